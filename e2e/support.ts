@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { type ExampleServer, startExampleServer } from '../examples/serve.js';
+import { buildSite, openStorage, type RunningServer, readConfig, startServer } from '../packages/server/src/index.js';
+
+/** Flags Chromium needs on this kind of machine (root, no GPU, no network but loopback). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/**
+ * A comment server on its own SQLite file and the example site on another origin, both on
+ * loopback with free ports, with the site `demo` allowing the example's origin.
+ */
+export class Stack {
+  readonly dir = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
+  parley!: RunningServer;
+  example!: ExampleServer;
+  #port = 0;
+
+  get databaseUrl(): string {
+    return `sqlite:${join(this.dir, 'parley.sqlite')}`;
+  }
+
+  async start(): Promise<this> {
+    await this.startParley();
+    this.example = await startExampleServer({ port: 0, parleyUrl: this.parley.url });
+    const storage = await openStorage(this.databaseUrl);
+    await storage.createSite(
+      buildSite(
+        { id: 'demo', origins: [this.example.url], settings: { rateLimitPerMinute: 0, rateLimitPerHour: 0 } },
+        Date.now(),
+      ),
+    );
+    await storage.close();
+    return this;
+  }
+
+  /** Starts (or restarts, on the same port) the comment server. */
+  async startParley(): Promise<void> {
+    const config = { ...readConfig({}), port: this.#port, databaseUrl: this.databaseUrl };
+    this.parley = await startServer(config);
+    this.#port = Number(new URL(this.parley.url).port);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([this.example?.close(), this.parley?.close()]);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { readConfig } from '../config.js';
+import { Problem } from '../domain/problem.js';
+import { buildSite } from '../domain/sites.js';
+import { startServer } from '../server.js';
+import { openStorage, sqlitePath } from '../storage/open.js';
+import { backupSqlite } from '../storage/sqlite/open.js';
+
+/** A mistake in how the command was called: printed as one line with a hint, exit code 2. */
+class UsageError extends Error {}
+
+const HELP: Record<string, string> = {
+  main: `Usage: parley <command> [options]
+
+Commands:
+  serve                      Start the comment server (PORT, HOST, PARLEY_DATABASE_URL)
+  migrate                    Apply pending database migrations
+  site add <id> --origin URL [--origin URL…] [--name NAME]
+                             Create a site that pages on those origins may use
+  site list                  List sites and their origins
+  backup <file>              Copy the SQLite database while it is in use
+
+Every command takes --help. The database comes from PARLEY_DATABASE_URL
+(default sqlite:./data/parley.sqlite; postgres://… for PostgreSQL).`,
+  serve: `Usage: parley serve
+
+Starts the comment server. Environment: PORT (default 3000), HOST (default 127.0.0.1),
+PARLEY_DATABASE_URL, PARLEY_TRUSTED_PROXIES (comma-separated proxy addresses whose
+X-Forwarded-For is believed). Stops cleanly on SIGINT or SIGTERM.`,
+  migrate: `Usage: parley migrate
+
+Applies every pending migration to the database in PARLEY_DATABASE_URL and lists them.`,
+  site: `Usage: parley site add <id> --origin URL [--origin URL…] [--name NAME]
+       parley site list
+
+A site id is 1-64 characters of a-z, 0-9 and -. Origins are exact, like https://example.com.`,
+  backup: `Usage: parley backup <file>
+
+Writes a consistent copy of the SQLite database to <file> with SQLite's online backup,
+while the server keeps running. For PostgreSQL use pg_dump.`,
+};
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') return print(HELP.main);
+  switch (command) {
+    case 'serve':
+      return serveCommand(rest);
+    case 'migrate':
+      return migrateCommand(rest);
+    case 'site':
+      return siteCommand(rest);
+    case 'backup':
+      return backupCommand(rest);
+    default:
+      throw new UsageError(`unknown command "${command}"; see parley --help`);
+  }
+}
+
+function print(text: string | undefined): void {
+  process.stdout.write(`${text ?? ''}\n`);
+}
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+function parse(args: string[], options: NonNullable<ParseArgsConfig['options']> = {}): { values: Values; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { help: { type: 'boolean', short: 'h' }, ...options },
+      allowPositionals: true,
+      strict: true,
+    });
+    return { values: values as Values, positionals };
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+async function serveCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parse(args);
+  if (values.help) return print(HELP.serve);
+  if (positionals.length) throw new UsageError(`serve takes no arguments; see parley serve --help`);
+  const config = readConfig();
+  const server = await startServer(config);
+  print(`Parley comment server on ${server.url} (database ${redact(config.databaseUrl)})`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function migrateCommand(args: string[]): Promise<void> {
+  const { values } = parse(args);
+  if (values.help) return print(HELP.migrate);
+  const storage = await openStorage(readConfig().databaseUrl);
+  await storage.close();
+  print('Database is up to date.');
+}
+
+async function siteCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parse(args, { origin: { type: 'string', multiple: true }, name: { type: 'string' } });
+  if (values.help) return print(HELP.site);
+  const [sub, id, ...extra] = positionals;
+  const storage = await openStorage(readConfig().databaseUrl);
+  try {
+    if (sub === 'list') {
+      const sites = await storage.listSites();
+      if (!sites.length) print('No sites yet; add one with: parley site add <id> --origin https://example.com');
+      for (const s of sites) print(`${s.id}\t${s.name}\t${s.origins.join(' ')}`);
+      return;
+    }
+    if (sub !== 'add') throw new UsageError(`unknown site command "${sub ?? ''}"; see parley site --help`);
+    if (!id || extra.length) throw new UsageError('site add takes one site id; see parley site --help');
+    const origins = (values.origin as string[] | undefined) ?? [];
+    if (!origins.length) throw new UsageError('site add needs at least one --origin https://…');
+    if (await storage.getSite(id)) throw new UsageError(`site "${id}" exists already`);
+    const site = buildSite({ id, name: values.name as string | undefined, origins }, Date.now());
+    await storage.createSite(site);
+    print(`Added site ${site.id} for ${site.origins.join(', ')}`);
+  } finally {
+    await storage.close();
+  }
+}
+
+async function backupCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parse(args);
+  if (values.help) return print(HELP.backup);
+  const [target, ...extra] = positionals;
+  if (!target || extra.length) throw new UsageError('backup takes one target file; see parley backup --help');
+  const url = readConfig().databaseUrl;
+  if (!url.startsWith('sqlite:')) throw new UsageError('backup works on SQLite databases; use pg_dump for PostgreSQL');
+  const source = sqlitePath(url);
+  await backupSqlite(source, target);
+  print(`Backed up ${source} to ${target}`);
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof UsageError) {
+    process.stderr.write(`parley: ${err.message}\n`);
+    process.exit(2);
+  }
+  if (err instanceof Problem) {
+    process.stderr.write(`parley: ${err.errors?.map((e) => `${e.path}: ${e.message}`).join('; ') ?? err.message}\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`parley: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

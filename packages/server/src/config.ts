@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_DATABASE_URL } from './storage/open.js';
+
+/** Server settings from the environment; every one has a default that works locally. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed. */
+  trustedProxies: string[];
+  widgetDir: string;
+}
+
+/** Reads {@link ServerConfig} from `env`; throws a one-line message on a bad value. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0-65535, not "${env.PORT}"`);
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.PARLEY_DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    trustedProxies: (env.PARLEY_TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    // src/ and dist/ sit at the same depth, so this finds packages/widget/dist from either.
+    widgetDir: env.PARLEY_WIDGET_DIR ?? fileURLToPath(new URL('../../widget/dist/cdn/', import.meta.url)),
+  };
+}

@@ -1,0 +1,270 @@
+import type { CommentRecord, CursorKey, PageRecord, Site, SortOrder, Storage } from '../storage/types.js';
+import { hashToken, newCommentId, newToken, prefixHash, tokenMatches } from './identity.js';
+import { countLinks, renderMarkdown } from './markdown.js';
+import { buildThreads, type PublicComment, present } from './present.js';
+import { invalid, Problem } from './problem.js';
+import { settingsOf } from './sites.js';
+import { charLength, cleanLine, cleanMultiline, FieldErrors, httpUrl, isEmail } from './text.js';
+
+/** Who is asking: what the HTTP layer knows of the caller, nothing more. */
+export interface Caller {
+  /** The browser's Origin header, if any; non-browser clients send none. */
+  origin?: string | undefined;
+  /** The client's address as resolved from the connection and trusted proxies. */
+  ip?: string | undefined;
+}
+
+export interface ListQuery {
+  site: string;
+  page: string;
+  sort: SortOrder;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export interface NewCommentInput {
+  site: string;
+  page: string;
+  url?: string | undefined;
+  title?: string | undefined;
+  parentId?: string | null | undefined;
+  body: string;
+  author?: { name?: string | undefined; email?: string | undefined; website?: string | undefined } | undefined;
+}
+
+export interface PageSummary {
+  key: string;
+  url: string;
+  title: string;
+  count: number;
+  locked: boolean;
+}
+
+/** The comment rules: who may post what where, and how it is stored and shown. */
+export class CommentService {
+  readonly storage: Storage;
+  readonly #now: () => number;
+
+  constructor(storage: Storage, now: () => number = Date.now) {
+    this.storage = storage;
+    this.#now = now;
+  }
+
+  async site(id: string): Promise<Site> {
+    const site = await this.storage.getSite(id);
+    if (!site) throw new Problem(404, 'site-not-found', `No site "${id}"`);
+    return site;
+  }
+
+  /** Refuses a browser request whose origin the site does not list. */
+  assertOrigin(site: Site, caller: Caller): void {
+    if (caller.origin !== undefined && !site.origins.includes(caller.origin)) {
+      throw new Problem(403, 'origin-not-allowed', `Origin ${caller.origin} may not write to site "${site.id}"`);
+    }
+  }
+
+  async list(q: ListQuery): Promise<{ page: PageSummary; comments: PublicComment[]; nextCursor: string | null }> {
+    await this.site(q.site);
+    const page = await this.storage.getPage(q.site, q.page);
+    if (!page) return { page: { key: q.page, url: '', title: '', count: 0, locked: false }, comments: [], nextCursor: null };
+    const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor, q.sort);
+    const top = await this.storage.listTopLevel(page.id, q.sort, q.limit + 1, after);
+    const more = top.length > q.limit;
+    const shown = more ? top.slice(0, q.limit) : top;
+    const replies = await this.storage.listReplies(shown.map((c) => c.id));
+    const counts = await this.storage.countApproved(q.site, [q.page]);
+    const last = shown[shown.length - 1];
+    return {
+      page: summary(page, counts.get(page.key) ?? 0),
+      comments: buildThreads(shown, replies),
+      nextCursor: more && last ? encodeCursor(last, q.sort) : null,
+    };
+  }
+
+  async create(input: NewCommentInput, caller: Caller): Promise<{ comment: PublicComment; editToken: string }> {
+    const site = await this.site(input.site);
+    this.assertOrigin(site, caller);
+    const settings = settingsOf(site);
+    const clean = normaliseComment(input, site);
+    const page = await this.storage.getPage(site.id, clean.page.key);
+    if (page?.locked) throw new Problem(403, 'page-locked', 'This discussion is closed');
+
+    let parent: CommentRecord | undefined;
+    if (input.parentId) {
+      const found = await this.storage.getComment(input.parentId);
+      if (!found || found.siteId !== site.id || found.pageKey !== clean.page.key || found.status !== 'approved') {
+        throw new Problem(404, 'parent-not-found', `No comment "${input.parentId}" to reply to on this page`);
+      }
+      parent = found;
+      // Beyond the site's maximum depth a reply joins its parent's siblings instead.
+      while (settings.maxDepth > 0 && parent.depth >= settings.maxDepth && parent.parentId) {
+        const up: CommentRecord | undefined = await this.storage.getComment(parent.parentId);
+        if (!up) break;
+        parent = up;
+      }
+    }
+
+    const secret = await this.storage.secret();
+    const ipHash = prefixHash(secret, 'ip', caller.ip);
+    const now = this.#now();
+    await this.#rateLimit(site, ipHash, now);
+
+    const html = renderMarkdown(clean.body);
+    const held =
+      settings.moderation === 'all' ||
+      (settings.moderation === 'links' && countLinks(html) > 0) ||
+      (settings.moderation === 'first' && !(await this.#trusted(site.id, clean.email, ipHash)));
+    const editToken = newToken();
+    const { comment } = await this.storage.insertComment({
+      id: newCommentId(),
+      siteId: site.id,
+      page: clean.page,
+      parentId: parent?.id ?? null,
+      rootId: parent ? (parent.rootId ?? parent.id) : null,
+      depth: parent ? parent.depth + 1 : 0,
+      authorName: clean.name,
+      authorEmail: clean.email,
+      authorWebsite: clean.website,
+      body: clean.body,
+      html,
+      status: held ? 'pending' : 'approved',
+      createdAt: now,
+      editTokenHash: hashToken(editToken),
+      ipHash,
+    });
+    return { comment: present(comment), editToken };
+  }
+
+  async edit(id: string, token: string | undefined, body: string, caller: Caller): Promise<PublicComment> {
+    const { comment, site } = await this.#owned(id, token, caller);
+    const clean = normaliseBody(body, settingsOf(site).maxLength);
+    const updated = await this.storage.updateCommentBody(comment.id, clean, renderMarkdown(clean), this.#now());
+    return present(updated);
+  }
+
+  async remove(id: string, token: string | undefined, caller: Caller): Promise<void> {
+    const { comment } = await this.#owned(id, token, caller);
+    await this.storage.softDeleteComment(comment.id);
+  }
+
+  async vote(id: string, value: -1 | 0 | 1, caller: Caller): Promise<{ up: number; down: number; score: number }> {
+    const comment = await this.storage.getComment(id);
+    if (comment?.status !== 'approved') throw new Problem(404, 'comment-not-found', `No comment "${id}"`);
+    this.assertOrigin(await this.site(comment.siteId), caller);
+    const voter = prefixHash(await this.storage.secret(), 'vote', caller.ip);
+    if (!voter) throw new Problem(400, 'bad-request', 'Cannot tell who is voting');
+    const { up, down } = await this.storage.vote(id, voter, value, this.#now());
+    return { up, down, score: up - down };
+  }
+
+  async counts(siteId: string, keys: string[]): Promise<Record<string, number>> {
+    await this.site(siteId);
+    const unique = [...new Set(keys)];
+    const found = await this.storage.countApproved(siteId, unique);
+    return Object.fromEntries(unique.map((k) => [k, found.get(k) ?? 0]));
+  }
+
+  async #owned(id: string, token: string | undefined, caller: Caller): Promise<{ comment: CommentRecord; site: Site }> {
+    const comment = await this.storage.getComment(id);
+    if (!comment || comment.status === 'deleted') throw new Problem(404, 'comment-not-found', `No comment "${id}"`);
+    const site = await this.site(comment.siteId);
+    this.assertOrigin(site, caller);
+    if (!token || !tokenMatches(token, comment.editTokenHash)) {
+      throw new Problem(401, 'unauthorized', 'A valid edit token is required');
+    }
+    if (this.#now() > comment.createdAt + settingsOf(site).editWindowSeconds * 1000) {
+      throw new Problem(403, 'edit-window-over', 'The time to edit or delete this comment is over');
+    }
+    return { comment, site };
+  }
+
+  async #rateLimit(site: Site, subject: string | null, now: number): Promise<void> {
+    if (!subject) return;
+    const { rateLimitPerMinute: perMinute, rateLimitPerHour: perHour } = settingsOf(site);
+    const windows: [number, number][] = [
+      [perMinute, 60_000],
+      [perHour, 3_600_000],
+    ];
+    for (const [limit, span] of windows) {
+      if (limit <= 0) continue;
+      const { count, oldest } = await this.storage.rateCount(site.id, subject, now - span);
+      if (count >= limit) {
+        const retryAfter = Math.max(1, Math.ceil(((oldest ?? now) + span - now) / 1000));
+        throw new Problem(429, 'rate-limited', 'Too many comments; please wait a moment', { retryAfter });
+      }
+    }
+    await this.storage.rateRecord(site.id, subject, now, now - 3_600_000);
+  }
+
+  async #trusted(_siteId: string, _email: string | null, _ipHash: string | null): Promise<boolean> {
+    // Issue #7 (moderation) decides who counts as a known commenter; until then, hold all.
+    return false;
+  }
+}
+
+function summary(page: PageRecord, count: number): PageSummary {
+  return { key: page.key, url: page.url, title: page.title, count, locked: page.locked };
+}
+
+function normaliseBody(raw: string, maxLength: number): string {
+  const body = cleanMultiline(raw);
+  if (!body) throw invalid([{ path: 'body', message: 'must not be empty' }]);
+  if (charLength(body) > maxLength) throw invalid([{ path: 'body', message: `must be at most ${maxLength} characters` }]);
+  return body;
+}
+
+/** Every untrusted field of a new comment, normalised and checked in one place. */
+export function normaliseComment(input: NewCommentInput, site: Site) {
+  const settings = settingsOf(site);
+  const errors = new FieldErrors();
+  const key = cleanLine(input.page);
+  if (!key || charLength(key) > 512) errors.add('page', 'must be 1-512 characters');
+  let url = '';
+  if (input.url) {
+    const parsed = httpUrl(cleanLine(input.url));
+    if (!parsed || parsed.length > 2048) errors.add('url', 'must be an http(s) URL');
+    else url = parsed;
+  }
+  const title = cleanLine(input.title ?? '').slice(0, 300);
+  const name = cleanLine(input.author?.name ?? '');
+  if (charLength(name) > 80) errors.add('author.name', 'must be at most 80 characters');
+  if (!name && settings.requireName) errors.add('author.name', 'is required');
+  const email = cleanLine(input.author?.email ?? '').toLowerCase();
+  if (email && !isEmail(email)) errors.add('author.email', 'is not a valid e-mail address');
+  if (!email && settings.requireEmail) errors.add('author.email', 'is required');
+  let website: string | null = null;
+  const rawSite = cleanLine(input.author?.website ?? '');
+  if (rawSite) {
+    website = httpUrl(rawSite) ?? null;
+    if (!website || website.length > 300) errors.add('author.website', 'must be an http(s) URL');
+  }
+  const body = cleanMultiline(input.body);
+  if (!body) errors.add('body', 'must not be empty');
+  else if (charLength(body) > settings.maxLength) errors.add('body', `must be at most ${settings.maxLength} characters`);
+  if (!errors.empty) throw invalid(errors.list);
+  return { page: { key, url, title }, name, email: email || null, website, body };
+}
+
+interface CursorPayload {
+  s: SortOrder;
+  c: number;
+  i: string;
+  v?: number;
+}
+
+function encodeCursor(c: CommentRecord, sort: SortOrder): string {
+  const payload: CursorPayload = { s: sort, c: c.createdAt, i: c.id, ...(sort === 'top' ? { v: c.up - c.down } : {}) };
+  return Buffer.from(JSON.stringify(payload)).toString('base64url');
+}
+
+function decodeCursor(cursor: string, sort: SortOrder): CursorKey {
+  const bad = () => new Problem(400, 'bad-request', 'Invalid cursor; start again without one');
+  let p: Partial<CursorPayload>;
+  try {
+    p = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<CursorPayload>;
+  } catch {
+    throw bad();
+  }
+  if (p === null || typeof p !== 'object' || p.s !== sort || typeof p.c !== 'number' || typeof p.i !== 'string') throw bad();
+  return { createdAt: p.c, id: p.i, ...(typeof p.v === 'number' ? { score: p.v } : {}) };
+}

@@ -1,0 +1,75 @@
+/**
+ * The one error type the domain and storage layers throw. The HTTP layer turns it into an
+ * RFC 9457 `application/problem+json` response; nothing below HTTP knows about Hono.
+ */
+export interface FieldError {
+  /** JSON path of the offending field, e.g. `author.email`. */
+  path: string;
+  message: string;
+}
+
+/** Stable machine-readable error codes; clients map them to translated messages. */
+export type ProblemCode =
+  | 'bad-request'
+  | 'malformed-json'
+  | 'unsupported-media-type'
+  | 'payload-too-large'
+  | 'invalid-fields'
+  | 'not-found'
+  | 'site-not-found'
+  | 'page-not-found'
+  | 'comment-not-found'
+  | 'parent-not-found'
+  | 'origin-not-allowed'
+  | 'page-locked'
+  | 'unauthorized'
+  | 'edit-window-over'
+  | 'comment-deleted'
+  | 'rate-limited'
+  | 'conflict'
+  | 'unavailable'
+  | 'internal';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** An expected failure with an HTTP status, a stable code and a human-readable detail. */
+export class Problem extends Error {
+  readonly status: number;
+  readonly code: ProblemCode;
+  readonly errors: FieldError[] | undefined;
+  /** Seconds, for 429 and 503 answers. */
+  readonly retryAfter: number | undefined;
+
+  constructor(status: number, code: ProblemCode, detail: string, extra: { errors?: FieldError[]; retryAfter?: number } = {}) {
+    super(detail);
+    this.name = 'Problem';
+    this.status = status;
+    this.code = code;
+    this.errors = extra.errors;
+    this.retryAfter = extra.retryAfter;
+  }
+
+  /** The `title` member: the standard reason phrase of the status. */
+  get title(): string {
+    return TITLES[this.status] ?? 'Error';
+  }
+}
+
+/** Shorthand for a 422 with field errors. */
+export function invalid(errors: FieldError[]): Problem {
+  const first = errors[0];
+  const detail = first ? `${first.path || 'body'}: ${first.message}` : 'Invalid request';
+  return new Problem(422, 'invalid-fields', detail, { errors });
+}

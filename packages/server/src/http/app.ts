@@ -1,0 +1,60 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Caller } from '../domain/comments.js';
+import { CommentService } from '../domain/comments.js';
+import { invalid, Problem } from '../domain/problem.js';
+import type { Storage } from '../storage/types.js';
+import type { AppEnv } from './env.js';
+import { cors } from './middleware/cors.js';
+import { jsonBody } from './middleware/json-body.js';
+import { requestId } from './middleware/request-id.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { onError, problemResponse } from './problem.js';
+import { commentRoutes } from './routes/comments.js';
+import { countRoutes } from './routes/counts.js';
+import { embedRoutes } from './routes/embed.js';
+import { healthRoutes } from './routes/health.js';
+
+export interface AppOptions {
+  storage: Storage;
+  /** The client address of a request (connection info, trusted proxies); tests inject their own. */
+  clientIp?: (c: Context) => string | undefined;
+  /** Folder holding the built widget (`embed.js` and its chunks); omitted, no widget is served. */
+  widgetDir?: string;
+  now?: () => number;
+}
+
+/** Builds the whole HTTP application; no port, so tests call `app.request()` in-process. */
+export function createApp(options: AppOptions) {
+  const { storage, clientIp = () => undefined } = options;
+  const service = new CommentService(storage, options.now);
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw invalid(result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      }
+    },
+  });
+  const caller = (c: Context): Caller => ({ origin: c.req.header('origin'), ip: clientIp(c) });
+
+  app.use('*', requestId());
+  app.use('*', securityHeaders());
+  app.use(
+    '/api/v1/*',
+    cors(async () => new Set((await storage.listSites()).flatMap((s) => s.origins))),
+  );
+  app.use('/api/v1/*', jsonBody());
+
+  healthRoutes(app, storage);
+  commentRoutes(app, { service, caller });
+  countRoutes(app, { service, caller });
+  if (options.widgetDir) embedRoutes(app, options.widgetDir);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Parley API', version: '1', description: 'Comments and shares for self-hosted sites' },
+  });
+  app.notFound(() => problemResponse(new Problem(404, 'not-found', 'No such resource')));
+  app.onError(onError);
+  return Object.assign(app, { service });
+}

@@ -1,0 +1,34 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { Problem } from '../domain/problem.js';
+
+/** Builds the `application/problem+json` response for a Problem (RFC 9457). */
+export function problemResponse(p: Problem, requestId?: string): Response {
+  const body = {
+    type: `https://parley.dev/problems/${p.code}`,
+    title: p.title,
+    status: p.status,
+    detail: p.message,
+    code: p.code,
+    ...(p.errors ? { errors: p.errors } : {}),
+    ...(requestId ? { requestId } : {}),
+  };
+  const headers = new Headers({ 'content-type': 'application/problem+json; charset=utf-8' });
+  if (p.retryAfter !== undefined) headers.set('retry-after', String(p.retryAfter));
+  return new Response(JSON.stringify(body), { status: p.status, headers });
+}
+
+/** The one error handler: Problems as they are, framework errors mapped, the rest a logged 500. */
+export function onError(err: Error, c: Context): Response {
+  const requestId = c.get('requestId') as string | undefined;
+  let res: Response;
+  if (err instanceof Problem) res = problemResponse(err);
+  else if (err instanceof HTTPException && err.status < 500) {
+    const code = err.status === 413 ? 'payload-too-large' : err.status === 400 ? 'malformed-json' : 'bad-request';
+    res = problemResponse(new Problem(err.status, code, err.message || 'Bad request'));
+  } else {
+    console.error(`[${requestId ?? '-'}] ${c.req.method} ${c.req.path}:`, err);
+    res = problemResponse(new Problem(500, 'internal', `Unexpected error; quote request id ${requestId ?? '-'}`), requestId);
+  }
+  return res;
+}

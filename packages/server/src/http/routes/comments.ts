@@ -1,0 +1,82 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { App, RouteDeps } from '../env.js';
+import { CommentOut, EditComment, ListQuery, NewComment, PageOut, problems, Vote } from '../schemas.js';
+
+const IdParam = z.object({ id: z.string().min(1).max(64) });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/v1/comments',
+  summary: 'Top-level comments of a page, each with its replies nested',
+  request: { query: ListQuery },
+  responses: {
+    200: json(
+      z.object({ page: PageOut, comments: z.array(CommentOut), nextCursor: z.string().nullable() }),
+      'One page of the thread',
+    ),
+    ...problems(400, 404, 422),
+  },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/api/v1/comments',
+  summary: 'Post a comment or a reply',
+  request: { body: { required: true, content: { 'application/json': { schema: NewComment } } } },
+  responses: {
+    201: json(z.object({ comment: CommentOut, editToken: z.string() }), 'Stored; the edit token is shown only this once'),
+    ...problems(400, 403, 404, 413, 415, 422, 429),
+  },
+});
+
+const edit = createRoute({
+  method: 'patch',
+  path: '/api/v1/comments/{id}',
+  summary: 'Edit an own comment inside the edit window (Authorization: Bearer <editToken>)',
+  request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: EditComment } } } },
+  responses: { 200: json(z.object({ comment: CommentOut }), 'Edited'), ...problems(400, 401, 403, 404, 413, 415, 422) },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/api/v1/comments/{id}',
+  summary: 'Delete an own comment inside the edit window (Authorization: Bearer <editToken>)',
+  request: { params: IdParam },
+  responses: { 204: { description: 'Deleted' }, ...problems(401, 403, 404) },
+});
+
+const vote = createRoute({
+  method: 'post',
+  path: '/api/v1/comments/{id}/vote',
+  summary: "Set (1, -1) or clear (0) the caller's vote",
+  request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: Vote } } } },
+  responses: {
+    200: json(z.object({ up: z.number().int(), down: z.number().int(), score: z.number().int() }), 'New tallies'),
+    ...problems(400, 403, 404, 415, 422),
+  },
+});
+
+function bearer(header: string | undefined): string | undefined {
+  const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return m?.[1];
+}
+
+/** The comment resource: list, post, edit, delete, vote. */
+export function commentRoutes(app: App, { service, caller }: RouteDeps): void {
+  app.openapi(list, async (c) => c.json(await service.list(c.req.valid('query')), 200));
+  app.openapi(create, async (c) => c.json(await service.create(c.req.valid('json'), caller(c)), 201));
+  app.openapi(edit, async (c) => {
+    const { id } = c.req.valid('param');
+    const comment = await service.edit(id, bearer(c.req.header('authorization')), c.req.valid('json').body, caller(c));
+    return c.json({ comment }, 200);
+  });
+  app.openapi(remove, async (c) => {
+    await service.remove(c.req.valid('param').id, bearer(c.req.header('authorization')), caller(c));
+    return c.body(null, 204);
+  });
+  app.openapi(vote, async (c) => c.json(await service.vote(c.req.valid('param').id, c.req.valid('json').value, caller(c)), 200));
+}

@@ -1,0 +1,38 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { App, RouteDeps } from '../env.js';
+import { CountsBody, CountsOut, CountsQuery, problems } from '../schemas.js';
+
+const get = createRoute({
+  method: 'get',
+  path: '/api/v1/counts',
+  summary: 'Approved comment counts for up to 100 pages (?site=S&page=K1&page=K2…)',
+  request: { query: CountsQuery },
+  responses: {
+    200: { description: 'Counts by page key', content: { 'application/json': { schema: CountsOut } } },
+    ...problems(404, 422),
+  },
+});
+
+const post = createRoute({
+  method: 'post',
+  path: '/api/v1/counts',
+  summary: 'Approved comment counts for up to 100 pages',
+  request: { body: { required: true, content: { 'application/json': { schema: CountsBody } } } },
+  responses: {
+    200: { description: 'Counts by page key', content: { 'application/json': { schema: CountsOut } } },
+    ...problems(400, 404, 413, 415, 422),
+  },
+});
+
+/** Comment counts for listing pages; short-cached since a count may lag by seconds. */
+export function countRoutes(app: App, { service }: RouteDeps): void {
+  app.openapi(get, async (c) => {
+    const { site, page } = c.req.valid('query');
+    c.header('cache-control', 'public, max-age=30');
+    return c.json({ counts: await service.counts(site, page) }, 200);
+  });
+  app.openapi(post, async (c) => {
+    const { site, pages } = c.req.valid('json');
+    return c.json({ counts: await service.counts(site, pages) }, 200);
+  });
+}

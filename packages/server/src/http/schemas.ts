@@ -1,0 +1,96 @@
+import { z } from '@hono/zod-openapi';
+
+/**
+ * Request and response schemas: they validate requests and generate /api/openapi.json, so the
+ * document cannot drift from what the server accepts. Types and rough sizes are checked here;
+ * the domain normalises text and applies the per-site rules (lengths, required fields).
+ */
+export const SiteId = z
+  .string()
+  .regex(/^[a-z0-9-]{1,64}$/)
+  .openapi({ example: 'demo' });
+export const PageKey = z.string().min(1).max(2048).openapi({ example: 'https://news.example.com/2026/11/article' });
+
+export const Author = z
+  .object({
+    name: z.string().max(1000).optional(),
+    email: z.string().max(1000).optional(),
+    website: z.string().max(2048).optional(),
+  })
+  .openapi('AuthorInput');
+
+export const NewComment = z
+  .object({
+    site: SiteId,
+    page: PageKey,
+    url: z.string().max(4096).optional(),
+    title: z.string().max(2000).optional(),
+    parentId: z.string().max(64).nullable().optional(),
+    body: z.string().max(60_000),
+    author: Author.optional(),
+  })
+  .openapi('NewComment');
+
+export const EditComment = z.object({ body: z.string().max(60_000) }).openapi('EditComment');
+
+export const Vote = z.object({ value: z.union([z.literal(1), z.literal(-1), z.literal(0)]) }).openapi('Vote');
+
+export const CommentOut: z.ZodType = z
+  .lazy(() =>
+    z.object({
+      id: z.string(),
+      parentId: z.string().nullable(),
+      author: z.object({ name: z.string(), website: z.string().nullable(), avatar: z.string() }).nullable(),
+      html: z.string(),
+      body: z.string(),
+      createdAt: z.string(),
+      editedAt: z.string().nullable(),
+      status: z.enum(['approved', 'pending', 'spam', 'deleted']),
+      up: z.number().int(),
+      down: z.number().int(),
+      score: z.number().int(),
+      deleted: z.literal(true).optional(),
+      replies: z.array(CommentOut).optional(),
+    }),
+  )
+  .openapi('Comment');
+
+export const PageOut = z
+  .object({ key: z.string(), url: z.string(), title: z.string(), count: z.number().int(), locked: z.boolean() })
+  .openapi('Page');
+
+export const ListQuery = z.object({
+  site: SiteId,
+  page: PageKey,
+  sort: z.enum(['oldest', 'newest', 'top']).default('oldest'),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(1000).optional(),
+});
+
+export const CountsQuery = z.object({
+  site: SiteId,
+  page: z.union([PageKey, z.array(PageKey).max(100)]).transform((v) => (Array.isArray(v) ? v : [v])),
+});
+
+export const CountsBody = z.object({ site: SiteId, pages: z.array(PageKey).min(1).max(100) }).openapi('CountsRequest');
+
+export const CountsOut = z.object({ counts: z.record(z.string(), z.number().int()) }).openapi('Counts');
+
+export const ProblemOut = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    requestId: z.string().optional(),
+  })
+  .openapi('Problem');
+
+/** The problem+json responses every route may give, for the OpenAPI document. */
+export function problems(...statuses: number[]) {
+  return Object.fromEntries(
+    statuses.map((s) => [s, { description: 'Problem', content: { 'application/problem+json': { schema: ProblemOut } } }]),
+  );
+}

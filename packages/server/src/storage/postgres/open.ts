@@ -1,0 +1,56 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { KyselyStorage } from '../kysely-storage.js';
+import { migrateToLatest } from '../migrations.js';
+import type { Database as Schema } from '../schema.js';
+
+const INT8_OID = 20;
+
+export interface PostgresOptions {
+  /** Schema to create and use instead of `public` (tests isolate themselves this way). */
+  schema?: string;
+  /** Pool size; default 10. */
+  max?: number;
+}
+
+/** Connects to PostgreSQL, optionally inside its own schema, and applies migrations. */
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<KyselyStorage> {
+  const { schema } = options;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
+  if (schema) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(`create schema if not exists "${schema}"`);
+    } finally {
+      await admin.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    ...(schema ? { options: `-c search_path="${schema}"` } : {}),
+    // BIGINT columns hold millisecond times, well inside Number's exact range.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', (err) => console.error(`postgres pool: ${err.message}`));
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  await migrateToLatest(db as Kysely<unknown>, 'postgres');
+  return new KyselyStorage(db, 'postgres');
+}
+
+/** Drops a schema created by {@link openPostgres}; used by tests to clean up. */
+export async function dropPostgresSchema(url: string, schema: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`drop schema if exists "${schema}" cascade`);
+  } finally {
+    await admin.end();
+  }
+}

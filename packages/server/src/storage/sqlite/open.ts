@@ -1,0 +1,33 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { KyselyStorage } from '../kysely-storage.js';
+import { migrateToLatest } from '../migrations.js';
+import type { Database as Schema } from '../schema.js';
+
+/** Opens (creating if needed) a SQLite database with durable settings and applies migrations. */
+export async function openSqlite(file: string): Promise<KyselyStorage> {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const raw = new Database(file);
+  // WAL lets readers run beside the writer; FULL syncs every commit, so an acknowledged
+  // comment survives a power cut (https://www.sqlite.org/pragma.html#pragma_synchronous).
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+  await migrateToLatest(db as Kysely<unknown>, 'sqlite');
+  return new KyselyStorage(db, 'sqlite');
+}
+
+/** Copies a live SQLite database to `target` with SQLite's online backup API. */
+export async function backupSqlite(file: string, target: string): Promise<void> {
+  const raw = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    await raw.backup(target);
+  } finally {
+    raw.close();
+  }
+}

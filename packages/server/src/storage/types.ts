@@ -1,0 +1,132 @@
+/**
+ * The narrow storage interface the domain layer uses. It takes and returns plain records;
+ * it knows nothing of HTTP, and the HTTP layer never sees SQL. Both implementations (SQLite and
+ * PostgreSQL, one Kysely query layer) pass the same conformance suite in `conformance.test.ts`.
+ */
+export type Dialect = 'sqlite' | 'postgres';
+
+export type ModerationMode = 'none' | 'links' | 'first' | 'all';
+
+/** Per-site rules; every field has a default in `domain/sites.ts`. */
+export interface SiteSettings {
+  /** Seconds after posting during which the author may edit or delete. */
+  editWindowSeconds: number;
+  /** Maximum comment body length in characters (after normalisation). */
+  maxLength: number;
+  /** Maximum reply depth; deeper replies attach to the deepest allowed ancestor. 0 = unlimited. */
+  maxDepth: number;
+  requireName: boolean;
+  requireEmail: boolean;
+  moderation: ModerationMode;
+  /** Comments per IP prefix per minute and per hour; 0 turns a limit off. */
+  rateLimitPerMinute: number;
+  rateLimitPerHour: number;
+}
+
+export interface Site {
+  id: string;
+  name: string;
+  origins: string[];
+  settings: SiteSettings;
+  createdAt: number;
+}
+
+export interface PageRecord {
+  id: number;
+  siteId: string;
+  key: string;
+  url: string;
+  title: string;
+  locked: boolean;
+  createdAt: number;
+}
+
+export type CommentStatus = 'approved' | 'pending' | 'spam' | 'deleted';
+
+export interface CommentRecord {
+  id: string;
+  pageId: number;
+  parentId: string | null;
+  rootId: string | null;
+  depth: number;
+  authorName: string;
+  authorEmail: string | null;
+  authorWebsite: string | null;
+  body: string;
+  html: string;
+  status: CommentStatus;
+  createdAt: number;
+  editedAt: number | null;
+  up: number;
+  down: number;
+  editTokenHash: string | null;
+  ipHash: string | null;
+}
+
+/** A comment together with the page and site it belongs to. */
+export interface CommentInContext extends CommentRecord {
+  siteId: string;
+  pageKey: string;
+}
+
+export type SortOrder = 'oldest' | 'newest' | 'top';
+
+/** Position after which the next page of top-level comments starts. */
+export interface CursorKey {
+  createdAt: number;
+  id: string;
+  /** up - down at the time the cursor was issued; only for `top`. */
+  score?: number;
+}
+
+export interface NewComment {
+  id: string;
+  siteId: string;
+  page: { key: string; url: string; title: string };
+  parentId: string | null;
+  rootId: string | null;
+  depth: number;
+  authorName: string;
+  authorEmail: string | null;
+  authorWebsite: string | null;
+  body: string;
+  html: string;
+  status: CommentStatus;
+  createdAt: number;
+  editTokenHash: string;
+  ipHash: string | null;
+}
+
+export interface Storage {
+  readonly dialect: Dialect;
+  /** Throws when the database cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  /** A random server secret created on first use and shared by every instance. */
+  secret(): Promise<string>;
+
+  createSite(site: Site): Promise<Site>;
+  getSite(id: string): Promise<Site | undefined>;
+  listSites(): Promise<Site[]>;
+  updateSite(site: Site): Promise<void>;
+
+  getPage(siteId: string, key: string): Promise<PageRecord | undefined>;
+  /** Inserts the page on its first comment and the comment itself, in one transaction. */
+  insertComment(input: NewComment): Promise<{ comment: CommentRecord; page: PageRecord }>;
+  getComment(id: string): Promise<CommentInContext | undefined>;
+  updateCommentBody(id: string, body: string, html: string, editedAt: number): Promise<CommentRecord>;
+  /** Keeps the row (thread shape) but wipes author and text; sets status `deleted`. */
+  softDeleteComment(id: string): Promise<void>;
+  listTopLevel(pageId: number, sort: SortOrder, limit: number, after?: CursorKey): Promise<CommentRecord[]>;
+  /** Every reply below the given top-level comments, oldest first. */
+  listReplies(rootIds: string[]): Promise<CommentRecord[]>;
+  /** Approved comments per page key; keys without comments are absent. */
+  countApproved(siteId: string, keys: string[]): Promise<Map<string, number>>;
+  /** Sets (value 1/-1) or clears (0) one voter's vote and returns the new tallies. */
+  vote(commentId: string, voter: string, value: -1 | 0 | 1, at: number): Promise<{ up: number; down: number }>;
+
+  /** Events of the subject since `since`: how many, and the oldest one's time. */
+  rateCount(siteId: string, subject: string, since: number): Promise<{ count: number; oldest: number | undefined }>;
+  /** Records one event and forgets events older than `forgetBefore`. */
+  rateRecord(siteId: string, subject: string, at: number, forgetBefore: number): Promise<void>;
+}

@@ -1,0 +1,137 @@
+/** Shapes of the comment server's API (`/api/v1`), as the widget reads them. */
+export interface CommentAuthor {
+  name: string;
+  website: string | null;
+  avatar: string;
+}
+
+export interface Comment {
+  id: string;
+  parentId: string | null;
+  author: CommentAuthor | null;
+  html: string;
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
+  status: 'approved' | 'pending' | 'spam' | 'deleted';
+  up: number;
+  down: number;
+  score: number;
+  deleted?: true;
+  replies?: Comment[];
+}
+
+export interface PageInfo {
+  key: string;
+  url: string;
+  title: string;
+  count: number;
+  locked: boolean;
+}
+
+export interface CommentList {
+  page: PageInfo;
+  comments: Comment[];
+  nextCursor: string | null;
+}
+
+export interface NewComment {
+  site: string;
+  page: string;
+  url?: string;
+  title?: string;
+  parentId?: string | null;
+  body: string;
+  author?: { name?: string; email?: string; website?: string };
+}
+
+/** A problem+json answer, or a network failure (status 0). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: { path: string; message: string }[];
+  readonly retryAfter: number | undefined;
+
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: { path: string; message: string }[] = [],
+    retryAfter?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+    this.retryAfter = retryAfter;
+  }
+}
+
+/** A thin client for one comment server. */
+export class ParleyApi {
+  readonly base: string;
+
+  /** @param base the comment server's origin and path prefix, e.g. `https://comments.example.com` */
+  constructor(base: string) {
+    this.base = base.replace(/\/+$/, '');
+  }
+
+  list(site: string, page: string, opts: { sort?: string; limit?: number; cursor?: string | null } = {}): Promise<CommentList> {
+    const q = new URLSearchParams({ site, page });
+    if (opts.sort) q.set('sort', opts.sort);
+    if (opts.limit) q.set('limit', String(opts.limit));
+    if (opts.cursor) q.set('cursor', opts.cursor);
+    return this.#call('GET', `/api/v1/comments?${q}`);
+  }
+
+  post(input: NewComment): Promise<{ comment: Comment; editToken: string }> {
+    return this.#call('POST', '/api/v1/comments', input);
+  }
+
+  edit(id: string, token: string, body: string): Promise<{ comment: Comment }> {
+    return this.#call('PATCH', `/api/v1/comments/${encodeURIComponent(id)}`, { body }, token);
+  }
+
+  remove(id: string, token: string): Promise<void> {
+    return this.#call('DELETE', `/api/v1/comments/${encodeURIComponent(id)}`, undefined, token);
+  }
+
+  vote(id: string, value: -1 | 0 | 1): Promise<{ up: number; down: number; score: number }> {
+    return this.#call('POST', `/api/v1/comments/${encodeURIComponent(id)}/vote`, { value });
+  }
+
+  counts(site: string, pages: string[]): Promise<{ counts: Record<string, number> }> {
+    return this.#call('POST', '/api/v1/counts', { site, pages });
+  }
+
+  async #call<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (token) headers.authorization = `Bearer ${token}`;
+    let res: Response;
+    try {
+      res = await fetch(this.base + path, {
+        method,
+        headers,
+        credentials: 'omit',
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (err) {
+      throw new ApiError(0, 'network', err instanceof Error ? err.message : 'Network error');
+    }
+    if (res.status === 204) return undefined as T;
+    const data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+    if (!res.ok) {
+      const retry = Number(res.headers.get('retry-after'));
+      throw new ApiError(
+        res.status,
+        typeof data.code === 'string' ? data.code : 'http-error',
+        typeof data.detail === 'string' ? data.detail : res.statusText,
+        Array.isArray(data.errors) ? (data.errors as { path: string; message: string }[]) : [],
+        Number.isFinite(retry) && retry > 0 ? retry : undefined,
+      );
+    }
+    return data as T;
+  }
+}

@@ -1,0 +1,30 @@
+import { expect } from '@open-wc/testing';
+import { safeUrl, sanitize } from './sanitize.js';
+
+const markup = (html: string) => {
+  const div = document.createElement('div');
+  div.appendChild(sanitize(html));
+  return div.innerHTML;
+};
+
+describe('sanitize', () => {
+  it('keeps allowed markup and forces safe link attributes', () => {
+    expect(markup('<p>a <em>b</em> <a href="https://x.example/" onclick="x()">c</a></p>')).to.equal(
+      '<p>a <em>b</em> <a href="https://x.example/" rel="nofollow ugc noopener noreferrer" target="_blank">c</a></p>',
+    );
+  });
+
+  it('drops scripts, handlers and dangerous URLs', () => {
+    const out = markup(
+      '<img src=x onerror=alert(1)><script>alert(1)</script><a href="javascript:alert(1)">x</a><svg onload=alert(1)>',
+    );
+    expect(out).to.equal('<a rel="nofollow ugc noopener noreferrer" target="_blank">x</a>');
+  });
+
+  it('accepts only http, https and mailto URLs', () => {
+    expect(safeUrl('https://a.example/')).to.equal('https://a.example/');
+    expect(safeUrl('mailto:a@b.example')).to.equal('mailto:a@b.example');
+    expect(safeUrl('data:text/html,x')).to.equal(undefined);
+    expect(safeUrl(' javascript:alert(1)')).to.equal(undefined);
+  });
+});

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// `pnpm test`: the whole suite in order — build, typecheck, lint, server tests (SQLite, and
+// PostgreSQL when PARLEY_TEST_DATABASE_URL is set), widget tests in Chromium, end-to-end tests.
+// Every step runs even after a failure, so one run shows everything that is wrong.
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+
+function executable(path) {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function findChromium() {
+  if (process.env.CHROME_PATH) return executable(process.env.CHROME_PATH) ? process.env.CHROME_PATH : undefined;
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(executable);
+}
+
+let chrome = findChromium();
+if (!chrome && process.env.CHROME_PATH) {
+  console.error(`CHROME_PATH=${process.env.CHROME_PATH} is not an executable browser.`);
+  process.exit(1);
+}
+if (!chrome) {
+  const root = process.getuid?.() === 0;
+  if (root && executable('/usr/bin/apt-get')) {
+    console.log("No Chromium found; installing Debian's chromium with apt-get…");
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+    chrome = findChromium();
+  }
+  if (!chrome) {
+    console.error('No Chromium: install it (Debian: apt-get install chromium) or set CHROME_PATH to a Chrome/Chromium binary.');
+    process.exit(1);
+  }
+}
+process.env.CHROME_PATH = chrome;
+if (!process.env.PARLEY_TEST_DATABASE_URL) {
+  console.log('Note: PARLEY_TEST_DATABASE_URL is not set, so storage and API tests run on SQLite only.');
+}
+
+const steps = [
+  ['build', ['pnpm', 'run', 'build']],
+  ['typecheck', ['pnpm', 'run', 'typecheck']],
+  ['lint', ['pnpm', 'run', 'lint']],
+  ['server tests', ['pnpm', 'run', 'test:server']],
+  ['widget tests', ['pnpm', 'run', 'test:widget']],
+  ['end-to-end tests', ['pnpm', 'run', 'test:e2e']],
+];
+const results = [];
+for (const [name, [cmd, ...args]] of steps) {
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const started = Date.now();
+  const run = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  results.push({ name, ok: run.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) });
+}
+console.log('\n=== summary');
+for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.name} (${r.seconds} s)`);
+const failed = results.filter((r) => !r.ok).length;
+console.log(`steps: ${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
