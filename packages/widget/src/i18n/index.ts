@@ -1,0 +1,74 @@
+import { en, type Term, type TermKey, type Terms } from './en.js';
+
+export { en, type Term, type TermKey, type Terms };
+
+/**
+ * Locale tables other than English, each its own module so the script-tag build can load only
+ * the one a page needs. Add a locale here and in `locales/`.
+ */
+const LOADERS: Record<string, () => Promise<{ terms: Terms }>> = {};
+
+/** Languages with a table, English included. */
+export function supportedLanguages(): string[] {
+  return ['en', ...Object.keys(LOADERS)];
+}
+
+/**
+ * The language to use: the element's `lang` attribute, then the nearest `lang` up the tree
+ * (usually `<html lang>`), then the browser's languages, then English. Each candidate is matched
+ * by its full tag, then by its primary subtag (`de-AT` → `de`).
+ */
+export function resolveLanguage(el: Element | null, preferred: readonly string[] = navigator.languages ?? []): string {
+  const candidates = [el?.closest('[lang]')?.getAttribute('lang') ?? '', ...preferred];
+  const supported = supportedLanguages();
+  for (const raw of candidates) {
+    const tag = raw.trim().toLowerCase();
+    if (!tag) continue;
+    if (supported.includes(tag)) return tag;
+    const primary = tag.split('-')[0] ?? '';
+    if (supported.includes(primary)) return primary;
+  }
+  return 'en';
+}
+
+/** Loads a language's table; unknown languages and load failures give English. */
+export async function loadTerms(lang: string): Promise<Terms> {
+  const loader = LOADERS[lang];
+  if (!loader) return {};
+  try {
+    return (await loader()).terms;
+  } catch {
+    return {};
+  }
+}
+
+/** Looks up terms in overrides, then the locale, then English, and fills placeholders. */
+export class Translator {
+  readonly lang: string;
+  readonly #terms: Terms;
+  readonly #overrides: Terms;
+  readonly #plural: Intl.PluralRules;
+
+  constructor(lang = 'en', terms: Terms = {}, overrides: Terms = {}) {
+    this.lang = lang;
+    this.#terms = terms;
+    this.#overrides = overrides;
+    this.#plural = new Intl.PluralRules(lang);
+  }
+
+  /** The text for `key`; for plural terms pass `n`. */
+  t(key: TermKey, vars: Record<string, string | number> = {}): string {
+    const term: Term = this.#overrides[key] ?? this.#terms[key] ?? en[key];
+    let text: string;
+    if (typeof term === 'string') text = term;
+    else {
+      const n = Number(vars.n ?? 0);
+      text = term[this.#plural.select(n)] ?? term.other;
+    }
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = vars[name];
+      if (value === undefined) return whole;
+      return typeof value === 'number' ? value.toLocaleString(this.lang) : value;
+    });
+  }
+}
