@@ -16,6 +16,22 @@ export const en = {
   'share.label': 'Share',
   'share.copy': 'Copy link',
   'share.copied': 'Link copied',
+  'share.copyFailed': 'Could not copy; select the link and copy it yourself',
+  'share.native': 'Share…',
+  'share.email': 'E-mail',
+  'share.print': 'Print',
+  'share.on': 'Share on {service}',
+  'share.count': { one: '{n} share', other: '{n} shares' },
+  'share.newWindow': 'opens in a new window',
+  'share.fediverse': 'Mastodon',
+  'share.fediverse.title': 'Share on Mastodon or another fediverse server',
+  'share.fediverse.field': 'Your handle or server',
+  'share.fediverse.hint': 'For example @you@mastodon.social or mastodon.social',
+  'share.fediverse.submit': 'Share',
+  'share.fediverse.cancel': 'Cancel',
+  'share.fediverse.invalid': 'Enter a handle like @you@example.social or a server like example.social',
+  'share.fediverse.looking': 'Looking up {server}…',
+  'share.fediverse.open': 'Open the share page on {server}',
 } satisfies Record<string, Term>;
 
 /** A translated string, or plural forms by `Intl.PluralRules` category (`other` is required). */
