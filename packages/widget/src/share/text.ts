@@ -1,0 +1,84 @@
+/**
+ * Text shaping for share intents: lengths in user-perceived characters (grapheme clusters, via
+ * `Intl.Segmenter`), networks' own ways of counting, and cutting at a grapheme boundary with "…"
+ * so no emoji, flag or combining mark is ever split in half.
+ */
+
+const ELLIPSIS = '…';
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** The grapheme clusters of `text` (code points where `Intl.Segmenter` is missing). */
+export function graphemes(text: string): string[] {
+  if (typeof Intl.Segmenter !== 'function') return Array.from(text);
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+/** A per-grapheme cost: 1 for most, 2 for what X counts double. */
+export type Weigh = (grapheme: string) => number;
+
+/** Every grapheme costs 1 (Bluesky, Mastodon, Threads). */
+export const perGrapheme: Weigh = () => 1;
+
+const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
+
+/**
+ * X's weighted length (twitter-text v3): an emoji sequence counts 2, Latin and most European
+ * scripts 1 per code point, everything else (CJK, most Asian scripts) 2 per code point.
+ * https://docs.x.com/resources/fundamentals/counting-characters
+ */
+export const xWeight: Weigh = (g) => {
+  if (EMOJI.test(g)) return 2;
+  let n = 0;
+  for (const ch of g) {
+    const c = ch.codePointAt(0) ?? 0;
+    const light = c <= 0x10ff || (c >= 0x2000 && c <= 0x200d) || (c >= 0x2010 && c <= 0x201f) || (c >= 0x2032 && c <= 0x2037);
+    n += light ? 1 : 2;
+  }
+  return n;
+};
+
+/** The length of `text` as `weigh` counts it. */
+export function measure(text: string, weigh: Weigh = perGrapheme): number {
+  let n = 0;
+  for (const g of graphemes(text)) n += weigh(g);
+  return n;
+}
+
+/**
+ * `text` cut to at most `max` (as `weigh` counts) at a grapheme boundary, ending in "…" when
+ * anything was cut; trailing spaces before the "…" go. A `max` below 1 gives "".
+ */
+export function truncate(text: string, max: number, weigh: Weigh = perGrapheme): string {
+  if (measure(text, weigh) <= max) return text;
+  const budget = max - weigh(ELLIPSIS);
+  if (budget < 0) return '';
+  let out = '';
+  let used = 0;
+  for (const g of graphemes(text)) {
+    const cost = weigh(g);
+    if (used + cost > budget) break;
+    out += g;
+    used += cost;
+  }
+  return out.trimEnd() + ELLIPSIS;
+}
+
+/** How a network counts a post that carries a link. */
+export interface Limit {
+  /** Total the post may reach. */
+  max: number;
+  /** What the link costs; omitted, its own length. X and Mastodon count every link as 23. */
+  urlCost?: number;
+  weigh?: Weigh;
+}
+
+/**
+ * The text cut so that `text + sep + url` fits the network's limit; returns the text part only.
+ */
+export function fitWithUrl(text: string, url: string, sep: string, limit: Limit): string {
+  const weigh = limit.weigh ?? perGrapheme;
+  const urlCost = limit.urlCost ?? measure(url, weigh);
+  return truncate(text, limit.max - urlCost - measure(sep, weigh), weigh);
+}
