@@ -1,9 +1,10 @@
 /**
  * Configuration that the script tag carries (`data-site`, `data-lang`, `data-theme`,
- * `data-page`), read once when the embed script runs. Element attributes override it.
+ * `data-page`, `data-api`), read when the first element asks for it. Element attributes
+ * override it.
  */
 export interface EmbedConfig {
-  /** Where the API lives: the origin and folder of the script itself, never the page's. */
+  /** Where the API lives: `data-api`, else the folder the script came from, never the page's. */
   apiBase: string;
   site?: string;
   lang?: string;
@@ -11,25 +12,40 @@ export interface EmbedConfig {
   page?: string;
 }
 
+/**
+ * Where the classic loader (`embed.js`) leaves its own `<script>` element for the module code it
+ * imports: a module has no `document.currentScript`. A registry symbol, so no page global is
+ * claimed; the first include wins.
+ */
+export const EMBED_SCRIPT = Symbol.for('parley.embed-script');
+
 let config: EmbedConfig | undefined;
 
-/** Records the embed script's configuration; the first include wins. */
+/** Records the embed configuration (for bundler users without a script tag); the first call wins. */
 export function setEmbedConfig(value: EmbedConfig): void {
   config ??= value;
 }
 
-/** The embed configuration, if a script tag provided one. */
+/** The embed configuration, if a script tag or {@link setEmbedConfig} provided one. */
 export function embedConfig(): EmbedConfig | undefined {
+  if (!config) {
+    const script = (globalThis as Record<symbol, unknown>)[EMBED_SCRIPT];
+    if (script instanceof HTMLScriptElement && script.src) config = configFromScript(script);
+  }
   return config;
 }
 
-/** Derives the configuration from a script element's `src` and `data-*` attributes. */
+/**
+ * Derives the configuration from a script element's `src` and `data-*` attributes. The API base
+ * is `data-api` when given (files copied to a static host or CDN), else the folder holding the
+ * script: `https://c.example.com/embed.js` → `https://c.example.com`.
+ */
 export function configFromScript(script: HTMLScriptElement): EmbedConfig {
-  const src = new URL(script.src, document.baseURI);
-  const base = src.href.replace(/\/embed(\/[^/]*)?\.js(\?.*)?$/, '').replace(/\/[^/]*\.js(\?.*)?$/, '');
   const d = script.dataset;
+  const src = new URL(script.src, document.baseURI);
+  const base = d.api ? new URL(d.api, document.baseURI).href : new URL('.', src).href;
   return {
-    apiBase: base,
+    apiBase: base.replace(/\/+$/, ''),
     ...(d.site ? { site: d.site } : {}),
     ...(d.lang ? { lang: d.lang } : {}),
     ...(d.theme ? { theme: d.theme } : {}),
@@ -37,11 +53,16 @@ export function configFromScript(script: HTMLScriptElement): EmbedConfig {
   };
 }
 
-/** The thread key for this page: the canonical URL without query and fragment. */
-export function defaultPageKey(doc: Document = document): string {
-  const canonical = doc.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
-  const url = new URL(canonical || doc.location.href);
+/** A page key from a URL: absolute, without query and fragment. */
+export function pageKeyFromUrl(href: string, base: string = document.baseURI): string {
+  const url = new URL(href, base);
   url.search = '';
   url.hash = '';
   return url.href;
+}
+
+/** The thread key for this page: the canonical URL without query and fragment. */
+export function defaultPageKey(doc: Document = document): string {
+  const canonical = doc.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
+  return pageKeyFromUrl(canonical || doc.location.href, doc.baseURI);
 }

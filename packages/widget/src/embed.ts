@@ -1,13 +1,58 @@
 /**
- * The script-tag entry: reads the tag's configuration, then defines the elements (once, even if
- * the script is included twice). Elements already in the page upgrade when defined.
+ * The entry module of the script-tag build, imported by `embed.js` (see `embed-loader.ts`). It
+ * holds what a page shows first, the share bar and the comment counts, and defines them at once;
+ * the comment thread is a separate chunk, imported when a `<parley-comments>` comes within about
+ * one viewport of being visible (or at once when it has `no-lazy`). Importing it twice (the
+ * script included twice) gives the same module, so nothing runs twice.
  */
-import { configFromScript, setEmbedConfig } from './config.js';
+import './parley-share.js';
+import './parley-count.js';
 
-const script = document.currentScript;
-if (script instanceof HTMLScriptElement && script.src) setEmbedConfig(configFromScript(script));
+const COMMENTS = 'parley-comments';
 
-// Imported after the configuration is set, so elements already in the page see it on upgrade.
-void import('./parley-share.js');
-void import('./parley-count.js');
-void import('./parley-comments.js');
+/**
+ * Imports the comment thread when the first `<parley-comments>` is near the viewport, watching
+ * elements that are in the page now and ones added later (SPA navigation). Once the element is
+ * defined, the browser upgrades every later one by itself, so the observers stop.
+ */
+export function loadCommentsWhenNear(load: () => Promise<unknown> = () => import('./parley-comments.js')): void {
+  if (customElements.get(COMMENTS)) return;
+  let loading = false;
+  const start = (): void => {
+    if (loading) return;
+    loading = true;
+    near.disconnect();
+    added.disconnect();
+    load().catch((err: unknown) => {
+      // A failed chunk (offline for a moment) is tried again on the next element or scroll.
+      console.error('Parley: could not load the comment thread', err);
+      loading = false;
+      watch();
+    });
+  };
+  const near = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), {
+    rootMargin: '100% 0px',
+  });
+  const consider = (el: Element): void => {
+    if (el.hasAttribute('no-lazy')) start();
+    else near.observe(el);
+  };
+  const observe = (root: ParentNode): void => {
+    for (const el of root.querySelectorAll(COMMENTS)) if (!loading) consider(el);
+  };
+  const added = new MutationObserver((records) => {
+    for (const node of records.flatMap((r) => [...r.addedNodes])) {
+      if (loading) return;
+      if (!(node instanceof Element)) continue;
+      if (node.localName === COMMENTS) consider(node);
+      else if (node.firstElementChild) observe(node);
+    }
+  });
+  const watch = (): void => {
+    added.observe(document.documentElement, { childList: true, subtree: true });
+    observe(document);
+  };
+  watch();
+}
+
+loadCommentsWhenNear();

@@ -6,8 +6,16 @@ import { Problem } from '../../domain/problem.js';
 import type { App } from '../env.js';
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}\.js(\.map)?$/;
-// Chunk names carry a content hash (rollup's [hash]); such files never change.
-const HASHED = /-[A-Za-z0-9_-]{8,}\.js(\.map)?$/;
+// Chunk names carry rollup's content hash (`name.[hash].js`, see the widget's rollup.config.mjs);
+// such files never change, so browsers and CDNs may keep them for a year.
+const HASHED = /\.[A-Za-z0-9_-]{8}\.js(\.map)?$/;
+const SHORT = 'public, max-age=300, must-revalidate';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+// Precompressed siblings written at build time, best first.
+const ENCODINGS = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const;
 
 interface Cached {
   mtimeMs: number;
@@ -15,45 +23,87 @@ interface Cached {
   etag: string;
 }
 
+/** Codings the client accepts (`Accept-Encoding`, RFC 9110 §12.5.3); `q=0` refuses one. */
+export function acceptedEncodings(header: string | undefined): Set<string> {
+  const accepted = new Set<string>();
+  for (const part of (header ?? '').split(',')) {
+    const [name = '', ...params] = part
+      .toLowerCase()
+      .split(';')
+      .map((p) => p.trim());
+    const q = params.find((p) => p.startsWith('q='));
+    if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name);
+  }
+  return accepted;
+}
+
+/** Whether `If-None-Match` names `etag` (weak comparison, lists and `*` allowed). */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((t) => {
+    const tag = t.trim().replace(/^W\//, '');
+    return tag === '*' || tag === etag;
+  });
+}
+
 /**
- * Serves the widget bundle: `/embed.js` (short cache, revalidated by ETag) and the files beside
- * it under `/embed/` (immutable when hashed). Readable from any origin, since a page on the
- * publisher's site loads them as scripts and module chunks.
+ * Serves the widget build: `/embed.js`, the loader a page includes (short cache, revalidated
+ * by ETag), and the files beside it under `/embed/` (a year and `immutable` when their name
+ * carries a content hash). Brotli or gzip siblings made at build time are sent as they are when
+ * the client accepts them. Readable from any origin, since a page on the publisher's site loads
+ * them as a script and as module chunks (which are fetched with CORS).
  */
 export function embedRoutes(app: App, widgetDir: string): void {
   const cache = new Map<string, Cached>();
-  const load = async (name: string): Promise<Cached | undefined> => {
-    const file = join(widgetDir, name);
-    const info = await stat(file).catch(() => undefined);
+  const load = async (file: string): Promise<Cached | undefined> => {
+    const path = join(widgetDir, file);
+    const info = await stat(path).catch(() => undefined);
     if (!info?.isFile()) return undefined;
-    const hit = cache.get(name);
+    const hit = cache.get(file);
     if (hit && hit.mtimeMs === info.mtimeMs) return hit;
-    const body = await readFile(file);
+    const body = await readFile(path);
     const entry = {
       mtimeMs: info.mtimeMs,
       body,
       etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
     };
-    cache.set(name, entry);
+    cache.set(file, entry);
     return entry;
   };
-  const serve = async (c: Context, name: string, cacheControl: string) => {
+  // `name` is checked whole (no `/`, no leading dot), so `file` stays inside widgetDir.
+  const serve = async (c: Context, folder: string, name: string, cacheControl: string) => {
     if (!SAFE_NAME.test(name)) throw new Problem(404, 'not-found', 'No such file');
-    const entry = await load(name);
+    const file = folder + name;
+    const accepted = acceptedEncodings(c.req.header('accept-encoding'));
+    let entry: Cached | undefined;
+    let encoding: string | undefined;
+    if (name.endsWith('.js')) {
+      for (const e of ENCODINGS) {
+        if (!accepted.has(e.name)) continue;
+        entry = await load(file + e.suffix);
+        if (entry) {
+          encoding = e.name;
+          break;
+        }
+      }
+    }
+    entry ??= await load(file);
     if (!entry) throw new Problem(404, 'not-found', `No file ${name}; was the widget built?`);
-    const headers = {
+    const headers: Record<string, string> = {
       'content-type': name.endsWith('.map') ? 'application/json; charset=utf-8' : 'text/javascript; charset=utf-8',
       'cache-control': cacheControl,
       etag: entry.etag,
+      vary: 'Accept-Encoding',
       'access-control-allow-origin': '*',
       'cross-origin-resource-policy': 'cross-origin',
     };
-    if (c.req.header('if-none-match') === entry.etag) return c.body(null, 304, headers);
+    if (encoding) headers['content-encoding'] = encoding;
+    if (matches(c.req.header('if-none-match'), entry.etag)) return c.body(null, 304, headers);
     return c.body(new Uint8Array(entry.body), 200, headers);
   };
-  app.get('/embed.js', (c) => serve(c, 'embed.js', 'public, max-age=300, must-revalidate'));
+  app.get('/embed.js', (c) => serve(c, '', 'embed.js', SHORT));
   app.get('/embed/:name', (c) => {
     const name = c.req.param('name');
-    return serve(c, name, HASHED.test(name) ? 'public, max-age=31536000, immutable' : 'public, max-age=300, must-revalidate');
+    return serve(c, 'embed/', name, HASHED.test(name) ? IMMUTABLE : SHORT);
   });
 }
