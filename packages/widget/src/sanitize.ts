@@ -4,6 +4,8 @@
  * that was misconfigured or compromised. The HTML is parsed in an inert <template> (no script
  * runs, no resource loads), then rebuilt keeping only allowed elements and attributes.
  */
+import { inertHTML } from './trusted-types.js';
+
 const ALLOWED = new Set(['P', 'BR', 'EM', 'STRONG', 'S', 'DEL', 'CODE', 'PRE', 'BLOCKQUOTE', 'UL', 'OL', 'LI', 'A']);
 // Dropped with everything inside them; other unknown elements are unwrapped to their text.
 const DROP = new Set([
@@ -62,7 +64,7 @@ export function safeUrl(value: string | null | undefined): string | undefined {
 /** Parses `html` inertly and returns a fragment holding only allowlisted markup. */
 export function sanitize(html: string): DocumentFragment {
   const template = document.createElement('template');
-  template.innerHTML = html;
+  template.innerHTML = inertHTML(html);
   const out = document.createDocumentFragment();
   copyChildren(template.content, out);
   return out;
