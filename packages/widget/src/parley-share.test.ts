@@ -1,16 +1,232 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import './parley-share.js';
-import type { ParleyShare } from './parley-share.js';
+import type { ParleyShare, ShareEventDetail } from './parley-share.js';
+
+const shadow = (el: ParleyShare) => el.shadowRoot as ShadowRoot;
+const controls = (el: ParleyShare) => [...shadow(el).querySelectorAll<HTMLElement>('[part~="control"]')];
+const control = (el: ParleyShare, id: string) => shadow(el).querySelector<HTMLElement>(`[part~="control-${id}"]`) as HTMLElement;
+/** A real mouse click (with user activation), in the middle of the element. */
+async function click(e: HTMLElement): Promise<void> {
+  const box = e.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+}
+/** The accessible name as a screen reader would build it here: aria-label, else the text. */
+const nameOf = (e: HTMLElement) => (e.getAttribute('aria-label') ?? e.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('<parley-share>', () => {
+  afterEach(() => {
+    for (const n of document.head.querySelectorAll('[data-test]')) n.remove();
+  });
+
   it('is accessible and encodes the URL and title into every service link', async () => {
     const el = await fixture<ParleyShare>(
       html`<parley-share url="https://a.example/x?y=1&z=2" title="Tom & Jerry #1"></parley-share>`,
     );
     await expect(el).to.be.accessible();
-    const hrefs = [...(el.shadowRoot?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href') ?? '');
+    const hrefs = [...shadow(el).querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
     expect(hrefs.length).to.be.greaterThanOrEqual(3);
     for (const href of hrefs) expect(href).to.contain(encodeURIComponent('https://a.example/x?y=1&z=2'));
     expect(hrefs.find((h) => h.startsWith('https://x.com/'))).to.contain('Tom%20%26%20Jerry%20%231');
+  });
+
+  it('shows the default services in order, each with a name, and leaves opt-in ones out', async () => {
+    const el = await fixture<ParleyShare>(html`<parley-share url="https://a.example/" title="T"></parley-share>`);
+    const ids = controls(el).map((c) => (c.getAttribute('part') ?? '').split(' ')[1]);
+    // No Web Share API in desktop Linux Chromium, so no native button.
+    expect(ids).to.deep.equal([
+      'control-copy',
+      'control-mastodon',
+      'control-bluesky',
+      'control-x',
+      'control-facebook',
+      'control-linkedin',
+      'control-whatsapp',
+      'control-reddit',
+      'control-email',
+    ]);
+    expect(controls(el).map(nameOf)).to.deep.equal([
+      'Copy link',
+      'Mastodon',
+      'Bluesky',
+      'X',
+      'Facebook',
+      'LinkedIn',
+      'WhatsApp',
+      'Reddit',
+      'E-mail',
+    ]);
+    for (const a of shadow(el).querySelectorAll('a[target="_blank"]')) {
+      expect(a.getAttribute('rel')).to.equal('noopener noreferrer');
+      expect(a.getAttribute('aria-describedby')).to.equal('new-window');
+    }
+    expect(control(el, 'email').getAttribute('href')?.startsWith('mailto:?subject=')).to.equal(true);
+    expect(control(el, 'email').hasAttribute('target')).to.equal(false);
+  });
+
+  it('takes services and their order from the attribute, with Pinterest and print on request', async () => {
+    const el = await fixture<ParleyShare>(
+      html`<parley-share url="https://a.example/" services="print pinterest hackernews telegram threads bogus copy"></parley-share>`,
+    );
+    await expect(el).to.be.accessible();
+    expect(controls(el).map(nameOf)).to.deep.equal(['Print', 'Pinterest', 'Hacker News', 'Telegram', 'Threads', 'Copy link']);
+    expect(control(el, 'print').tagName).to.equal('BUTTON');
+  });
+
+  it('names icon-only controls for screen readers and shows a tooltip', async () => {
+    const el = await fixture<ParleyShare>(html`<parley-share variant="icons" url="https://a.example/"></parley-share>`);
+    await expect(el).to.be.accessible();
+    const x = control(el, 'x');
+    expect(nameOf(x)).to.equal('X');
+    expect(x.getAttribute('title')).to.equal('Share on X');
+    const label = x.querySelector('[part="label"]') as HTMLElement;
+    expect(label.getBoundingClientRect().width).to.be.at.most(1);
+    expect(x.querySelector('svg')?.getAttribute('aria-hidden')).to.equal('true');
+  });
+
+  it('copies the link, shows and announces it, and tells the host page once', async () => {
+    const el = await fixture<ParleyShare>(html`<parley-share url="https://a.example/copied"></parley-share>`);
+    const heard: ShareEventDetail[] = [];
+    const listen = (e: Event) => heard.push((e as CustomEvent<ShareEventDetail>).detail);
+    document.addEventListener('parley-share', listen);
+    const event = oneEvent(el, 'parley-share');
+    await click(control(el, 'copy'));
+    await event;
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(nameOf(control(el, 'copy'))).to.equal('Link copied');
+    expect(shadow(el).querySelector('[role="status"]')?.textContent).to.equal('Link copied');
+    expect(heard).to.deep.equal([{ service: 'copy', url: 'https://a.example/copied' }]);
+    document.removeEventListener('parley-share', listen);
+    await expect(el).to.be.accessible();
+  });
+
+  it('fires no event when properties change, only on the reader’s action', async () => {
+    const el = await fixture<ParleyShare>(html`<parley-share url="https://a.example/"></parley-share>`);
+    let fired = 0;
+    el.addEventListener('parley-share', () => fired++);
+    el.url = 'https://b.example/';
+    el.services = 'x copy';
+    el.variant = 'icons';
+    await el.updateComplete;
+    expect(fired).to.equal(0);
+    const x = control(el, 'x') as HTMLAnchorElement;
+    x.addEventListener('click', (e) => e.preventDefault(), { once: true });
+    x.click();
+    expect(fired).to.equal(1);
+  });
+
+  it('uses the Web Share API where it exists, directly in the click, and stays silent on cancel', async () => {
+    const calls: ShareData[] = [];
+    let outcome: 'ok' | 'abort' = 'abort';
+    Object.defineProperty(navigator, 'share', {
+      configurable: true,
+      value: (data: ShareData) => {
+        calls.push(data);
+        expect(navigator.userActivation.isActive, 'called with user activation').to.equal(true);
+        return outcome === 'ok' ? Promise.resolve() : Promise.reject(new DOMException('cancelled', 'AbortError'));
+      },
+    });
+    try {
+      const el = await fixture<ParleyShare>(html`<parley-share url="https://a.example/n" title="T"></parley-share>`);
+      await expect(el).to.be.accessible();
+      expect(controls(el).map(nameOf)[0]).to.equal('Share…');
+      let fired = 0;
+      el.addEventListener('parley-share', () => fired++);
+      await click(control(el, 'native'));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(calls).to.deep.equal([{ url: 'https://a.example/n', title: 'T' }]);
+      expect(fired).to.equal(0);
+      expect(shadow(el).querySelector('[role="status"]')?.textContent).to.equal('');
+      outcome = 'ok';
+      await click(control(el, 'native'));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(fired).to.equal(1);
+    } finally {
+      delete (navigator as { share?: unknown }).share;
+    }
+  });
+
+  it('takes the link and title from canonical and og:title when no attribute names them', async () => {
+    document.head.insertAdjacentHTML(
+      'beforeend',
+      '<link data-test rel="canonical" href="https://news.example/story?id=7"><meta data-test property="og:title" content="Café “night” trains">',
+    );
+    const el = await fixture<ParleyShare>(html`<parley-share services="facebook bluesky"></parley-share>`);
+    expect(control(el, 'facebook').getAttribute('href')).to.equal(
+      `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent('https://news.example/story?id=7')}`,
+    );
+    expect(control(el, 'bluesky').getAttribute('href')).to.contain(
+      encodeURIComponent('Café “night” trains https://news.example/'),
+    );
+  });
+
+  it('adds utm parameters per network when asked', async () => {
+    const el = await fixture<ParleyShare>(html`<parley-share url="https://a.example/" utm="autumn" services="x"></parley-share>`);
+    expect(control(el, 'x').getAttribute('href')).to.contain(
+      encodeURIComponent('https://a.example/?utm_source=x&utm_medium=social&utm_campaign=autumn'),
+    );
+  });
+
+  it('asks for the fediverse server in a dialog and refuses anything but a handle or host name', async () => {
+    localStorage.removeItem('parley-fediverse');
+    const el = await fixture<ParleyShare>(html`<parley-share url="https://a.example/" services="mastodon"></parley-share>`);
+    const button = control(el, 'mastodon');
+    expect(button.getAttribute('aria-haspopup')).to.equal('dialog');
+    button.click();
+    await el.updateComplete;
+    const dialog = shadow(el).querySelector('dialog') as HTMLDialogElement;
+    expect(dialog.open).to.equal(true);
+    const input = shadow(el).querySelector('#handle') as HTMLInputElement;
+    expect(shadow(el).activeElement).to.equal(input);
+    await expect(el).to.be.accessible();
+    input.value = 'https://evil.example/path';
+    (shadow(el).querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('#fedi-error')?.textContent).to.contain('Enter a handle like');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(dialog.open).to.equal(true);
+    (shadow(el).querySelector('.actions button[type="button"]') as HTMLButtonElement).click();
+    expect(dialog.open).to.equal(false);
+  });
+
+  it('offers the compact variant as one Share button that unfolds icon-only services', async () => {
+    const el = await fixture<ParleyShare>(
+      html`<parley-share variant="compact" url="https://a.example/#comment-1" services="copy x"></parley-share>`,
+    );
+    await expect(el).to.be.accessible();
+    const toggle = shadow(el).querySelector('[part="toggle"]') as HTMLButtonElement;
+    const list = shadow(el).querySelector('[part="list"]') as HTMLElement;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(list.getBoundingClientRect().height).to.equal(0);
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(list.getBoundingClientRect().height).to.be.greaterThan(0);
+    expect(control(el, 'x').getAttribute('href')).to.contain(encodeURIComponent('https://a.example/#comment-1'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('follows right-to-left pages and the dark theme, and shows a visible focus ring', async () => {
+    const wrap = await fixture<HTMLElement>(
+      html`<div dir="rtl" lang="ar"><parley-share theme="dark" url="https://a.example/"></parley-share></div>`,
+    );
+    const el = wrap.querySelector('parley-share') as ParleyShare;
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    const [first, second] = controls(el);
+    expect(getComputedStyle(shadow(el).querySelector('ul') as HTMLElement).direction).to.equal('rtl');
+    expect((first as HTMLElement).getBoundingClientRect().left).to.be.greaterThan(
+      (second as HTMLElement).getBoundingClientRect().left,
+    );
+    expect(getComputedStyle(first as HTMLElement).backgroundColor).to.equal('rgb(38, 44, 54)');
+    (first as HTMLElement).focus();
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(el).activeElement).to.equal(second);
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(shadow(el).activeElement).to.equal(first);
+    expect(getComputedStyle(first as HTMLElement).outlineStyle).to.equal('solid');
   });
 });

@@ -128,7 +128,8 @@ function inline(text: string, url: string, limit: Limit, sep = ' '): string {
 
 /** `mailto:` per RFC 6068: no recipient, subject and body percent-encoded, line breaks as CRLF. */
 export function mailtoUrl(d: ShareData): string {
-  const body = `${d.text || d.title}\n\n${d.url}`.replace(/\r?\n/g, '\r\n');
+  const text = d.text || d.title;
+  const body = (text ? `${text}\n\n${d.url}` : d.url).replace(/\r?\n/g, '\r\n');
   return `mailto:?${query({ subject: d.title, body })}`;
 }
 

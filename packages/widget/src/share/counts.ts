@@ -1,0 +1,36 @@
+/**
+ * First-party share counts: a cookie-less beacon to the comment server on each share, and the
+ * per-service totals it keeps. Nothing is sent to, or read from, any network's count API.
+ */
+
+/** Totals by service name; services nobody shared are absent or 0. */
+export type ShareTotals = Record<string, number>;
+
+/** Reads the totals of one page; an unreachable server gives no totals rather than an error. */
+export async function fetchTotals(base: string, site: string, page: string): Promise<ShareTotals> {
+  try {
+    const res = await fetch(`${base}/api/v1/shares?site=${encodeURIComponent(site)}&page=${encodeURIComponent(page)}`, {
+      credentials: 'omit',
+      headers: { accept: 'application/json' },
+    });
+    if (!res.ok) return {};
+    const data = (await res.json()) as { counts?: unknown };
+    return data.counts && typeof data.counts === 'object' ? (data.counts as ShareTotals) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Records one share. `keepalive` lets the request outlive the page when the reader follows a
+ * share link in the same tab; `credentials: 'omit'` sends no cookies either way.
+ */
+export function sendBeacon(base: string, site: string, page: string, service: string): void {
+  void fetch(`${base}/api/v1/shares`, {
+    method: 'POST',
+    credentials: 'omit',
+    keepalive: true,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ site, page, service }),
+  }).catch(() => undefined);
+}
