@@ -1,46 +1,306 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { Comment } from './api.js';
 import './parley-comments.js';
 import type { ParleyComments } from './parley-comments.js';
 
-const list = {
-  page: { key: '/a', url: '', title: '', count: 1, locked: false },
-  comments: [
-    {
-      id: 'c1',
-      parentId: null,
-      author: { name: 'Ada', website: null, avatar: 'abc' },
-      html: '<p>Hi <em>there</em></p>',
-      body: 'Hi *there*',
-      createdAt: '2026-01-01T00:00:00.000Z',
-      editedAt: null,
-      status: 'approved',
-      up: 0,
-      down: 0,
-      score: 0,
-      replies: [],
-    },
-  ],
-  nextCursor: null,
+const at = new Date(Date.now() - 5 * 60_000).toISOString();
+const make = (id: string, name: string, text: string, replies: Comment[] = [], extra: Partial<Comment> = {}): Comment => ({
+  id,
+  parentId: null,
+  author: { name, website: null, avatar: `seed-${name}` },
+  html: `<p>${text}</p>`,
+  body: text,
+  createdAt: at,
+  editedAt: null,
+  status: 'approved',
+  up: 0,
+  down: 0,
+  score: 0,
+  replies,
+  ...extra,
+});
+
+/** A chain of `depth` nested replies under one comment. */
+const chain = (depth: number): Comment => {
+  let c = make(`d${depth}`, `Level ${depth}`, `depth ${depth}`);
+  for (let i = depth - 1; i >= 0; i--) c = make(`d${i}`, `Level ${i}`, `depth ${i}`, [c]);
+  return c;
+};
+
+type Handler = (url: URL, init: RequestInit) => Response | Promise<Response>;
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+const listOf = (comments: Comment[], nextCursor: string | null = null, locked = false) =>
+  json({ page: { key: '/a', url: '', title: '', count: comments.length, locked }, comments, nextCursor });
+
+const requests: { method: string; url: URL; body: unknown; auth: string | null }[] = [];
+let handler: Handler;
+const realFetch = window.fetch;
+
+async function mount(attrs = '', theme = ''): Promise<ParleyComments> {
+  const el = await fixture<ParleyComments>(
+    html`<parley-comments site="demo" page="/a" api="http://127.0.0.1:1" no-lazy theme=${theme} .strings=${{}}></parley-comments>`,
+  );
+  if (attrs) el.setAttribute('lang', attrs);
+  await waitUntil(() => el.phase === 'ready' || el.phase === 'error', 'loaded');
+  await el.updateComplete;
+  return el;
+}
+const $ = <T extends Element = HTMLElement>(el: ParleyComments, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
+const $$ = (el: ParleyComments, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
+const button = (el: ParleyComments, text: string) => $$(el, 'button').find((b) => b.textContent!.trim() === text)!;
+const type = (field: HTMLInputElement | HTMLTextAreaElement, text: string) => {
+  field.value = text;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 };
 
 describe('<parley-comments>', () => {
-  let realFetch: typeof fetch;
   beforeEach(() => {
-    realFetch = window.fetch;
-    window.fetch = async () => new Response(JSON.stringify(list), { headers: { 'content-type': 'application/json' } });
+    localStorage.clear();
+    requests.length = 0;
+    handler = () => listOf([make('c1', 'Ada', 'Hi <em>there</em>')]);
+    window.fetch = async (input, init = {}) => {
+      const url = new URL(String(input));
+      const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+      requests.push({ method: init.method ?? 'GET', url, body, auth: new Headers(init.headers).get('authorization') });
+      return handler(url, init);
+    };
   });
   afterEach(() => {
     window.fetch = realFetch;
   });
 
-  it('is accessible and renders the comments the server returns', async () => {
-    const el = await fixture<ParleyComments>(
-      html`<parley-comments site="demo" page="/a" api="http://127.0.0.1:1"></parley-comments>`,
-    );
-    await waitUntil(() => el.shadowRoot?.querySelector('article'), 'comment rendered');
+  it('is accessible in the light theme and renders comments, names as text', async () => {
+    handler = () =>
+      listOf([
+        make('c1', 'Ada <img src=x onerror=alert(1)>', 'Hi <em>there</em><img src=x onerror=alert(1)>', [], {
+          author: { name: '<b>Ada</b>', website: 'javascript:alert(1)', avatar: 'x' },
+        }),
+        make('c2', 'Bob', 'Site', [], { author: { name: 'Bob', website: 'https://bob.example/', avatar: 'y' } }),
+      ]);
+    const el = await mount();
     await expect(el).to.be.accessible();
-    const article = el.shadowRoot?.querySelector('#comment-c1');
-    expect(article?.querySelector('strong')?.textContent).to.equal('Ada');
-    expect(article?.querySelector('.body em')?.textContent).to.equal('there');
+    expect($(el, '#comment-c1 .author').textContent).to.equal('<b>Ada</b>');
+    expect($(el, '#comment-c1 .author').tagName).to.equal('SPAN');
+    expect($(el, '#comment-c1 .body em').textContent).to.equal('there');
+    expect($(el, '#comment-c1 .body img')).to.equal(null);
+    const link = $<HTMLAnchorElement>(el, '#comment-c2 a.author');
+    expect(link.href).to.equal('https://bob.example/');
+    expect(link.rel).to.equal('nofollow ugc noopener noreferrer');
+    expect($(el, '#comment-c1 time').getAttribute('datetime')).to.equal(at);
+    expect($(el, '#comment-c1 time').textContent).to.equal('5 minutes ago');
+    expect($(el, '#comment-c1 time').title).to.match(/\d{4}/);
+    expect($(el, '#comment-c1 svg.avatar path').getAttribute('d')).to.match(/^M/);
+  });
+
+  it('is accessible in the dark theme', async () => {
+    handler = () => listOf([make('c1', 'Ada', 'Hi', [make('c2', 'Bob', 'Hello')])]);
+    const el = await mount('', 'dark');
+    await expect(el).to.be.accessible();
+    expect(getComputedStyle($(el, '.root')).backgroundColor).to.equal('rgb(22, 22, 22)');
+  });
+
+  it('shows the empty, locked and error states, and retries', async () => {
+    handler = () => listOf([]);
+    let el = await mount();
+    await expect(el).to.be.accessible();
+    expect(el.shadowRoot!.textContent).to.contain('Be the first to comment.');
+    handler = () => listOf([], null, true);
+    el = await mount();
+    expect(el.shadowRoot!.textContent).to.contain('Comments are closed.');
+    expect($(el, 'form')).to.equal(null);
+    handler = () => json({ code: 'boom', detail: 'x' }, 500);
+    el = await mount();
+    expect(el.shadowRoot!.textContent).to.contain('Could not load the comments.');
+    handler = () => listOf([make('c1', 'Ada', 'back')]);
+    button(el, 'Try again').click();
+    await waitUntil(() => $(el, '#comment-c1'), 'loaded after retry');
+  });
+
+  it('nests replies, collapses a sub-thread, shows more replies and names the parent beyond five levels', async () => {
+    const many = Array.from({ length: 7 }, (_, i) => make(`r${i}`, `R${i}`, `reply ${i}`));
+    handler = () => listOf([make('top', 'Ada', 'top', many), chain(7)]);
+    const el = await mount();
+    await expect(el).to.be.accessible();
+    expect($$(el, '#replies-top > li').length).to.equal(5);
+    button(el, 'Show 2 more replies').click();
+    await el.updateComplete;
+    expect($$(el, '#replies-top > li').length).to.equal(7);
+    const toggle = $$(el, 'button.toggle')[0]!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    toggle.click();
+    await el.updateComplete;
+    expect($(el, '#replies-top').hidden).to.equal(true);
+    expect($$(el, 'button.toggle')[0]!.textContent!.trim()).to.equal('Show 7 replies');
+    expect($(el, '#comment-d5').textContent).to.contain('replying to Level 4');
+    expect($(el, '#comment-d4').textContent).not.to.contain('replying to');
+    expect($(el, '#replies-d4').className).to.contain('flat');
+  });
+
+  it('keeps a draft after a failed post, shows the error and posts on retry', async () => {
+    handler = () => listOf([]);
+    const el = await mount();
+    type($<HTMLInputElement>(el, '#root-name'), 'Grace');
+    type($<HTMLTextAreaElement>(el, '#root-body'), 'Hello *world*');
+    handler = () => Promise.reject(new TypeError('Failed to fetch'));
+    $<HTMLButtonElement>(el, 'form button[type=submit]').click();
+    await waitUntil(() => $(el, 'form .error'), 'error shown');
+    expect($(el, 'form .error').textContent).to.contain('Could not reach the comment server.');
+    expect($(el, '[role=status]').textContent).to.contain('Could not reach the comment server.');
+    expect(localStorage.getItem('parley:draft:demo:/a:root')).to.equal('"Hello *world*"');
+    const rate = () => json({ code: 'rate-limited', detail: 'x' }, 429, { 'retry-after': '7' });
+    handler = rate;
+    $<HTMLButtonElement>(el, 'form button[type=submit]').click();
+    await waitUntil(() => $(el, 'form .error')?.textContent?.includes('7 seconds'), 'rate limit message');
+    expect($<HTMLTextAreaElement>(el, '#root-body').value).to.equal('Hello *world*');
+    handler = (_url, init) => {
+      if (init.method !== 'POST') return listOf([]);
+      return json({ comment: make('n1', 'Grace', 'Hello <em>world</em>', [], { status: 'pending' }), editToken: 'tok' }, 201);
+    };
+    const posted = oneEvent(el, 'parley-comment-posted');
+    $<HTMLButtonElement>(el, 'form button[type=submit]').click();
+    expect((await posted).detail.comment.id).to.equal('n1');
+    await el.updateComplete;
+    expect(requests.at(-1)!.body).to.deep.include({ body: 'Hello *world*', author: { name: 'Grace' } });
+    expect($(el, '#comment-n1 .note').textContent).to.contain('Awaiting moderation');
+    expect(localStorage.getItem('parley:draft:demo:/a:root')).to.equal(null);
+    expect(JSON.parse(localStorage.getItem('parley:me')!)).to.deep.equal({ name: 'Grace' });
+    expect($(el, '[role=status]').textContent).to.contain('Comment posted');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('comment-n1');
+    expect($<HTMLTextAreaElement>(el, '#root-body').value).to.equal('');
+  });
+
+  it('shows server field errors next to their field', async () => {
+    handler = (_u, init) =>
+      init.method === 'POST'
+        ? json({ code: 'invalid', detail: 'x', errors: [{ path: 'author.website', message: 'must be an http(s) URL' }] }, 422)
+        : listOf([]);
+    const el = await mount();
+    type($<HTMLInputElement>(el, '#root-website'), 'ftp://x');
+    type($<HTMLTextAreaElement>(el, '#root-body'), 'x');
+    $<HTMLButtonElement>(el, 'form button[type=submit]').click();
+    await waitUntil(() => $(el, '#root-website-err'), 'field error');
+    const input = $(el, '#root-website');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(input.getAttribute('aria-describedby')).to.equal('root-website-err');
+    expect($(el, '#root-website-err').textContent).to.equal('must be an http(s) URL');
+    await expect(el).to.be.accessible();
+  });
+
+  it('replies, edits, deletes with the kept token and moves focus sensibly', async () => {
+    const parent = make('p1', 'Ada', 'parent');
+    handler = (_url, init) => {
+      if (init.method === 'POST')
+        return json({ comment: make('m1', 'Me', 'mine', [], { parentId: 'p1' }), editToken: 'secret' }, 201);
+      if (init.method === 'PATCH') return json({ comment: make('m1', 'Me', 'changed', [], { editedAt: at }) });
+      if (init.method === 'DELETE') return new Response(null, { status: 204 });
+      return listOf([parent]);
+    };
+    const el = await mount();
+    button(el, 'Reply').click();
+    await el.updateComplete;
+    await aTimeout(0);
+    expect(el.shadowRoot!.activeElement?.id).to.equal('r-p1-body');
+    await expect(el).to.be.accessible();
+    type($<HTMLTextAreaElement>(el, '#r-p1-body'), 'mine');
+    $<HTMLButtonElement>(el, '.reply-form button[type=submit]').click();
+    await waitUntil(() => $(el, '#replies-p1 #comment-m1'), 'reply shown');
+    expect(requests.at(-1)!.body).to.deep.include({ parentId: 'p1' });
+    expect(JSON.parse(localStorage.getItem('parley:tokens')!).m1.t).to.equal('secret');
+    button(el, 'Edit').click();
+    await el.updateComplete;
+    type($<HTMLTextAreaElement>(el, '#e-m1-body'), 'changed');
+    $<HTMLButtonElement>(el, '#comment-m1 button[type=submit]').click();
+    await waitUntil(() => $(el, '#comment-m1 .body')?.textContent === 'changed', 'edited');
+    expect(requests.at(-1)!.auth).to.equal('Bearer secret');
+    expect($(el, '#comment-m1').textContent).to.contain('edited');
+    button(el, 'Delete').click();
+    await el.updateComplete;
+    const deleted = oneEvent(el, 'parley-comment-deleted');
+    $<HTMLButtonElement>(el, '#comment-m1 button.danger').click();
+    expect((await deleted).detail.id).to.equal('m1');
+    await el.updateComplete;
+    expect($(el, '#comment-m1')).to.equal(null);
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'comment-p1', 'focus on the parent');
+    expect(localStorage.getItem('parley:tokens')).to.equal('{}');
+  });
+
+  it('votes, shows the reader’s own vote and takes it back', async () => {
+    handler = (_u, init) => {
+      if (init.method !== 'POST') return listOf([make('c1', 'Ada', 'x')]);
+      const v = JSON.parse(String(init.body)).value as number;
+      return json({ up: v === 1 ? 1 : 0, down: v === -1 ? 1 : 0, score: v });
+    };
+    const el = await mount();
+    const up = () => $(el, '#comment-c1 button.vote');
+    up().click();
+    await waitUntil(() => up().getAttribute('aria-pressed') === 'true', 'pressed');
+    expect(up().textContent).to.contain('1');
+    expect(JSON.parse(localStorage.getItem('parley:votes')!)).to.deep.equal({ c1: 1 });
+    up().click();
+    await waitUntil(() => up().getAttribute('aria-pressed') === 'false', 'released');
+    expect(requests.at(-1)!.body).to.deep.equal({ value: 0 });
+  });
+
+  it('remembers the sort per site and pages with the cursor', async () => {
+    handler = (url) =>
+      url.searchParams.get('cursor') === 'next1'
+        ? listOf([make('c2', 'Bob', 'page 2')])
+        : listOf([make('c1', 'Ada', 'x')], 'next1');
+    const el = await mount();
+    const select = $<HTMLSelectElement>(el, 'select');
+    select.value = 'top';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => requests.at(-1)!.url.searchParams.get('sort') === 'top', 'sorted request');
+    expect(localStorage.getItem('parley:sort:demo')).to.equal('"top"');
+    await waitUntil(() => el.phase === 'ready');
+    await el.updateComplete;
+    button(el, 'Load more comments').click();
+    await waitUntil(() => $(el, '#comment-c2'), 'second page');
+    expect(requests.at(-1)!.url.searchParams.get('sort')).to.equal('top');
+    expect($(el, '[role=status]').textContent).to.contain('1 new comment');
+    const again = await mount();
+    expect(again.order).to.equal('top');
+  });
+
+  it('previews markdown as text nodes, never as HTML', async () => {
+    handler = () => listOf([]);
+    const el = await mount();
+    type($<HTMLTextAreaElement>(el, '#root-body'), '**bold** <img src=x onerror=alert(1)> [x](javascript:alert(1))');
+    button(el, 'Preview').click();
+    await el.updateComplete;
+    expect($(el, '.preview strong').textContent).to.equal('bold');
+    expect($(el, '.preview img')).to.equal(null);
+    expect($(el, '.preview a')).to.equal(null);
+    expect($(el, '.preview').textContent).to.contain('<img src=x onerror=alert(1)>');
+  });
+
+  it('speaks the page language and takes overrides; fires nothing on property sets', async () => {
+    document.documentElement.lang = 'de';
+    handler = () => listOf([]);
+    let fired = 0;
+    const el = await fixture<ParleyComments>(
+      html`<parley-comments site="demo" page="/a" api="http://x" no-lazy></parley-comments>`,
+    );
+    el.addEventListener('parley-comment-posted', () => fired++);
+    await waitUntil(() => el.t.lang === 'de' && el.phase === 'ready', 'German loaded');
+    await el.updateComplete;
+    document.documentElement.lang = 'en';
+    expect($<HTMLButtonElement>(el, 'form button[type=submit]').textContent).to.equal('Kommentar senden');
+    el.strings = { 'form.submit': 'Abschicken' };
+    await waitUntil(() => $(el, 'form button[type=submit]').textContent === 'Abschicken', 'override applied');
+    el.site = 'demo';
+    el.noLazy = true;
+    expect(fired).to.equal(0);
+  });
+
+  it('waits for the viewport unless no-lazy is set', async () => {
+    const box = await fixture<HTMLDivElement>(
+      html`<div><div style="height:5000px"></div><parley-comments site="demo" page="/a" api="http://x"></parley-comments></div>`,
+    );
+    await aTimeout(100);
+    expect(requests.length).to.equal(0);
+    box.querySelector('parley-comments')!.scrollIntoView();
+    await waitUntil(() => requests.length === 1, 'loaded when near');
   });
 });

@@ -1,109 +1,97 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
-import { state } from 'lit/decorators.js';
-import { ApiError, type Comment } from './api.js';
-import { ParleyElement } from './base.js';
+import { html, nothing } from 'lit';
+import { renderForm } from './comments/comment-form.js';
+import { renderList } from './comments/comment-item.js';
+import type { ParleyEvents } from './comments/reader.js';
+import { SORTS, type Sort } from './comments/reader.js';
+import { ThreadWriter } from './comments/writer.js';
 import { define } from './define.js';
-import { sanitize } from './sanitize.js';
+import { styles } from './parley-comments.styles.js';
 
 /**
- * The comment thread: the comments of one page and a form to add one.
+ * The comment thread of one page: threaded replies, sorting, pagination, permalinks, a form to
+ * post, reply, edit and delete, and votes. Loads when it comes within about one viewport.
  *
- * @fires parley-comment-posted - a comment was accepted; `detail.comment`
- * @csspart form - the comment form
+ * @attr site - site id (defaults to the script tag's `data-site`)
+ * @attr page - thread key (defaults to the canonical URL without query and fragment)
+ * @attr api - comment server base URL (defaults to where the script came from)
+ * @attr lang - language (then `<html lang>`, the browser, English)
+ * @attr theme - `light` (default), `dark` or `auto`
+ * @attr no-lazy - load at once instead of near the viewport
+ * @attr strings - JSON object overriding any term, e.g. `{"form.submit":"Send"}`
+ *
+ * @fires parley-ready - the first page of comments loaded; `detail.count`
+ * @fires parley-error - loading or an action failed; `detail.error`
+ * @fires parley-comment-posted - the server accepted a comment; `detail.comment`
+ * @fires parley-comment-deleted - the reader deleted their comment; `detail.id`
+ *
+ * @csspart comment - each comment's `<article>`
+ * @csspart author - the author's name (a link when they gave a website)
+ * @csspart avatar - the generated avatar
+ * @csspart body - the comment text
+ * @csspart pending - the "awaiting moderation" note
+ * @csspart form - every comment form
+ * @csspart preview - the markdown preview
+ * @csspart error - a form's error message
+ * @csspart button - every button; votes also have `vote`, the post button `submit`
+ * @csspart count - the comment count above the thread
+ * @csspart sort - the sort menu
+ *
+ * @cssprop --parley-font - font family (default: inherited from the page)
+ * @cssprop --parley-color-text - text colour
+ * @cssprop --parley-color-background - background colour
+ * @cssprop --parley-color-muted - secondary text (times, hints)
+ * @cssprop --parley-color-accent - links, focus rings, pressed buttons
+ * @cssprop --parley-color-on-accent - text on the accent colour
+ * @cssprop --parley-color-border - borders and thread lines
+ * @cssprop --parley-color-error - error text and invalid fields
+ * @cssprop --parley-color-highlight - background of a comment opened by permalink
+ * @cssprop --parley-color-skeleton - loading placeholders and avatar backdrop
+ * @cssprop --parley-radius - corner radius
+ * @cssprop --parley-indent - indentation per reply level
+ * @cssprop --parley-avatar-size - avatar size
+ * @cssprop --parley-padding - padding around the thread
  */
-export class ParleyComments extends ParleyElement {
-  static override styles = css`
-    :host { display: block; font: inherit; color: inherit; }
-    ol { list-style: none; padding: 0; margin: 0; }
-    .replies { padding-inline-start: 1.5em; }
-    article { margin-block: 1em; }
-    label { display: block; margin-block: 0.5em 0.25em; }
-    textarea, input { font: inherit; width: 100%; box-sizing: border-box; }
-    .error { color: #b00020; }
-  `;
+export class ParleyComments extends ThreadWriter {
+  static override styles = styles;
 
-  @state() private comments: Comment[] = [];
-  @state() private status: 'loading' | 'ready' | 'error' = 'loading';
-  @state() private error = '';
-  @state() private posting = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  override updated(changed: PropertyValues): void {
-    if (changed.has('site') || changed.has('page')) void this.load();
-  }
-
-  private async load(): Promise<void> {
-    if (!this.siteId) return;
-    try {
-      const data = await this.client.list(this.siteId, this.pageKey);
-      this.comments = data.comments;
-      this.status = 'ready';
-    } catch (err) {
-      this.status = 'error';
-      this.error = err instanceof Error ? err.message : String(err);
+  #renderState() {
+    if (this.phase === 'error') {
+      return html`<div class="state"><p class="error">${this.tr('comments.error')}</p>
+        <button type="button" part="button" @click=${() => this.reload()}>${this.tr('comments.retry')}</button></div>`;
     }
-  }
-
-  private async submit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const data = new FormData(form);
-    this.posting = true;
-    this.error = '';
-    try {
-      const { comment } = await this.client.post({
-        site: this.siteId,
-        page: this.pageKey,
-        url: location.href,
-        title: document.title,
-        body: String(data.get('body') ?? ''),
-        author: { name: String(data.get('name') ?? '') },
-      });
-      this.comments = [...this.comments, comment];
-      form.reset();
-      this.dispatchEvent(new CustomEvent('parley-comment-posted', { detail: { comment }, bubbles: true, composed: true }));
-    } catch (err) {
-      this.error = err instanceof ApiError ? err.message : String(err);
-    } finally {
-      this.posting = false;
+    if (this.phase !== 'ready') {
+      const bone = html`<div class="skeleton"><span></span><span></span></div>`;
+      return html`<div class="state" aria-busy="true"><p class="sr">${this.tr('comments.loading')}</p>${bone}${bone}</div>`;
     }
-  }
-
-  private renderComment(c: Comment): unknown {
-    return html`<li>
-      <article id="comment-${c.id}">
-        ${
-          c.deleted
-            ? html`<p><em>Deleted</em></p>`
-            : html`<header><strong>${c.author?.name || 'Anonymous'}</strong>
-                <time datetime=${c.createdAt}>${new Date(c.createdAt).toLocaleString()}</time></header>
-              <div class="body">${sanitize(c.html)}</div>`
-        }
-      </article>
-      ${c.replies?.length ? html`<ol class="replies">${c.replies.map((r) => this.renderComment(r))}</ol>` : nothing}
-    </li>`;
+    return nothing;
   }
 
   override render() {
-    return html`
-      <section aria-label="Comments">
-        ${this.status === 'loading' ? html`<p>Loading comments…</p>` : nothing}
-        ${this.status === 'ready' && this.comments.length === 0 ? html`<p>Be the first to comment.</p>` : nothing}
-        <ol>${this.comments.map((c) => this.renderComment(c))}</ol>
-        <form part="form" @submit=${this.submit}>
-          <label for="name">Name</label>
-          <input id="name" name="name" autocomplete="name" maxlength="80" />
-          <label for="body">Comment</label>
-          <textarea id="body" name="body" required rows="4"></textarea>
-          <p class="error" role="alert">${this.error}</p>
-          <button type="submit" ?disabled=${this.posting}>Post comment</button>
-        </form>
-      </section>
-    `;
+    const ready = this.phase === 'ready';
+    const count = this.info?.count ?? 0;
+    return html`<section class="root ${this.themeName}" aria-label=${this.tr('comments.heading')} dir=${this.dir || nothing}>
+      ${
+        ready
+          ? html`<div class="bar">
+              <p class="count" part="count" tabindex="-1">${this.tr('comments.count', { n: count })}</p>
+              <label>${this.tr('comments.sort')}
+                <select part="sort" @change=${(e: Event) => this.setSort((e.target as HTMLSelectElement).value as Sort)}>
+                  ${SORTS.map((s) => html`<option value=${s} ?selected=${s === this.order}>${this.tr(`sort.${s}`)}</option>`)}
+                </select></label>
+            </div>`
+          : this.#renderState()
+      }
+      ${ready && this.comments.length === 0 ? html`<p>${this.tr(this.locked ? 'comments.locked' : 'comments.empty')}</p>` : nothing}
+      <ol class="thread">${renderList(this, this.comments, 0)}</ol>
+      ${
+        ready && this.next
+          ? html`<button type="button" part="button" ?disabled=${this.loadingMore} @click=${() => this.loadMore()}>${this.tr('comments.loadMore')}</button>`
+          : nothing
+      }
+      ${ready && this.locked && this.comments.length ? html`<p>${this.tr('comments.locked')}</p>` : nothing}
+      ${ready && !this.locked ? renderForm(this, 'root') : nothing}
+      <div class="sr" role="status" aria-live="polite">${this.announcement}</div>
+    </section>`;
   }
 }
 
@@ -112,5 +100,11 @@ define('parley-comments', ParleyComments);
 declare global {
   interface HTMLElementTagNameMap {
     'parley-comments': ParleyComments;
+  }
+  interface HTMLElementEventMap {
+    'parley-ready': CustomEvent<ParleyEvents['parley-ready']>;
+    'parley-error': CustomEvent<ParleyEvents['parley-error']>;
+    'parley-comment-posted': CustomEvent<ParleyEvents['parley-comment-posted']>;
+    'parley-comment-deleted': CustomEvent<ParleyEvents['parley-comment-deleted']>;
   }
 }

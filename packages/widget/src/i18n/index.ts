@@ -6,7 +6,19 @@ export { en, type Term, type TermKey, type Terms };
  * Locale tables other than English, each its own module so the script-tag build can load only
  * the one a page needs. Add a locale here and in `locales/`.
  */
-const LOADERS: Record<string, () => Promise<{ terms: Terms }>> = {};
+const LOADERS: Record<string, () => Promise<{ terms: Terms }>> = {
+  de: () => import('./locales/de.js'),
+  es: () => import('./locales/es.js'),
+  fr: () => import('./locales/fr.js'),
+  it: () => import('./locales/it.js'),
+  ja: () => import('./locales/ja.js'),
+  nl: () => import('./locales/nl.js'),
+  pl: () => import('./locales/pl.js'),
+  pt: () => import('./locales/pt.js'),
+  ru: () => import('./locales/ru.js'),
+  uk: () => import('./locales/uk.js'),
+  zh: () => import('./locales/zh.js'),
+};
 
 /** Languages with a table, English included. */
 export function supportedLanguages(): string[] {

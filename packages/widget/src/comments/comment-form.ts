@@ -1,0 +1,49 @@
+import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { markdown } from './markdown.js';
+import type { Identity } from './storage.js';
+import type { ThreadWriter } from './writer.js';
+
+/**
+ * A comment form: the one at the bottom (`root`), a reply (`r:<id>`) or an edit (`e:<id>`).
+ * Field errors from the server appear next to their field (aria-describedby, aria-invalid).
+ */
+export function renderForm(host: ThreadWriter, key: string, opts: { parentId?: string; body?: string } = {}): unknown {
+  const st = host.forms.get(key) ?? {};
+  const id = key.replace(':', '-');
+  const errors = st.fields ?? {};
+  const edit = key.startsWith('e:');
+  const body = host.draft(key) ?? opts.body ?? '';
+  const describe = (name: string, path: string, extra = '') =>
+    ifDefined([extra, errors[path] ? `${id}-${name}-err` : ''].filter(Boolean).join(' ') || undefined);
+  const err = (name: string, path: string) =>
+    errors[path] ? html`<p class="field-error" id="${id}-${name}-err">${errors[path]}</p>` : nothing;
+  const field = (name: keyof Identity, type: string, auto: string, max: number) => {
+    const path = `author.${name}`;
+    return html`<p class="field">
+      <label for="${id}-${name}">${host.tr(`form.${name}`)}</label>
+      <input id="${id}-${name}" name=${name} type=${type} autocomplete=${auto} maxlength=${max} .value=${host.me[name] ?? ''}
+        aria-invalid=${errors[path] ? 'true' : 'false'} aria-describedby=${describe(name, path)}
+        @input=${(e: Event) => host.remember(name, e)} />
+      ${err(name, path)}
+    </p>`;
+  };
+  const label = host.tr(edit ? 'form.save' : key === 'root' ? 'form.submit' : 'form.reply');
+  return html`<form part="form" class="form" novalidate @submit=${(e: Event) => host.submit(key, e, opts.parentId)}>
+    ${edit ? nothing : html`<div class="who">${field('name', 'text', 'name', 80)}${field('email', 'email', 'email', 254)}${field('website', 'url', 'url', 300)}</div>`}
+    <label for="${id}-body">${host.tr('form.body')}</label>
+    <textarea id="${id}-body" name="body" rows="4" .value=${body} ?hidden=${!!st.preview}
+      aria-invalid=${errors.body ? 'true' : 'false'} aria-describedby=${describe('body', 'body', `${id}-hint`)}
+      @input=${(e: Event) => host.typing(key, e)}></textarea>
+    ${st.preview ? html`<div class="preview body" part="preview">${markdown(host.draft(key) ?? body)}</div>` : nothing}
+    ${err('body', 'body')}
+    <p class="hint" id="${id}-hint">${host.tr('form.hint')}</p>
+    ${st.error ? html`<p class="error" part="error">${st.error}</p>` : nothing}
+    <p class="actions">
+      <button type="submit" part="button submit" ?disabled=${!!st.busy}>${st.busy ? host.tr('form.posting') : st.error ? host.tr('comments.retry') : label}</button>
+      <button type="button" part="button" aria-pressed=${st.preview ? 'true' : 'false'}
+        @click=${() => host.setForm(key, { ...st, preview: !st.preview })}>${host.tr('form.preview')}</button>
+      ${key === 'root' ? nothing : html`<button type="button" part="button" @click=${() => (edit ? host.toggleEdit(key.slice(2), false) : host.toggleReply(key.slice(2), false))}>${host.tr('form.cancel')}</button>`}
+    </p>
+  </form>`;
+}

@@ -1,0 +1,48 @@
+import type { Comment } from '../api.js';
+
+/**
+ * Immutable edits of the comment tree. A changed comment gets a new object, and so do its
+ * ancestors; everything else keeps its identity, which lets the renderer skip unchanged
+ * sub-threads (Lit's `guard`), so a change costs a path, not the whole thread.
+ */
+export function mapTree(list: Comment[], id: string, fn: (c: Comment) => Comment | undefined): Comment[] {
+  let changed = false;
+  const out: Comment[] = [];
+  for (const c of list) {
+    let next: Comment | undefined = c;
+    if (c.id === id) next = fn(c);
+    else if (c.replies?.length) {
+      const replies = mapTree(c.replies, id, fn);
+      if (replies !== c.replies) next = { ...c, replies };
+    }
+    if (next !== c) changed = true;
+    if (next) out.push(next);
+  }
+  return changed ? out : list;
+}
+
+/** The comment with `id` and the chain of its ancestors (outermost first), or undefined. */
+export function findPath(list: Comment[], id: string, path: Comment[] = []): Comment[] | undefined {
+  for (const c of list) {
+    if (c.id === id) return [...path, c];
+    if (c.replies?.length) {
+      const found = findPath(c.replies, id, [...path, c]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** How many comments a list holds, replies included. */
+export function countAll(list: Comment[] | undefined): number {
+  let n = 0;
+  for (const c of list ?? []) n += 1 + countAll(c.replies);
+  return n;
+}
+
+/** Removes a deleted comment: it stays as a husk while it has replies, as the server does. */
+export function removeComment(list: Comment[], id: string): Comment[] {
+  return mapTree(list, id, (c) =>
+    c.replies?.length ? { ...c, deleted: true, status: 'deleted', author: null, html: '', body: '' } : undefined,
+  );
+}
