@@ -6,6 +6,7 @@ import { buildSite } from '../domain/sites.js';
 import { startServer } from '../server.js';
 import { openStorage, sqlitePath } from '../storage/open.js';
 import { backupSqlite } from '../storage/sqlite/open.js';
+import { exportCommand, importCommand } from './import/command.js';
 
 /** A mistake in how the command was called: printed as one line with a hint, exit code 2. */
 class UsageError extends Error {}
@@ -20,6 +21,10 @@ Commands:
                              Create a site that pages on those origins may use
   site list                  List sites and their origins
   backup <file>              Copy the SQLite database while it is in use
+  import --from FORMAT <file> --site ID [--map-url FROM=TO…] [--dry-run]
+                             Import comments from Disqus, WordPress, Isso, Remark42,
+                             Commento or a Parley export
+  export --site ID <file>    Write a site's pages and comments to a Parley export
 
 Every command takes --help. The database comes from PARLEY_DATABASE_URL
 (default sqlite:./data/parley.sqlite; postgres://… for PostgreSQL).`,
@@ -53,6 +58,10 @@ async function main(argv: string[]): Promise<void> {
       return siteCommand(rest);
     case 'backup':
       return backupCommand(rest);
+    case 'import':
+      return importCommand(rest);
+    case 'export':
+      return exportCommand(rest);
     default:
       throw new UsageError(`unknown command "${command}"; see parley --help`);
   }

@@ -11,7 +11,8 @@ md.enable(['linkify', 'strikethrough']);
 md.disable(['image', 'heading', 'lheading', 'hr', 'html_block', 'html_inline']);
 md.linkify.set({ fuzzyEmail: false });
 
-const SANITIZE: sanitizeHtml.IOptions = {
+/** The sanitiser allowlist for comment HTML; imports reuse it (`domain/import-html.ts`). */
+export const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'em', 'strong', 's', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a'],
   allowedAttributes: { a: ['href', 'rel'], ol: ['start'] },
   allowedSchemes: ['http', 'https', 'mailto'],

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import { importsMigration } from './import-storage-migration.js';
 import type { Dialect } from './types.js';
 
 /**
@@ -92,6 +93,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`select 1`.execute(db);
       },
     },
+    '0004-imports': importsMigration,
   };
 }
 
