@@ -14,6 +14,7 @@ import { commentRoutes } from './routes/comments.js';
 import { countRoutes } from './routes/counts.js';
 import { embedRoutes } from './routes/embed.js';
 import { healthRoutes } from './routes/health.js';
+import { shareRoutes } from './routes/shares.js';
 
 export interface AppOptions {
   storage: Storage;
@@ -48,6 +49,7 @@ export function createApp(options: AppOptions) {
   healthRoutes(app, storage);
   commentRoutes(app, { service, caller });
   countRoutes(app, { service, caller });
+  shareRoutes(app, { service, caller }, options.now);
   if (options.widgetDir) embedRoutes(app, options.widgetDir);
 
   app.doc31('/api/openapi.json', {

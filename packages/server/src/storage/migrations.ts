@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import { importsMigration } from './import-storage-migration.js';
+import { sharesMigration } from './share-storage.js';
 import type { Dialect } from './types.js';
 
 /**
@@ -93,6 +94,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`select 1`.execute(db);
       },
     },
+    '0002-shares': sharesMigration(dialect),
     '0004-imports': importsMigration,
   };
 }
