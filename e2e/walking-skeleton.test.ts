@@ -27,6 +27,8 @@ test('a reader posts a comment on the article; it survives a reload, a server re
   assert.ok((await page.locator('parley-share').first().getByRole('link').count()) >= 3, 'share bar shows three networks');
 
   const comments = page.locator('parley-comments');
+  // The thread loads when it comes near the viewport, as a reader scrolling down would bring it.
+  await comments.scrollIntoViewIfNeeded();
   await comments.getByText('Be the first to comment').waitFor();
   await comments.getByLabel('Name').fill('Grace');
   await comments.getByRole('textbox', { name: 'Comment' }).fill('Sleeper trains *are* back.');
@@ -34,16 +36,19 @@ test('a reader posts a comment on the article; it survives a reload, a server re
   await comments.locator('article em', { hasText: 'are' }).waitFor();
 
   await page.reload();
+  await comments.scrollIntoViewIfNeeded();
   await comments.getByText('Sleeper trains are back.').waitFor();
 
   await stack.parley.close();
   await stack.startParley();
   await page.reload();
+  await comments.scrollIntoViewIfNeeded();
   await comments.getByText('Sleeper trains are back.').waitFor();
 
   const other = await browser.newContext();
   const second = await other.newPage();
   await second.goto(`${stack.example.url}/`);
+  await second.locator('parley-comments').scrollIntoViewIfNeeded();
   await second.locator('parley-comments').getByText('Grace').waitFor();
   assert.deepEqual(errors, []);
   await other.close();
