@@ -41,6 +41,58 @@ export const backends: Backend[] = [
 
 export const ORIGIN = 'https://news.example.com';
 
+/** A comment as the API shows it (the fields tests read). */
+export interface ApiComment {
+  id: string;
+  parentId: string | null;
+  author: { name: string; website: string | null; avatar: string } | null;
+  html: string;
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
+  status: string;
+  up: number;
+  down: number;
+  score: number;
+  deleted?: true;
+  replies?: ApiComment[];
+}
+
+export interface Posted {
+  comment: ApiComment;
+  editToken: string;
+}
+
+export interface Listing {
+  page: { key: string; url: string; title: string; count: number; locked: boolean };
+  comments: ApiComment[];
+  nextCursor: string | null;
+}
+
+/** The fields of an application/problem+json answer. */
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  errors?: { path: string; message: string }[];
+  requestId?: string;
+}
+
+/** Reads a problem answer, checking its media type and its required members on the way. */
+export async function problemOf(res: Response): Promise<ProblemBody> {
+  if (res.headers.get('content-type') !== 'application/problem+json; charset=utf-8') {
+    throw new Error(`expected problem+json, got ${res.headers.get('content-type')} (${res.status})`);
+  }
+  const body = (await res.json()) as ProblemBody;
+  for (const key of ['type', 'title', 'status', 'detail', 'code'] as const) {
+    if (body[key] === undefined || body[key] === '') throw new Error(`problem lacks ${key}: ${JSON.stringify(body)}`);
+  }
+  if (body.status !== res.status) throw new Error(`problem status ${body.status} differs from ${res.status}`);
+  return body;
+}
+
 /** A storage with one site `demo` that allows {@link ORIGIN}, and an app over it. */
 export async function testApp(backend: Backend, settings: Partial<SiteSettings> = {}, now?: () => number) {
   const storage = await backend.open();
@@ -58,6 +110,18 @@ export async function testApp(backend: Backend, settings: Partial<SiteSettings> 
     /** Pretends later requests come from another address. */
     setIp(value: string) {
       ip = value;
+    },
+    /** Posts a comment on `page` (as a browser on {@link ORIGIN}) and returns the parsed 201 answer. */
+    async post(page: string, body: string, extra: Record<string, unknown> = {}): Promise<Posted> {
+      const res = await this.send('POST', '/api/v1/comments', { site: 'demo', page, body, ...extra });
+      if (res.status !== 201) throw new Error(`POST answered ${res.status}: ${await res.text()}`);
+      return (await res.json()) as Posted;
+    },
+    /** Lists a page's comments with the given query string additions. */
+    async list(page: string, query = ''): Promise<Listing> {
+      const res = await this.send('GET', `/api/v1/comments?site=demo&page=${encodeURIComponent(page)}${query}`);
+      if (res.status !== 200) throw new Error(`GET answered ${res.status}: ${await res.text()}`);
+      return (await res.json()) as Listing;
     },
     /** A JSON request as a browser on `origin` would send it. */
     send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {

@@ -3,9 +3,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { readConfig } from '../config.js';
 import { Problem } from '../domain/problem.js';
 import { buildSite } from '../domain/sites.js';
-import { startServer } from '../server.js';
-import { openStorage, sqlitePath } from '../storage/open.js';
-import { backupSqlite } from '../storage/sqlite/open.js';
+import type { Site, Storage } from '../storage/types.js';
 import { exportCommand, importCommand } from './import/command.js';
 
 /** A mistake in how the command was called: printed as one line with a hint, exit code 2. */
@@ -92,6 +90,8 @@ async function serveCommand(args: string[]): Promise<void> {
   if (values.help) return print(HELP.serve);
   if (positionals.length) throw new UsageError(`serve takes no arguments; see parley serve --help`);
   const config = readConfig();
+  // Heavy modules load only for the commands that need them, so --help and mistakes answer at once.
+  const { startServer } = await import('../server.js');
   const server = await startServer(config);
   print(`Parley comment server on ${server.url} (database ${redact(config.databaseUrl)})`);
   let stopping = false;
@@ -106,36 +106,60 @@ async function serveCommand(args: string[]): Promise<void> {
 }
 
 async function migrateCommand(args: string[]): Promise<void> {
-  const { values } = parse(args);
+  const { values, positionals } = parse(args);
   if (values.help) return print(HELP.migrate);
-  const storage = await openStorage(readConfig().databaseUrl);
-  await storage.close();
-  print('Database is up to date.');
+  if (positionals.length) throw new UsageError('migrate takes no arguments; see parley migrate --help');
+  await withStorage(async (storage) => {
+    const applied = 'migrationsApplied' in storage ? (storage.migrationsApplied as string[]) : [];
+    for (const name of applied) print(`Applied migration ${name}`);
+    print(applied.length ? 'Database is up to date.' : 'Database was up to date already.');
+  });
 }
 
 async function siteCommand(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, { origin: { type: 'string', multiple: true }, name: { type: 'string' } });
   if (values.help) return print(HELP.site);
   const [sub, id, ...extra] = positionals;
-  const storage = await openStorage(readConfig().databaseUrl);
-  try {
-    if (sub === 'list') {
+  if (sub === 'list') {
+    if (id !== undefined) throw new UsageError('site list takes no arguments; see parley site --help');
+    return withStorage(async (storage) => {
       const sites = await storage.listSites();
       if (!sites.length) print('No sites yet; add one with: parley site add <id> --origin https://example.com');
       for (const s of sites) print(`${s.id}\t${s.name}\t${s.origins.join(' ')}`);
-      return;
-    }
-    if (sub !== 'add') throw new UsageError(`unknown site command "${sub ?? ''}"; see parley site --help`);
-    if (!id || extra.length) throw new UsageError('site add takes one site id; see parley site --help');
-    const origins = (values.origin as string[] | undefined) ?? [];
-    if (!origins.length) throw new UsageError('site add needs at least one --origin https://…');
-    if (await storage.getSite(id)) throw new UsageError(`site "${id}" exists already`);
-    const site = buildSite({ id, name: values.name as string | undefined, origins }, Date.now());
+    });
+  }
+  if (sub !== 'add') throw new UsageError(`unknown site command "${sub ?? ''}"; see parley site --help`);
+  if (!id || extra.length) throw new UsageError('site add takes one site id; see parley site --help');
+  const origins = (values.origin as string[] | undefined) ?? [];
+  if (!origins.length) throw new UsageError('site add needs at least one --origin https://…');
+  let site: Site;
+  try {
+    site = buildSite({ id, name: values.name as string | undefined, origins }, Date.now());
+  } catch (err) {
+    // A bad id or origin is a mistake in the command line: say which, exit 2.
+    if (err instanceof Problem) throw new UsageError(problemText(err));
+    throw err;
+  }
+  await withStorage(async (storage) => {
+    if (await storage.getSite(site.id)) throw new Error(`site "${site.id}" exists already`);
     await storage.createSite(site);
     print(`Added site ${site.id} for ${site.origins.join(', ')}`);
+  });
+}
+
+/** Opens the configured database for one command and always closes it. */
+async function withStorage(work: (storage: Storage) => Promise<void>): Promise<void> {
+  const { openStorage } = await import('../storage/open.js');
+  const storage = await openStorage(readConfig().databaseUrl);
+  try {
+    await work(storage);
   } finally {
     await storage.close();
   }
+}
+
+function problemText(err: Problem): string {
+  return err.errors?.map((e) => `${e.path}: ${e.message}`).join('; ') ?? err.message;
 }
 
 async function backupCommand(args: string[]): Promise<void> {
@@ -145,6 +169,8 @@ async function backupCommand(args: string[]): Promise<void> {
   if (!target || extra.length) throw new UsageError('backup takes one target file; see parley backup --help');
   const url = readConfig().databaseUrl;
   if (!url.startsWith('sqlite:')) throw new UsageError('backup works on SQLite databases; use pg_dump for PostgreSQL');
+  const { sqlitePath } = await import('../storage/open.js');
+  const { backupSqlite } = await import('../storage/sqlite/open.js');
   const source = sqlitePath(url);
   await backupSqlite(source, target);
   print(`Backed up ${source} to ${target}`);
@@ -160,7 +186,7 @@ main(process.argv.slice(2)).catch((err: unknown) => {
     process.exit(2);
   }
   if (err instanceof Problem) {
-    process.stderr.write(`parley: ${err.errors?.map((e) => `${e.path}: ${e.message}`).join('; ') ?? err.message}\n`);
+    process.stderr.write(`parley: ${problemText(err)}\n`);
     process.exit(1);
   }
   process.stderr.write(`parley: ${err instanceof Error ? err.message : String(err)}\n`);

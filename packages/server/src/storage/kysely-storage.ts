@@ -19,7 +19,10 @@ import type {
 export class KyselyStorage implements Storage {
   readonly dialect: Dialect;
   readonly db: Kysely<Database>;
+  /** Names of the migrations this open applied (empty when the schema was current). */
+  migrationsApplied: string[] = [];
   #secret: string | undefined;
+  #closing: Promise<void> | undefined;
   readonly #onClose: () => Promise<void>;
 
   constructor(db: Kysely<Database>, dialect: Dialect, onClose: () => Promise<void> = () => db.destroy()) {
@@ -32,8 +35,10 @@ export class KyselyStorage implements Storage {
     await sql`select 1`.execute(this.db);
   }
 
+  /** Closes the connection (pool); later calls wait for the first instead of failing. */
   close(): Promise<void> {
-    return this.#onClose();
+    this.#closing ??= this.#onClose();
+    return this.#closing;
   }
 
   async secret(): Promise<string> {
@@ -78,6 +83,18 @@ export class KyselyStorage implements Storage {
       .where('key', '=', key)
       .executeTakeFirst();
     return row && toPage(row);
+  }
+
+  async setPageLocked(siteId: string, key: string, locked: boolean, at: number): Promise<PageRecord> {
+    const flag = locked ? 1 : 0;
+    await this.db
+      .insertInto('pages')
+      .values({ site_id: siteId, key, url: '', title: '', locked: flag, created_at: at })
+      .onConflict((oc) => oc.columns(['site_id', 'key']).doUpdateSet({ locked: flag }))
+      .execute();
+    const page = await this.getPage(siteId, key);
+    if (!page) throw new Error(`page ${siteId}/${key} vanished while being locked`);
+    return page;
   }
 
   async insertComment(input: NewComment): Promise<{ comment: CommentRecord; page: PageRecord }> {

@@ -100,13 +100,16 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 }
 
 /** Applies every pending migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
   const migrator = new Migrator({
     db,
     provider,
     migrationTableName: 'parley_migrations',
     migrationLockTableName: 'parley_migrations_lock',
+    // Without a schema Kysely looks for its tables in every schema, finds another schema's and
+    // skips creating its own; PostgreSQL therefore always names the one in use.
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

@@ -111,6 +111,8 @@ export interface Storage {
   updateSite(site: Site): Promise<void>;
 
   getPage(siteId: string, key: string): Promise<PageRecord | undefined>;
+  /** Locks (no new comments) or unlocks a page, creating it first if it has no comments yet. */
+  setPageLocked(siteId: string, key: string, locked: boolean, at: number): Promise<PageRecord>;
   /** Inserts the page on its first comment and the comment itself, in one transaction. */
   insertComment(input: NewComment): Promise<{ comment: CommentRecord; page: PageRecord }>;
   getComment(id: string): Promise<CommentInContext | undefined>;

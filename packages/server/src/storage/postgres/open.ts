@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { KyselyStorage } from '../kysely-storage.js';
 import { migrateToLatest } from '../migrations.js';
@@ -39,8 +39,13 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', (err) => console.error(`postgres pool: ${err.message}`));
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  await migrateToLatest(db as Kysely<unknown>, 'postgres');
-  return new KyselyStorage(db, 'postgres');
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const current = rows[0]?.schema;
+  if (!current) throw new Error('PostgreSQL has no current schema; check search_path');
+  const applied = await migrateToLatest(db as Kysely<unknown>, 'postgres', current);
+  const storage = new KyselyStorage(db, 'postgres');
+  storage.migrationsApplied = applied;
+  return storage;
 }
 
 /** Drops a schema created by {@link openPostgres}; used by tests to clean up. */

@@ -17,8 +17,10 @@ export async function openSqlite(file: string): Promise<KyselyStorage> {
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
-  await migrateToLatest(db as Kysely<unknown>, 'sqlite');
-  return new KyselyStorage(db, 'sqlite');
+  const applied = await migrateToLatest(db as Kysely<unknown>, 'sqlite');
+  const storage = new KyselyStorage(db, 'sqlite');
+  storage.migrationsApplied = applied;
+  return storage;
 }
 
 /** Copies a live SQLite database to `target` with SQLite's online backup API. */
