@@ -4,24 +4,12 @@ import { parseArgs } from 'node:util';
 import { readConfig } from '../../config.js';
 import { ExportRun } from '../../domain/export.js';
 import { ImportRun, type ImportSummary } from '../../domain/import.js';
-import {
-  IMPORT_FORMATS,
-  type ImportFormat,
-  type ImportRecord,
-  MalformedImportError,
-  parseUrlRule,
-} from '../../domain/import-records.js';
+import { IMPORT_FORMATS, type ImportFormat, MalformedImportError, parseUrlRule } from '../../domain/import-records.js';
 import { Problem } from '../../domain/problem.js';
 import { importStorageOf } from '../../storage/import-storage.js';
 import { openStorage } from '../../storage/open.js';
-import { readCommento } from './commento.js';
-import { readDisqus } from './disqus.js';
-import type { ReadProgress } from './file.js';
-import { readIsso } from './isso.js';
-import { readParley } from './parley.js';
 import { ImportProgress } from './progress.js';
-import { readRemark42 } from './remark42.js';
-import { readWordPress } from './wordpress.js';
+import { readerFor } from './readers.js';
 
 export const IMPORT_HELP = `Usage: parley import --from FORMAT <file> --site ID [--map-url FROM=TO…] [--dry-run]
 
@@ -52,17 +40,6 @@ Writes every page and comment of site ID to <file> in the Parley interchange for
 (JSON lines, docs/interchange.md), which parley import --from parley reads back.
 The file holds commenters' e-mail addresses: it is an administrator's backup, written
 readable by its owner only; keep it private.`;
-
-type Reader = (path: string) => { records: AsyncIterable<ImportRecord> } & ReadProgress;
-
-const READERS: Record<ImportFormat, Reader> = {
-  disqus: readDisqus,
-  wordpress: readWordPress,
-  isso: readIsso,
-  remark42: readRemark42,
-  commento: readCommento,
-  parley: readParley,
-};
 
 class UsageError extends Error {}
 
@@ -104,7 +81,7 @@ export async function importCommand(args: string[]): Promise<void> {
       throw new UsageError((err as Error).message);
     }
     const format = from as ImportFormat;
-    const source = READERS[format](file);
+    const source = readerFor(format)(file);
     const dryRun = values['dry-run'] === true;
     const storage = await openStorage(readConfig().databaseUrl);
     const run = new ImportRun({ siteId: site, source: format, urlRules, dryRun });

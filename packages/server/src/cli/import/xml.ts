@@ -51,11 +51,14 @@ export function xmlEncoding(first: Uint8Array): string {
 export async function* xmlEvents(chunks: AsyncIterable<string>, options: XmlStreamOptions): AsyncIterable<XmlEvent> {
   const parser = new SaxesParser({ position: true });
   const path: string[] = [];
+  // The line each open element started on, so an error can name where the broken one began.
+  const lines: number[] = [];
   const open: XmlNode[] = [];
   let captureDepth = -1;
   let events: XmlEvent[] = [];
   parser.on('opentag', (tag) => {
     path.push(tag.name);
+    lines.push(parser.line);
     if (captureDepth === -1 && options.capture(path)) captureDepth = path.length;
     if (captureDepth !== -1) {
       const node: XmlNode = { name: tag.name, attrs: { ...tag.attributes }, text: '', children: [], line: parser.line };
@@ -80,9 +83,10 @@ export async function* xmlEvents(chunks: AsyncIterable<string>, options: XmlStre
       }
     }
     path.pop();
+    lines.pop();
   });
   const fail = (err: unknown): never => {
-    const where = path.length ? ` in <${path[path.length - 1]}>` : '';
+    const where = path.length ? ` in <${path[path.length - 1]}> opened at line ${lines[lines.length - 1]}` : '';
     const message = (err as Error).message.replace(/^(undefined:)?\d+:\d+: /, '');
     throw new MalformedImportError(`line ${parser.line}, column ${parser.column + 1}${where}`, message);
   };
