@@ -45,6 +45,7 @@ if (!process.env.PARLEY_TEST_DATABASE_URL) {
 
 const steps = [
   ['build', ['pnpm', 'run', 'build']],
+  ['embed size budgets', ['pnpm', 'run', 'size']],
   ['typecheck', ['pnpm', 'run', 'typecheck']],
   ['lint', ['pnpm', 'run', 'lint']],
   ['server tests', ['pnpm', 'run', 'test:server']],

@@ -37,7 +37,7 @@ const distPaths = () => ({
 });
 
 export default {
-  globs: ['src/base.ts', 'src/parley-*.ts'],
+  globs: ['src/base*.ts', 'src/parley-*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/**/*.batch.ts'],
   outdir: 'dist',
   litelement: true,

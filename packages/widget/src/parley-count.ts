@@ -1,6 +1,6 @@
 import { css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ParleyElement } from './base.js';
+import { ParleyConfigured } from './base-config.js';
 import { embedConfig, pageKeyFromUrl } from './config.js';
 import { define } from './define.js';
 import { loadTerms, resolveLanguage, Translator } from './i18n/index.js';
@@ -25,7 +25,7 @@ function translator(lang: string): Promise<Translator> {
  * @slot - shown until the count has arrived, and when it cannot be loaded
  * @csspart count - the text of the count
  */
-export class ParleyCount extends ParleyElement {
+export class ParleyCount extends ParleyConfigured {
   static override styles = css`
     :host { display: inline; }
   `;
@@ -38,7 +38,7 @@ export class ParleyCount extends ParleyElement {
   @property() href = '';
 
   protected override willUpdate(_changed: PropertyValues): void {
-    const api = this.api || embedConfig()?.apiBase || '';
+    const api = this.apiBase;
     const site = this.siteId;
     const page = this.page || (this.href ? pageKeyFromUrl(this.href) : this.pageKey);
     const lang = this.getAttribute('lang') || embedConfig()?.lang || resolveLanguage(this);

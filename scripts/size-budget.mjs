@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+// `pnpm size`: the embed budgets (issue 6), measured on the script-tag build a page really loads
+// (packages/widget/dist/cdn, from `pnpm --filter @parley/widget build`), each file gzipped on its
+// own at level 9 as the server sends it (the .gz files beside them):
+//  - first load: embed.js, the entry chunk and its static imports, plus the page's locale table;
+//    what a page downloads before a <parley-comments> is near the viewport. Budget 12 KB.
+//  - one locale: every file a page can load (all elements, every lazy chunk) with the locale
+//    tables of other languages left out. Budget 20 KB.
+// Both are given for English (no table to load) and for the largest locale. For comparison it
+// prints Lit's own floor, one minimal element bundled with the same rollup + terser settings.
+// Exits 1 when a budget is exceeded. Figures go in docs/performance.md (## Embed budgets).
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export const FIRST_LOAD_BUDGET = 12 * 1024;
+export const ONE_LOCALE_BUDGET = 20 * 1024;
+
+const widgetDir = fileURLToPath(new URL('../packages/widget/', import.meta.url));
+const cdn = join(widgetDir, 'dist/cdn');
+const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
+
+function sizes(code) {
+  return {
+    min: Buffer.byteLength(code),
+    gzip: gzipSync(code, { level: 9 }).length,
+    br: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+const sum = (list) =>
+  list.reduce((a, s) => ({ min: a.min + s.min, gzip: a.gzip + s.gzip, br: a.br + s.br }), { min: 0, gzip: 0, br: 0 });
+
+/** Lit's minimal element, bundled and minified like the embed build. */
+async function litFloor() {
+  const require = createRequire(join(widgetDir, 'package.json'));
+  const load = async (name) => import(pathToFileURL(require.resolve(name)).href);
+  const { rollup } = await load('rollup');
+  const { nodeResolve } = await load('@rollup/plugin-node-resolve');
+  const terser = (await load('@rollup/plugin-terser')).default;
+  const input = join(widgetDir, 'dist/.size-budget-lit-floor.js');
+  writeFileSync(
+    input,
+    "import { LitElement, css, html } from 'lit';\nimport { property } from 'lit/decorators.js';\n" +
+      'class X extends LitElement { static properties = { n: {} }; static styles = css`:host{display:block}`; ' +
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the text of a Lit template, written to a file
+      'render() { return html`<p>${this.n}</p>`; } }\n' +
+      "customElements.define('x-floor', X);\nexport { property };\n",
+  );
+  try {
+    const bundle = await rollup({
+      input,
+      onwarn: () => {},
+      plugins: [
+        nodeResolve({ browser: true, rootDir: widgetDir }),
+        terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+      ],
+    });
+    const { output } = await bundle.generate({ format: 'es' });
+    await bundle.close();
+    return sizes(output[0].code);
+  } finally {
+    rmSync(input, { force: true });
+  }
+}
+
+function measure() {
+  const graph = JSON.parse(readFileSync(join(widgetDir, 'dist/cdn-chunks.json'), 'utf8'));
+  const file = (name) => sizes(readFileSync(join(cdn, graph.dir, name)));
+  const loader = sizes(readFileSync(join(cdn, graph.loader)));
+  const chunks = Object.fromEntries(Object.keys(graph.chunks).map((name) => [name, file(name)]));
+  const localeOf = (name) => /^i18n\/locales\/([\w-]+)\.js$/.exec(graph.chunks[name].module ?? '')?.[1];
+  const locales = Object.keys(graph.chunks).filter(localeOf);
+
+  const firstLoad = new Set();
+  const visit = (name) => {
+    if (firstLoad.has(name)) return;
+    firstLoad.add(name);
+    for (const dep of graph.chunks[name].imports) visit(dep);
+  };
+  visit(graph.entry);
+
+  const initial = sum([loader, ...[...firstLoad].map((n) => chunks[n])]);
+  const everything = sum([
+    loader,
+    ...Object.keys(chunks)
+      .filter((n) => !localeOf(n))
+      .map((n) => chunks[n]),
+  ]);
+  const rows = [{ lang: 'en', table: { min: 0, gzip: 0, br: 0 } }];
+  for (const name of locales) rows.push({ lang: localeOf(name), table: chunks[name] });
+  const largest = rows.reduce((a, r) => (r.table.gzip > a.table.gzip ? r : a));
+  return { loader, chunks, firstLoad, initial, everything, en: rows[0], largest, graph, localeOf };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  let m;
+  try {
+    m = measure();
+  } catch (err) {
+    console.error(`No widget build to measure (${err.message}); run \`pnpm --filter @parley/widget build\` first.`);
+    process.exit(2);
+  }
+  const floor = await litFloor();
+  const line = (label, s) =>
+    console.log(`${label.padEnd(52)}${kb(s.min).padStart(10)} min${kb(s.gzip).padStart(10)} gzip${kb(s.br).padStart(10)} br`);
+  console.log('Files (each compressed on its own, as sent):');
+  line('  embed.js (loader)', m.loader);
+  for (const [name, s] of Object.entries(m.chunks).sort((a, b) => b[1].gzip - a[1].gzip)) {
+    const why = m.firstLoad.has(name) ? 'first load' : m.localeOf(name) ? 'locale table' : 'lazy';
+    line(`  embed/${name} (${why})`, s);
+  }
+  console.log('');
+  line("Lit's floor (one minimal element)", floor);
+  const firstEn = sum([m.initial, m.en.table]);
+  const firstMax = sum([m.initial, m.largest.table]);
+  const allEn = sum([m.everything, m.en.table]);
+  const allMax = sum([m.everything, m.largest.table]);
+  line('First load, English page', firstEn);
+  line(`First load, largest locale (${m.largest.lang})`, firstMax);
+  line('Everything for one locale, English', allEn);
+  line(`Everything for one locale, largest (${m.largest.lang})`, allMax);
+  console.log('');
+  const checks = [
+    ['first load (before the thread is near the viewport)', firstMax.gzip, FIRST_LOAD_BUDGET],
+    ['everything for one locale', allMax.gzip, ONE_LOCALE_BUDGET],
+  ];
+  let over = 0;
+  for (const [what, size, budget] of checks) {
+    const ok = size <= budget;
+    if (!ok) over++;
+    console.log(
+      `${ok ? 'ok  ' : 'OVER'}  ${what}: ${kb(size)} of ${kb(budget)} gzip${ok ? '' : ` (over by ${size - budget} bytes)`}`,
+    );
+  }
+  process.exit(over ? 1 : 0);
+}
