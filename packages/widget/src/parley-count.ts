@@ -22,6 +22,7 @@ function translator(lang: string): Promise<Translator> {
  * Shows how many comments a page has ("12 comments", with the locale's plural rules), e.g. on
  * a listing page. All counts on a page are fetched together, in as few requests as possible.
  *
+ * @attr lang - language of the text; then the script tag's `data-lang`, `<html lang>`, the browser, English
  * @slot - shown until the count has arrived, and when it cannot be loaded
  * @csspart count - the text of the count
  */
