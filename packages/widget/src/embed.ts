@@ -15,8 +15,11 @@ const COMMENTS = 'parley-comments';
  * elements that are in the page now and ones added later (SPA navigation). Once the element is
  * defined, the browser upgrades every later one by itself, so the observers stop.
  */
-export function loadCommentsWhenNear(load: () => Promise<unknown> = () => import('./parley-comments.js')): void {
-  if (customElements.get(COMMENTS)) return;
+export function loadCommentsWhenNear(
+  load: () => Promise<unknown> = () => import('./parley-comments.js'),
+  tag: string = COMMENTS,
+): void {
+  if (customElements.get(tag)) return;
   let loading = false;
   const start = (): void => {
     if (loading) return;
@@ -38,13 +41,13 @@ export function loadCommentsWhenNear(load: () => Promise<unknown> = () => import
     else near.observe(el);
   };
   const observe = (root: ParentNode): void => {
-    for (const el of root.querySelectorAll(COMMENTS)) if (!loading) consider(el);
+    for (const el of root.querySelectorAll(tag)) if (!loading) consider(el);
   };
   const added = new MutationObserver((records) => {
     for (const node of records.flatMap((r) => [...r.addedNodes])) {
       if (loading) return;
       if (!(node instanceof Element)) continue;
-      if (node.localName === COMMENTS) consider(node);
+      if (node.localName === tag) consider(node);
       else if (node.firstElementChild) observe(node);
     }
   });
