@@ -27,4 +27,12 @@ describe('sanitize', () => {
     expect(safeUrl('data:text/html,x')).to.equal(undefined);
     expect(safeUrl(' javascript:alert(1)')).to.equal(undefined);
   });
+  it('unwraps unknown elements, strips every attribute that is not allowed, drops comments', () => {
+    expect(
+      markup(
+        '<div onclick="x()"><span style="color:red">a<b onmouseover="y()">b</b></span></div><!-- c --><p class="k" id="i">d</p><ol start="3" type="a"><li>e</li></ol>',
+      ),
+    ).to.equal('ab<p>d</p><ol start="3"><li>e</li></ol>');
+    expect(markup('<x-foo is="y"><em title="t">z</em></x-foo><noscript><p>n</p></noscript>')).to.equal('<em>z</em>');
+  });
 });
