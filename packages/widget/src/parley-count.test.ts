@@ -58,6 +58,27 @@ describe('parley-count', () => {
     }
   });
 
+  it('uses the plural rules and table of its language', async () => {
+    const server = fakeServer((key) => Number(key.split('/').pop()));
+    try {
+      const el = await fixture<HTMLElement>(html`<div>
+        <parley-count lang="ru" href="/ru/1"></parley-count><parley-count lang="ru" href="/ru/3"></parley-count>
+        <parley-count lang="ru" href="/ru/5"></parley-count><p lang="de"><parley-count href="/de/1"></parley-count></p>
+      </div>`);
+      const all = [...el.querySelectorAll('parley-count')];
+      await settled(all);
+      expect(all.map((c) => c.shadowRoot!.textContent!.trim())).to.deep.equal([
+        '1 комментарий',
+        '3 комментария',
+        '5 комментариев',
+        '1 Kommentar',
+      ]);
+      expect(server.calls).to.have.length(1);
+    } finally {
+      server.restore();
+    }
+  });
+
   it('resolves 150 counts on a page with two requests of at most 100 keys, each key once', async () => {
     const server = fakeServer((key) => Number(key.split('/').pop()));
     try {
