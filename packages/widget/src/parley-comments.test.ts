@@ -303,4 +303,19 @@ describe('<parley-comments>', () => {
     box.querySelector('parley-comments')!.scrollIntoView();
     await waitUntil(() => requests.length === 1, 'loaded when near');
   });
+
+  it('lays out right to left in an RTL page', async () => {
+    handler = () => listOf([make('c1', 'Ada', 'parent', [make('c2', 'Bob', 'reply')])]);
+    const box = await fixture<HTMLDivElement>(
+      html`<div dir="rtl" lang="en"><parley-comments site="demo" page="/a" api="http://x" no-lazy></parley-comments></div>`,
+    );
+    const el = box.querySelector('parley-comments')!;
+    await waitUntil(() => el.phase === 'ready', 'loaded');
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    const replies = getComputedStyle($(el, '.replies'));
+    expect(parseFloat(replies.paddingRight)).to.be.greaterThan(0);
+    expect(parseFloat(replies.paddingLeft)).to.equal(0);
+    expect(replies.borderRightStyle).to.equal('solid');
+  });
 });

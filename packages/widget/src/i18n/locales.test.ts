@@ -1,0 +1,47 @@
+import { expect } from '@open-wc/testing';
+import { en, loadTerms, resolveLanguage, supportedLanguages, Translator } from './index.js';
+
+const LANGS = ['de', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt', 'ru', 'uk', 'zh'];
+
+describe('locale tables', () => {
+  it('exist for the twelve languages and each translates every English key', async () => {
+    expect(supportedLanguages().sort()).to.deep.equal(['en', ...LANGS].sort());
+    for (const lang of LANGS) {
+      const terms = await loadTerms(lang);
+      const missing = Object.keys(en).filter((k) => !(k in terms));
+      expect(missing, `${lang} misses`).to.deep.equal([]);
+      const rules = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+      for (const [key, term] of Object.entries(terms)) {
+        if (typeof term === 'string') {
+          expect(typeof en[key as keyof typeof en], `${lang} ${key} is plural in English`).to.equal('string');
+          continue;
+        }
+        // Every category the language uses has a form (or falls back to `other`), and no stray ones.
+        for (const cat of Object.keys(term)) expect(rules, `${lang} ${key} ${cat}`).to.include(cat);
+        expect(term.other, `${lang} ${key}`).to.be.a('string');
+      }
+    }
+  });
+
+  it('applies plural rules per language', async () => {
+    const pl = new Translator('pl', await loadTerms('pl'));
+    expect([1, 2, 5, 22, 25].map((n) => pl.t('comments.count', { n }))).to.deep.equal([
+      '1 komentarz',
+      '2 komentarze',
+      '5 komentarzy',
+      '22 komentarze',
+      '25 komentarzy',
+    ]);
+    const ru = new Translator('ru', await loadTerms('ru'));
+    expect(ru.t('live.new', { n: 21 })).to.equal('21 новый комментарий');
+    const ja = new Translator('ja', await loadTerms('ja'));
+    expect(ja.t('comments.count', { n: 3 })).to.equal('3 件のコメント');
+  });
+
+  it('picks a region tag’s language and falls back to English', () => {
+    const el = document.createElement('div');
+    el.setAttribute('lang', 'pt-BR');
+    expect(resolveLanguage(el)).to.equal('pt');
+    expect(resolveLanguage(null, ['xx', 'uk-UA'])).to.equal('uk');
+  });
+});
