@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { startExampleServer } from '../examples/serve.js';
+import { openStorage } from '../packages/server/src/index.js';
 import { launchBrowser, Stack } from './support.js';
 
 /**
@@ -174,4 +176,33 @@ test('the files copied to a static host work against the comment server named by
   for (const u of api) assert.equal(u.origin, parley, `${u} to the comment server`);
   assert.deepEqual(errors, []);
   await close();
+});
+
+test('the files on a CDN of another origin (CORS) work for a page on a third origin', async () => {
+  // Three origins: the comment server, a plain static server as the CDN, the publisher's page.
+  const cdn = await startExampleServer({ port: 0, parleyUrl: stack.parley.url });
+  const site = await startExampleServer({ port: 0, parleyUrl: stack.parley.url, widgetUrl: cdn.url });
+  const storage = await openStorage(stack.databaseUrl);
+  const demo = (await storage.getSite('demo'))!;
+  await storage.updateSite({ ...demo, origins: [...demo.origins, site.url] });
+  await storage.close();
+  const { page, requests, errors, close } = await open();
+  try {
+    await page.goto(`${site.url}/static-host/`);
+    await page.locator('parley-share').getByRole('button', { name: 'Copy link' }).waitFor();
+    await page.locator('h2 parley-count').getByText('0 comments').waitFor();
+    const comments = page.locator('parley-comments');
+    await comments.scrollIntoViewIfNeeded();
+    await comments.getByText('Be the first to comment').waitFor();
+    const scripts = requests.filter((u) => u.pathname.endsWith('.js'));
+    assert.ok(scripts.length >= 3, 'loader, entry and thread chunk');
+    for (const u of scripts) assert.equal(u.origin, new URL(cdn.url).origin, `${u} from the CDN`);
+    for (const u of requests.filter((r) => r.pathname.startsWith('/api/'))) {
+      assert.equal(u.origin, new URL(stack.parley.url).origin, `${u} to the comment server`);
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+    await Promise.all([cdn.close(), site.close()]);
+  }
 });

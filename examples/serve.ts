@@ -58,6 +58,8 @@ export function startExampleServer(options: {
   host?: string;
   parleyUrl: string;
   widgetDir?: string;
+  /** Where pages load the copied widget files from (`/parley/…`); default this host. A CDN in tests. */
+  widgetUrl?: string;
 }): Promise<ExampleServer> {
   const widgetDir = options.widgetDir ?? WIDGET_DIR;
   const server = createServer(async (req, res) => {
@@ -90,6 +92,7 @@ export function startExampleServer(options: {
     let out: string | Buffer = body;
     if (type.startsWith('text/html')) {
       out = body.toString('utf8').replaceAll(DEFAULT_PARLEY_URL, options.parleyUrl);
+      if (options.widgetUrl) out = out.replaceAll('src="/parley/', `src="${options.widgetUrl}/parley/`);
       if (out.includes(NONCE)) {
         const nonce = randomBytes(18).toString('base64');
         out = out.replaceAll(NONCE, nonce);
