@@ -3,8 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import formats from 'ajv-formats';
 import { fixture, importFile, storedComments, tempDir } from '../cli/import/test-helpers.js';
 import { importStorageOf } from '../storage/import-storage.js';
 import type { Storage } from '../storage/types.js';
@@ -15,7 +15,7 @@ import { buildSite } from './sites.js';
 
 const schemaFile = fileURLToPath(new URL('../../../../docs/interchange.schema.json', import.meta.url));
 const ajv = new Ajv2020({ allErrors: true, strict: true });
-addFormats(ajv);
+formats.default(ajv);
 const validateLine = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')) as object);
 
 async function exportText(storage: Storage, siteId = 'demo'): Promise<string> {

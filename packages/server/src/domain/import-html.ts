@@ -51,7 +51,9 @@ export function htmlToText(safeHtml: string): string {
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(p|blockquote|pre|ul|ol)>/gi, '\n\n')
     .replace(/<\/li>/gi, '\n');
-  const text = sanitizeHtml(marked, { allowedTags: [], allowedAttributes: {} });
+  // The input is the sanitiser's own output (well-formed, `<` and `>` escaped inside text and
+  // attributes), so dropping every tag with a pattern is exact here and avoids a second parse.
+  const text = marked.replace(/<[^>]*>/g, '');
   return text
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
       if (name[0] === '#') {

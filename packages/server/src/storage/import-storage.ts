@@ -263,6 +263,7 @@ function toPage(row: Selectable<PageTable>): PageRecord {
     title: row.title,
     locked: Number(row.locked) === 1,
     createdAt: Number(row.created_at),
+    version: Number(row.version),
   };
 }
 

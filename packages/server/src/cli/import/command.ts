@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { readConfig } from '../../config.js';
 import { ExportRun } from '../../domain/export.js';
 import { ImportRun, type ImportSummary } from '../../domain/import.js';
@@ -43,14 +43,17 @@ readable by its owner only; keep it private.`;
 
 class UsageError extends Error {}
 
-function parse(args: string[], options: Parameters<typeof parseArgs>[0]['options']) {
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>): { values: Values; positionals: string[] } {
   try {
-    return parseArgs({
+    const { values, positionals } = parseArgs({
       args,
       options: { help: { type: 'boolean', short: 'h' }, ...options },
       allowPositionals: true,
       strict: true,
     });
+    return { values: values as Values, positionals };
   } catch (err) {
     throw new UsageError((err as Error).message);
   }

@@ -1,4 +1,5 @@
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { TextDecoder } from 'node:util';
 import { createGunzip } from 'node:zlib';
 import { MalformedImportError } from '../../domain/import-records.js';
 
@@ -36,13 +37,13 @@ function head(path: string, length: number): Buffer {
 }
 
 /**
- * Opens a text file for streaming: never more than one chunk (256 KiB) of it in memory.
+ * Opens a text file for streaming: never more than one chunk (64 KiB) of it in memory.
  * `encodingOf` picks the character encoding from the first bytes (after inflating).
  */
 export function openText(path: string, encodingOf: (first: Uint8Array) => string = () => 'utf-8'): TextFile {
   const size = assertReadable(path);
   const gzip = head(path, 2);
-  const raw = createReadStream(path, { highWaterMark: 256 * 1024 });
+  const raw = createReadStream(path, { highWaterMark: 64 * 1024 });
   const input: AsyncIterable<Buffer> = gzip[0] === 0x1f && gzip[1] === 0x8b ? raw.pipe(createGunzip()) : raw;
   async function* chunks(): AsyncIterable<string> {
     let decoder: TextDecoder | undefined;

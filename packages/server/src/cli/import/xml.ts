@@ -61,7 +61,13 @@ export async function* xmlEvents(chunks: AsyncIterable<string>, options: XmlStre
     lines.push(parser.line);
     if (captureDepth === -1 && options.capture(path)) captureDepth = path.length;
     if (captureDepth !== -1) {
-      const node: XmlNode = { name: tag.name, attrs: { ...tag.attributes }, text: '', children: [], line: parser.line };
+      const node: XmlNode = {
+        name: tag.name,
+        attrs: { ...(tag.attributes as Record<string, string>) },
+        text: '',
+        children: [],
+        line: parser.line,
+      };
       open[open.length - 1]?.children.push(node);
       open.push(node);
     } else if (options.watch?.(path)) {
