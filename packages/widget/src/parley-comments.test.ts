@@ -1,4 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import type { Comment } from './api.js';
 import './parley-comments.js';
 import type { ParleyComments } from './parley-comments.js';
@@ -98,6 +99,20 @@ describe('<parley-comments>', () => {
     const el = await mount('', 'dark');
     await expect(el).to.be.accessible();
     expect(getComputedStyle($(el, '.root')).backgroundColor).to.equal('rgb(22, 22, 22)');
+  });
+
+  it('follows prefers-color-scheme with theme="auto" and stays accessible in the dark', async () => {
+    handler = () => listOf([make('c1', 'Ada', 'Hi', [make('c2', 'Bob', 'Hello', [], { status: 'pending' })])]);
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      const el = await mount('', 'auto');
+      await expect(el).to.be.accessible();
+      expect(getComputedStyle($(el, '.root')).backgroundColor).to.equal('rgb(22, 22, 22)');
+      await emulateMedia({ colorScheme: 'light' });
+      expect(getComputedStyle($(el, '.root')).backgroundColor).to.equal('rgb(255, 255, 255)');
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 
   it('shows the empty, locked and error states, and retries', async () => {
