@@ -3,19 +3,33 @@ import { property, state } from 'lit/decorators.js';
 import { ParleyConfigured } from './base-config.js';
 import { embedConfig, pageKeyFromUrl } from './config.js';
 import { define } from './define.js';
-import { loadTerms, resolveLanguage, Translator } from './i18n/index.js';
+import type { Term } from './i18n/en.js';
+import { loadTerms, resolveLanguage } from './i18n/index.js';
 import { counts } from './parley-count.batch.js';
 
-const translators = new Map<string, Promise<Translator>>();
+/**
+ * English `count.comments` (the same as in i18n/en.ts; a unit test keeps them equal). The count
+ * is in the first-load chunk and formats its one term itself, since `Translator` needs the whole
+ * English table, which only the comment thread uses. (While i18n/index.ts imports en.ts at its
+ * top, rollup still places the table in the entry chunk; see docs/performance.md.)
+ */
+export const ENGLISH_COUNT: Term = { one: '{n} comment', other: '{n} comments' };
 
-/** One translator per language, its table loaded once for all counts on the page. */
-function translator(lang: string): Promise<Translator> {
-  let t = translators.get(lang);
-  if (!t) {
-    t = loadTerms(lang).then((terms) => new Translator(lang, terms));
-    translators.set(lang, t);
+const formats = new Map<string, Promise<(n: number) => string>>();
+
+/** The `count.comments` text of `lang` for `n`, its table loaded once for all counts on the page. */
+function formatter(lang: string): Promise<(n: number) => string> {
+  let f = formats.get(lang);
+  if (!f) {
+    f = loadTerms(lang).then((terms) => {
+      const term = terms['count.comments'] ?? ENGLISH_COUNT;
+      const plural = new Intl.PluralRules(lang);
+      return (n: number) =>
+        (typeof term === 'string' ? term : (term[plural.select(n)] ?? term.other)).replaceAll('{n}', n.toLocaleString(lang));
+    });
+    formats.set(lang, f);
   }
-  return t;
+  return f;
 }
 
 /**
@@ -46,9 +60,9 @@ export class ParleyCount extends ParleyConfigured {
     const request = [api, site, page, lang].join('\n');
     if (!site || request === this.#requested) return;
     this.#requested = request;
-    void Promise.all([counts.count(api, site, page), translator(lang)]).then(
-      ([n, t]) => {
-        if (this.#requested === request) this.text = t.t('count.comments', { n });
+    void Promise.all([counts.count(api, site, page), formatter(lang)]).then(
+      ([n, format]) => {
+        if (this.#requested === request) this.text = format(n);
       },
       () => {
         if (this.#requested === request) this.text = undefined;
