@@ -54,6 +54,7 @@ async function open(): Promise<{ page: Page; requests: URL[]; errors: string[]; 
 }
 
 const countsRequests = (requests: URL[]) => requests.filter((u) => u.pathname === '/api/v1/counts');
+const localeChunks = (requests: URL[]) => requests.filter((u) => /^\/embed\/[a-z]{2}(-[a-z]+)?\.[\w-]{8}\.js$/i.test(u.pathname));
 const threadChunk = (requests: URL[]) => requests.filter((u) => u.pathname.startsWith('/embed/parley-comments.'));
 
 test('the blog index shows every count from one cacheable GET and loads no comment thread code', async () => {
@@ -71,6 +72,19 @@ test('the blog index shows every count from one cacheable GET and loads no comme
   const answer = await fetch(calls[0]!.href, { headers: { origin: stack.example.url } });
   assert.match(answer.headers.get('cache-control') ?? '', /public, max-age=\d+/);
   assert.deepEqual(threadChunk(requests), [], 'no <parley-comments> on the page, no thread code');
+  assert.deepEqual(localeChunks(requests), [], 'an English page loads no locale table');
+
+  // A German count: its plural form, from the German table and no other.
+  await page.evaluate(() =>
+    document
+      .querySelector('main')!
+      .insertAdjacentHTML('beforeend', '<p lang="de" id="de"><parley-count href="/"></parley-count></p>'),
+  );
+  await page.locator('#de parley-count').getByText('2 Kommentare').waitFor();
+  assert.deepEqual(
+    localeChunks(requests).map((u) => u.pathname.split('/').pop()?.split('.')[0]),
+    ['de'],
+  );
   assert.deepEqual(errors, []);
   await close();
 });
