@@ -192,6 +192,35 @@ test('the files copied to a static host work against the comment server named by
   await close();
 });
 
+test('two identical script tags in the page: one module, one definition each, no errors', async () => {
+  const { page, requests, errors, close } = await open();
+  await page.addInitScript(() => {
+    const defined: string[] = [];
+    (window as unknown as { defined: string[] }).defined = defined;
+    const original = customElements.define.bind(customElements);
+    customElements.define = (name, ctor, options) => {
+      defined.push(name);
+      original(name, ctor, options);
+    };
+  });
+  await page.goto(`${stack.example.url}/double-include/`);
+  const comments = page.locator('parley-comments');
+  await comments.getByText('Be the first to comment').waitFor();
+  await comments.getByLabel('Name').fill('Ines');
+  await comments.getByRole('textbox', { name: 'Comment' }).fill('Once is enough.');
+  await comments.getByRole('button', { name: 'Post comment' }).click();
+  await comments.getByText('Once is enough.').waitFor();
+  await page.locator('parley-share').getByRole('button', { name: 'Copy link' }).waitFor();
+  await page.locator('h2 parley-count').getByText('0 comments').waitFor();
+  const defined = await page.evaluate(() => (window as unknown as { defined: string[] }).defined.sort());
+  assert.deepEqual(defined, ['parley-comments', 'parley-count', 'parley-share']);
+  const entries = requests.filter((u) => /^\/embed\/embed\./.test(u.pathname));
+  assert.equal(new Set(entries.map((u) => u.href)).size, 1, 'both loaders import the same entry module');
+  assert.equal(countsRequests(requests).length, 1);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
 test('the files on a CDN of another origin (CORS) work for a page on a third origin', async () => {
   // Three origins: the comment server, a plain static server as the CDN, the publisher's page.
   const cdn = await startExampleServer({ port: 0, parleyUrl: stack.parley.url });

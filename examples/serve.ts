@@ -51,7 +51,7 @@ export interface ExampleServer {
  * Serves `examples/`: `/` is the article, `/blog-index/` the listing page, `/csp/` a page under
  * a strict Content-Security-Policy (a fresh nonce per response), `/static-host/` a page using
  * the widget files copied to this host, which serves them under `/parley/` like any static
- * host would (plain files, CORS allowed).
+ * host would (plain files, CORS allowed), `/double-include/` a page with the script tag twice.
  */
 export function startExampleServer(options: {
   port: number;
