@@ -10,7 +10,8 @@ import { EMBED_SCRIPT } from './config.js';
 /** Replaced at build time with the entry module's hashed file name (see rollup.config.mjs). */
 const ENTRY = '__PARLEY_ENTRY__';
 
-const script = document.currentScript;
+// `currentScript` is null when a tag manager evaluates the file itself; then find the tag by name.
+const script = document.currentScript ?? document.querySelector('script[src*="/embed.js"]');
 if (script instanceof HTMLScriptElement && script.src) {
   const slot = globalThis as Record<symbol, unknown>;
   slot[EMBED_SCRIPT] ??= script;
