@@ -58,6 +58,15 @@ test('under a strict CSP the share bar, counts and comment thread work with zero
   await comments.getByRole('button', { name: 'Post comment' }).click();
   await comments.locator('em', { hasText: 'strict' }).waitFor();
 
+  // Sharing under the policy: copy the link (granted clipboard) and open the fediverse dialog (a lazy chunk).
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.example.url });
+  const bar = page.locator('parley-share');
+  await bar.getByRole('button', { name: 'Copy link' }).click();
+  await bar.getByText('Link copied').first().waitFor();
+  await bar.getByRole('button', { name: 'Mastodon' }).click();
+  await bar.getByRole('dialog').waitFor();
+  await page.keyboard.press('Escape');
+
   // Rendered again from the server's HTML, through the sanitiser and its Trusted Types policy.
   await page.reload();
   await comments.locator('em', { hasText: 'strict' }).waitFor();
@@ -67,6 +76,10 @@ test('under a strict CSP the share bar, counts and comment thread work with zero
   assert.ok(
     scripts.some((u) => u.startsWith(`${parley}/embed/parley-comments.`)),
     'the thread chunk came from the comment server',
+  );
+  assert.ok(
+    scripts.some((u) => u.startsWith(`${parley}/embed/parley-share-fediverse.`)),
+    'the fediverse dialog chunk too',
   );
   // Lit styles arrive as constructed style sheets, which style-src 'self' does not block.
   const adopted = await page
