@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import './parley-share.js';
 import type { ParleyShare, ShareEventDetail } from './parley-share.js';
@@ -101,6 +101,38 @@ describe('<parley-share>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('falls back to a selected field when the clipboard refuses, and says so', async () => {
+    const el = await fixture<ParleyShare>(html`<parley-share url="https://a.example/f" services="copy"></parley-share>`);
+    let fired = 0;
+    el.addEventListener('parley-share', () => fired++);
+    // What an insecure context, a denied permission or an unfocused document answers.
+    const writeText = Clipboard.prototype.writeText;
+    Clipboard.prototype.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+    try {
+      await click(control(el, 'copy'));
+      await waitUntil(() => shadow(el).querySelector('input'));
+    } finally {
+      Clipboard.prototype.writeText = writeText;
+    }
+    const field = shadow(el).querySelector('input') as HTMLInputElement;
+    expect(field.value).to.equal('https://a.example/f');
+    expect(shadow(el).activeElement).to.equal(field);
+    expect((field.selectionEnd ?? 0) - (field.selectionStart ?? 0)).to.equal(field.value.length);
+    expect(shadow(el).querySelector('[role="status"]')?.textContent).to.equal(
+      'Could not copy; select the link and copy it yourself',
+    );
+    expect(fired).to.equal(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('takes term overrides for every visible string', async () => {
+    const el = await fixture<ParleyShare>(
+      html`<parley-share url="https://a.example/" services="copy email" .terms=${{ 'share.copy': 'Kopieren', 'share.label': 'Teilen' }}></parley-share>`,
+    );
+    expect(controls(el).map(nameOf)).to.deep.equal(['Kopieren', 'E-mail']);
+    expect(shadow(el).querySelector('ul')?.getAttribute('aria-label')).to.equal('Teilen');
+  });
+
   it('fires no event when properties change, only on the reader’s action', async () => {
     const el = await fixture<ParleyShare>(html`<parley-share url="https://a.example/"></parley-share>`);
     let fired = 0;
@@ -168,25 +200,28 @@ describe('<parley-share>', () => {
     );
   });
 
-  it('asks for the fediverse server in a dialog and refuses anything but a handle or host name', async () => {
+  it('loads the fediverse dialog on first use and refuses anything but a handle or host name', async () => {
     localStorage.removeItem('parley-fediverse');
     const el = await fixture<ParleyShare>(html`<parley-share url="https://a.example/" services="mastodon"></parley-share>`);
+    expect(shadow(el).querySelector('parley-share-fediverse'), 'not loaded before the click').to.equal(null);
     const button = control(el, 'mastodon');
     expect(button.getAttribute('aria-haspopup')).to.equal('dialog');
-    button.click();
-    await el.updateComplete;
-    const dialog = shadow(el).querySelector('dialog') as HTMLDialogElement;
-    expect(dialog.open).to.equal(true);
-    const input = shadow(el).querySelector('#handle') as HTMLInputElement;
-    expect(shadow(el).activeElement).to.equal(input);
+    await click(button);
+    await waitUntil(() => shadow(el).querySelector('parley-share-fediverse')?.shadowRoot?.querySelector('dialog')?.open);
+    const form = shadow(el).querySelector('parley-share-fediverse')?.shadowRoot as ShadowRoot;
+    const dialog = form.querySelector('dialog') as HTMLDialogElement;
+    const input = form.querySelector('#handle') as HTMLInputElement;
+    expect(form.activeElement).to.equal(input);
+    expect(dialog.getAttribute('aria-labelledby')).to.equal('title');
+    expect(form.querySelector('label[for="handle"]')?.textContent).to.equal('Your handle or server');
     await expect(el).to.be.accessible();
     input.value = 'https://evil.example/path';
-    (shadow(el).querySelector('button[type="submit"]') as HTMLButtonElement).click();
-    await el.updateComplete;
-    expect(shadow(el).querySelector('#fedi-error')?.textContent).to.contain('Enter a handle like');
+    (form.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await waitUntil(() => form.querySelector('#error')?.textContent);
+    expect(form.querySelector('#error')?.textContent).to.contain('Enter a handle like');
     expect(input.getAttribute('aria-invalid')).to.equal('true');
     expect(dialog.open).to.equal(true);
-    (shadow(el).querySelector('.actions button[type="button"]') as HTMLButtonElement).click();
+    await sendKeys({ press: 'Escape' });
     expect(dialog.open).to.equal(false);
   });
 
@@ -219,7 +254,12 @@ describe('<parley-share>', () => {
     expect((first as HTMLElement).getBoundingClientRect().left).to.be.greaterThan(
       (second as HTMLElement).getBoundingClientRect().left,
     );
-    expect(getComputedStyle(first as HTMLElement).backgroundColor).to.equal('rgb(38, 44, 54)');
+    const style = getComputedStyle(first as HTMLElement);
+    expect(style.color).to.equal('rgb(230, 237, 243)');
+    // A dark background: every channel of the computed colour (rgb() or color(srgb …)) is low.
+    const channels = (style.backgroundColor.match(/[\d.]+/g) ?? []).map(Number).slice(-3);
+    const scale = style.backgroundColor.startsWith('color(') ? 1 : 255;
+    for (const c of channels) expect(c / scale).to.be.below(0.3);
     (first as HTMLElement).focus();
     await sendKeys({ press: 'Tab' });
     expect(shadow(el).activeElement).to.equal(second);

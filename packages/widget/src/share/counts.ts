@@ -1,3 +1,6 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ShareTerms } from './terms.js';
+
 /**
  * First-party share counts: a cookie-less beacon to the comment server on each share, and the
  * per-service totals it keeps. Nothing is sent to, or read from, any network's count API.
@@ -33,4 +36,11 @@ export function sendBeacon(base: string, site: string, page: string, service: st
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ site, page, service }),
   }).catch(() => undefined);
+}
+
+/** The badge beside a service: a compact number, read out in full; nothing at zero. */
+export function countBadge(n: number | undefined, i18n: ShareTerms): TemplateResult | typeof nothing {
+  if (!n || !(n > 0)) return nothing;
+  const short = new Intl.NumberFormat(i18n.lang, { notation: 'compact' }).format(n);
+  return html`<span part="count"><span aria-hidden="true">${short}</span><span class="sr">${i18n.t('share.count', { n })}</span></span>`;
 }

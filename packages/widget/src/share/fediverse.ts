@@ -4,7 +4,8 @@
  * software it runs, and picks that software's share page. Nothing goes through the comment
  * server, and nothing is asked before the reader submits the form.
  */
-import type { FediverseTarget } from './services.js';
+import { type FediverseTarget, inline, LIMITS, query, type ShareData } from './services.js';
+import { truncate } from './text.js';
 
 /** A validated handle or server as the reader typed it. */
 export interface FediverseAccount {
@@ -212,4 +213,14 @@ function safeLocalStorage(): Storage | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The share page of a fediverse server, with the text shaped to Mastodon's 500. */
+export function fediverseUrl(target: FediverseTarget, d: ShareData): string {
+  const text = d.text || d.title;
+  const params = target.urlParam
+    ? { [target.param]: truncate(text, LIMITS.mastodon.max - LIMITS.mastodon.urlCost - 1), [target.urlParam]: d.url }
+    : { [target.param]: inline(text, d.url, LIMITS.mastodon) };
+  if (target.titleParam) params[target.titleParam] = d.title;
+  return `${target.origin}${target.path}?${query(params)}`;
 }

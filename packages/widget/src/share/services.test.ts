@@ -1,14 +1,6 @@
 import { expect } from '@open-wc/testing';
-import {
-  DEFAULT_SERVICES,
-  fediverseUrl,
-  mailtoUrl,
-  parseServices,
-  SERVICES,
-  type ShareData,
-  shareUrl,
-  withUtm,
-} from './services.js';
+import { fediverseUrl } from './fediverse.js';
+import { DEFAULT_SERVICES, mailtoUrl, parseServices, SERVICES, type ShareData, shareUrl, withUtm } from './services.js';
 import { measure, xWeight } from './text.js';
 
 const URL_ = 'https://news.example.com/a?b=1&c=2#frag';

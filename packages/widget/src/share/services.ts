@@ -10,6 +10,8 @@ export const SERVICES = [
   'native',
   'copy',
   'email',
+  'print',
+  'mastodon',
   'x',
   'facebook',
   'linkedin',
@@ -19,28 +21,17 @@ export const SERVICES = [
   'telegram',
   'bluesky',
   'threads',
-  'mastodon',
   'pinterest',
-  'print',
 ] as const;
 
 export type ServiceId = (typeof SERVICES)[number];
 
 /** What the bar shows when `services` is not set: native first, the open networks early. */
-export const DEFAULT_SERVICES: readonly ServiceId[] = [
-  'native',
-  'copy',
-  'mastodon',
-  'bluesky',
-  'x',
-  'facebook',
-  'linkedin',
-  'whatsapp',
-  'reddit',
-  'email',
-];
+export const DEFAULT_SERVICES = 'native copy mastodon bluesky x facebook linkedin whatsapp reddit email'.split(
+  ' ',
+) as readonly ServiceId[];
 
-/** Brand names; the generic services (copy, e-mail, print, native) are translated terms instead. */
+/** Brand names; the other services (native, copy, e-mail, print, Mastodon) are translated terms. */
 export const BRANDS: Partial<Record<ServiceId, string>> = {
   x: 'X',
   facebook: 'Facebook',
@@ -51,7 +42,6 @@ export const BRANDS: Partial<Record<ServiceId, string>> = {
   telegram: 'Telegram',
   bluesky: 'Bluesky',
   threads: 'Threads',
-  mastodon: 'Mastodon',
   pinterest: 'Pinterest',
 };
 
@@ -80,13 +70,13 @@ export interface FediverseTarget {
 /** Parses a `services="…"` attribute: known names only, each once, in the given order. */
 export function parseServices(value: string | null | undefined): ServiceId[] {
   if (!value?.trim()) return [...DEFAULT_SERVICES];
-  const known = new Set<string>(SERVICES);
-  return [...new Set(value.toLowerCase().split(/[\s,]+/))].filter((s): s is ServiceId => known.has(s));
+  return [...new Set(value.toLowerCase().split(/[\s,]+/))].filter((s): s is ServiceId => SERVICES.includes(s as ServiceId));
 }
 
 /** Replaces lone surrogates, on which `encodeURIComponent` would throw, with U+FFFD. */
 export function wellFormed(text: string): string {
-  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  // With the u flag a paired surrogate is one code point, so \p{Cs} matches only lone halves.
+  return text.replace(/\p{Cs}/gu, '\uFFFD');
 }
 
 /** `a=1&b=2` with every value percent-encoded; empty values are left out. */
@@ -121,7 +111,7 @@ export const LIMITS = {
 } satisfies Record<string, Limit>;
 
 /** Post text with the link inside: `text + sep + url`, the text cut to fit. */
-function inline(text: string, url: string, limit: Limit, sep = ' '): string {
+export function inline(text: string, url: string, limit: Limit, sep = ' '): string {
   const fitted = fitWithUrl(text, url, sep, limit);
   return fitted ? `${fitted}${sep}${url}` : url;
 }
@@ -133,21 +123,11 @@ export function mailtoUrl(d: ShareData): string {
   return `mailto:?${query({ subject: d.title, body })}`;
 }
 
-/** The share page of a fediverse server, with the text shaped to Mastodon's 500. */
-export function fediverseUrl(target: FediverseTarget, d: ShareData): string {
-  const text = d.text || d.title;
-  const params = target.urlParam
-    ? { [target.param]: truncate(text, LIMITS.mastodon.max - LIMITS.mastodon.urlCost - 1), [target.urlParam]: d.url }
-    : { [target.param]: inline(text, d.url, LIMITS.mastodon) };
-  if (target.titleParam) params[target.titleParam] = d.title;
-  return `${target.origin}${target.path}?${query(params)}`;
-}
-
 /**
  * The intent URL of a link service, or undefined for services that are not a link (native,
- * copy, print) and for Mastodon without a server (see {@link fediverseUrl}).
+ * copy, print, and Mastodon, whose server the reader names: see `fediverseUrl` in fediverse.ts).
  */
-export function shareUrl(service: ServiceId, d: ShareData, fediverse?: FediverseTarget): string | undefined {
+export function shareUrl(service: ServiceId, d: ShareData): string | undefined {
   const text = d.text || d.title;
   const u = d.url;
   switch (service) {
@@ -173,8 +153,6 @@ export function shareUrl(service: ServiceId, d: ShareData, fediverse?: Fediverse
       return `https://www.threads.com/intent/post?${query({ text: fitWithUrl(text, u, ' ', LIMITS.threads), url: u })}`;
     case 'pinterest':
       return `https://www.pinterest.com/pin/create/button/?${query({ url: u, description: truncate(text, 500), media: d.image })}`;
-    case 'mastodon':
-      return fediverse ? fediverseUrl(fediverse, d) : undefined;
     default:
       return undefined;
   }
