@@ -143,6 +143,20 @@ for (const backend of backends) {
       assert.equal(c.get('h')?.parent_id, c.get('g')?.id);
     });
 
+    test('thousands of replies waiting for a parent that never comes are all kept', async () => {
+      const storage = await backend.open();
+      await addSite(storage);
+      const waiting = Array.from({ length: 1500 }, (_, i) => comment(`w${i}`, 'missing', i));
+      const summary = await new ImportRun({ siteId: 'demo', source: 'disqus', batchSize: 100 }).run(
+        importStorageOf(storage),
+        records([page('p'), ...waiting]),
+      );
+      assert.equal(summary.imported, 1500);
+      assert.equal(summary.warningCount, 1500);
+      assert.equal(summary.warnings.length, 50, 'the summary lists the first 50');
+      assert.ok((await storedComments(storage)).every((c) => c.parent_id === null));
+    });
+
     test('a comment on an unknown page fails; one whose page comes later is kept', async () => {
       const storage = await backend.open();
       await addSite(storage);

@@ -140,25 +140,29 @@ class KyselyImportStorage implements ImportStorage, ImportWriter {
 
   async findImported(siteId: string, source: string, sourceIds: string[]): Promise<Map<string, StoredPlace>> {
     const found = new Map<string, StoredPlace>();
-    if (!sourceIds.length) return found;
-    const rows = await this.#db
-      .selectFrom('import_refs')
-      .innerJoin('comments', 'comments.id', 'import_refs.comment_id')
-      .select(['import_refs.source_id', 'comments.id', 'comments.page_id', 'comments.root_id', 'comments.depth'])
-      .where('import_refs.site_id', '=', siteId)
-      .where('import_refs.source', '=', source)
-      .where('import_refs.source_id', 'in', [...new Set(sourceIds)])
-      .execute();
-    for (const r of rows) {
-      found.set(r.source_id, { commentId: r.id, pageId: Number(r.page_id), rootId: r.root_id, depth: Number(r.depth) });
+    for (const ids of slices([...new Set(sourceIds)])) {
+      const rows = await this.#db
+        .selectFrom('import_refs')
+        .innerJoin('comments', 'comments.id', 'import_refs.comment_id')
+        .select(['import_refs.source_id', 'comments.id', 'comments.page_id', 'comments.root_id', 'comments.depth'])
+        .where('import_refs.site_id', '=', siteId)
+        .where('import_refs.source', '=', source)
+        .where('import_refs.source_id', 'in', ids)
+        .execute();
+      for (const r of rows) {
+        found.set(r.source_id, { commentId: r.id, pageId: Number(r.page_id), rootId: r.root_id, depth: Number(r.depth) });
+      }
     }
     return found;
   }
 
   async takenIds(ids: string[]): Promise<Set<string>> {
-    if (!ids.length) return new Set();
-    const rows = await this.#db.selectFrom('comments').select('id').where('id', 'in', ids).execute();
-    return new Set(rows.map((r) => r.id));
+    const taken = new Set<string>();
+    for (const slice of slices(ids)) {
+      const rows = await this.#db.selectFrom('comments').select('id').where('id', 'in', slice).execute();
+      for (const r of rows) taken.add(r.id);
+    }
+    return taken;
   }
 
   async ensurePage(
@@ -252,6 +256,16 @@ class KyselyImportStorage implements ImportStorage, ImportWriter {
 export function importStorageOf(storage: Storage): ImportStorage {
   if (!(storage instanceof KyselyStorage)) throw new Error('import and export need the Kysely storage');
   return new KyselyImportStorage(storage.db.withTables<{ import_refs: ImportRefTable }>(), false);
+}
+
+/**
+ * `IN` lists in slices of 500: the final pass of an import (replies whose parent never came)
+ * can look up any number of ids, beyond SQLite's 32,766 and PostgreSQL's 65,535 bound values.
+ */
+function slices(ids: string[]): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < ids.length; i += 500) out.push(ids.slice(i, i + 500));
+  return out;
 }
 
 function toPage(row: Selectable<PageTable>): PageRecord {
