@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { safeUrl, sanitize } from './sanitize.js';
+import { safeUrl, sanitize, sanitizeMany } from './sanitize.js';
 
 const markup = (html: string) => {
   const div = document.createElement('div');
@@ -34,5 +34,28 @@ describe('sanitize', () => {
       ),
     ).to.equal('ab<p>d</p><ol start="3"><li>e</li></ol>');
     expect(markup('<x-foo is="y"><em title="t">z</em></x-foo><noscript><p>n</p></noscript>')).to.equal('<em>z</em>');
+  });
+
+  it('sanitises many snippets in one parse with the same result, and nothing leaks between them', () => {
+    const html = (f: DocumentFragment) => {
+      const div = document.createElement('div');
+      div.appendChild(f);
+      return div.innerHTML;
+    };
+    const snippets = [
+      '<p>a <em>open emphasis',
+      '<p>b</p>',
+      '<a href="https://x.example/">open link',
+      '<p>c</p><img src=x onerror=alert(1)>',
+      '<table><tr><td>t',
+      '<p>d</p>',
+    ];
+    expect(sanitizeMany(snippets).map(html)).to.deep.equal(snippets.map((s) => markup(s)));
+    expect(html(sanitizeMany(snippets)[1]!)).to.equal('<p>b</p>');
+    // A snippet that breaks out of its wrapper, or swallows the rest, makes every snippet parse alone.
+    for (const breaker of ['</template><p>x</p>', '<textarea>', '<!--', '<plaintext>', '</template><template data-k="0-2">y']) {
+      const batch = ['<p>one</p>', breaker, '<p>three</p>'];
+      expect(sanitizeMany(batch).map(html), breaker).to.deep.equal(batch.map((s) => markup(s)));
+    }
   });
 });

@@ -2,8 +2,9 @@ import { html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Comment } from '../api.js';
-import { LINK_REL, safeUrl, sanitize } from '../sanitize.js';
+import { LINK_REL, safeUrl } from '../sanitize.js';
 import { avatar } from './avatar.js';
+import { body } from './bodies.js';
 import { renderForm } from './comment-form.js';
 import { exactTime, relativeTime } from './time.js';
 import { countAll } from './tree.js';
@@ -89,7 +90,7 @@ export function renderItem(host: ThreadWriter, c: Comment, depth: number, parent
         ${
           ui.editing
             ? renderForm(host, `e:${c.id}`, { body: c.body })
-            : html`<div class="body" part="body">${guard([c.html], () => sanitize(c.html))}</div>`
+            : html`<div class="body" part="body">${guard([c.html], () => body(c.html))}</div>`
         }
         ${actions(host, c, ui)}`;
   return html`<li>

@@ -4,6 +4,7 @@ import type { Comment, PageInfo } from '../api.js';
 import { ParleyElement } from '../base.js';
 import { embedConfig } from '../config.js';
 import { loadTerms, resolveLanguage, type TermKey, type Terms, Translator } from '../i18n/index.js';
+import { prepareBodies } from './bodies.js';
 import { load, save } from './storage.js';
 import { countAll, findPath, mapTree } from './tree.js';
 
@@ -149,6 +150,7 @@ export abstract class ThreadReader extends ParleyElement {
     this.phase = 'loading';
     try {
       const data = await this.client.list(this.siteId, this.pageKey, { sort: this.order, limit: PAGE_SIZE });
+      prepareBodies(data.comments);
       this.comments = data.comments;
       this.info = data.page;
       this.next = data.nextCursor;
@@ -173,6 +175,7 @@ export abstract class ThreadReader extends ParleyElement {
       const data = await this.client.list(this.siteId, this.pageKey, { sort: this.order, limit: PAGE_SIZE, cursor: this.next });
       const seen = new Set(this.comments.map((c) => c.id));
       const fresh = data.comments.filter((c) => !seen.has(c.id));
+      prepareBodies(fresh);
       this.comments = [...this.comments, ...fresh];
       this.info = data.page;
       this.next = data.nextCursor;
