@@ -1,5 +1,6 @@
 import type { CommentRecord, CursorKey, PageRecord, Site, SortOrder, Storage } from '../storage/types.js';
 import { hashToken, newCommentId, newToken, prefixHash, tokenMatches } from './identity.js';
+import { Limiter, ListCache } from './list-cache.js';
 import { countLinks, renderMarkdown } from './markdown.js';
 import { buildThreads, type PublicComment, present } from './present.js';
 import { invalid, Problem } from './problem.js';
@@ -32,6 +33,13 @@ export interface NewCommentInput {
   author?: { name?: string | undefined; email?: string | undefined; website?: string | undefined } | undefined;
 }
 
+/** One page of a thread as `GET /api/v1/comments` answers it. */
+export interface Listing {
+  page: PageSummary;
+  comments: PublicComment[];
+  nextCursor: string | null;
+}
+
 export interface PageSummary {
   key: string;
   url: string;
@@ -44,10 +52,14 @@ export interface PageSummary {
 export class CommentService {
   readonly storage: Storage;
   readonly #now: () => number;
+  readonly #cache: ListCache;
+  /** Listings built at once; the rest wait, so a burst of misses cannot balloon memory. */
+  readonly #builds = new Limiter(4);
 
-  constructor(storage: Storage, now: () => number = Date.now) {
+  constructor(storage: Storage, now: () => number = Date.now, cache: ListCache = new ListCache()) {
     this.storage = storage;
     this.#now = now;
+    this.#cache = cache;
   }
 
   async site(id: string): Promise<Site> {
@@ -63,10 +75,35 @@ export class CommentService {
     }
   }
 
-  async list(q: ListQuery): Promise<{ page: PageSummary; comments: PublicComment[]; nextCursor: string | null }> {
-    await this.site(q.site);
-    const page = await this.storage.getPage(q.site, q.page);
-    if (!page) return { page: { key: q.page, url: '', title: '', count: 0, locked: false }, comments: [], nextCursor: null };
+  async list(q: ListQuery): Promise<Listing> {
+    const page = await this.#page(q.site, q.page);
+    return page ? this.#builds.run(() => this.#listPage(page, q)) : emptyListing(q.page);
+  }
+
+  /**
+   * The listing serialised to UTF-8, as the API sends it. Served from the cache while the page's
+   * version is unchanged: a hit costs two indexed reads (site, page), no serialisation and no encoding.
+   */
+  async listBody(q: ListQuery): Promise<Uint8Array> {
+    const page = await this.#page(q.site, q.page);
+    if (!page) return Buffer.from(JSON.stringify(emptyListing(q.page)));
+    const key = `${page.id}\n${page.version}\n${q.sort}\n${q.limit}\n${q.cursor ?? ''}`;
+    const hit = this.#cache.get(key);
+    if (hit !== undefined) return hit;
+    const body = await this.#builds.run(async () => Buffer.from(JSON.stringify(await this.#listPage(page, q))));
+    this.#cache.set(key, body);
+    return body;
+  }
+
+  /** The page, or undefined if it has no comments yet; 404 if the site does not exist. */
+  async #page(siteId: string, key: string): Promise<PageRecord | undefined> {
+    // A page exists only inside its site, so finding it proves the site: one read on the hot path.
+    const page = await this.storage.getPage(siteId, key);
+    if (!page) await this.site(siteId);
+    return page;
+  }
+
+  async #listPage(page: PageRecord, q: ListQuery): Promise<Listing> {
     const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor, q.sort);
     const top = await this.storage.listTopLevel(page.id, q.sort, q.limit + 1, after);
     const more = top.length > q.limit;
@@ -158,9 +195,10 @@ export class CommentService {
   }
 
   async counts(siteId: string, keys: string[]): Promise<Record<string, number>> {
-    await this.site(siteId);
     const unique = [...new Set(keys)];
     const found = await this.storage.countApproved(siteId, unique);
+    // Counts found prove the site exists; only an all-zero answer needs to ask.
+    if (found.size === 0) await this.site(siteId);
     return Object.fromEntries(unique.map((k) => [k, found.get(k) ?? 0]));
   }
 
@@ -179,8 +217,8 @@ export class CommentService {
   }
 
   async #rateLimit(site: Site, subject: string | null, now: number): Promise<void> {
-    if (!subject) return;
     const { rateLimitPerMinute: perMinute, rateLimitPerHour: perHour } = settingsOf(site);
+    if (!subject || (perMinute <= 0 && perHour <= 0)) return;
     const windows: [number, number][] = [
       [perMinute, 60_000],
       [perHour, 3_600_000],
@@ -200,6 +238,10 @@ export class CommentService {
     // Issue #7 (moderation) decides who counts as a known commenter; until then, hold all.
     return false;
   }
+}
+
+function emptyListing(key: string): Listing {
+  return { page: { key, url: '', title: '', count: 0, locked: false }, comments: [], nextCursor: null };
 }
 
 function summary(page: PageRecord, count: number): PageSummary {

@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Caller } from '../domain/comments.js';
 import { CommentService } from '../domain/comments.js';
+import { ListCache } from '../domain/list-cache.js';
 import { invalid, Problem } from '../domain/problem.js';
 import type { Storage } from '../storage/types.js';
 import type { AppEnv } from './env.js';
@@ -23,12 +24,14 @@ export interface AppOptions {
   /** Folder holding the built widget (`embed.js` and its chunks); omitted, no widget is served. */
   widgetDir?: string;
   now?: () => number;
+  /** How many serialised listings to keep (see `domain/list-cache.ts`); 0 turns the cache off. */
+  listCacheEntries?: number;
 }
 
 /** Builds the whole HTTP application; no port, so tests call `app.request()` in-process. */
 export function createApp(options: AppOptions) {
   const { storage, clientIp = () => undefined } = options;
-  const service = new CommentService(storage, options.now);
+  const service = new CommentService(storage, options.now, new ListCache(options.listCacheEntries ?? 500));
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {

@@ -99,7 +99,33 @@ for (const backend of backends) {
       const second = await storage.insertComment(draft('/p', { page: { key: '/p', url: 'https://other', title: 'Other' } }));
       assert.equal(second.page.id, first.page.id);
       assert.equal(second.page.title, 'Title /p', 'the page keeps the url and title it was created with');
-      assert.deepEqual(await storage.getPage('s', '/p'), first.page);
+      assert.deepEqual(await storage.getPage('s', '/p'), second.page);
+      assert.ok(second.page.version > first.page.version);
+    });
+
+    test("every change to a page's comments raises its version, and only its own", async () => {
+      const storage = await withSite(backend.open);
+      const { comment, page } = await storage.insertComment(draft('/p'));
+      const { page: other } = await storage.insertComment(draft('/other'));
+      const version = async () => (await storage.getPage('s', '/p'))?.version ?? -1;
+      let last = await version();
+      assert.equal(last, page.version);
+      const raised = async (what: string) => {
+        const now = await version();
+        assert.ok(now > last, `${what} raises the version`);
+        last = now;
+      };
+      await reply(storage, comment);
+      await raised('a reply');
+      await storage.updateCommentBody(comment.id, 'b', '<p>b</p>', 5);
+      await raised('an edit');
+      await storage.vote(comment.id, 'v', 1, 6);
+      await raised('a vote');
+      await storage.softDeleteComment(comment.id);
+      await raised('a deletion');
+      await storage.setPageLocked('s', '/p', true, 7);
+      await raised('locking');
+      assert.equal((await storage.getPage('s', '/other'))?.version, other.version, 'other pages keep theirs');
     });
 
     test('a comment round-trips every field, with its site and page', async () => {

@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import {
+  type CompiledQuery,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type Selectable,
+  type SqlBool,
+  sql,
+} from 'kysely';
 import type { CommentTable, Database, PageTable, SiteTable } from './schema.js';
 import type {
   CommentInContext,
@@ -23,6 +31,7 @@ export class KyselyStorage implements Storage {
   migrationsApplied: string[] = [];
   #secret: string | undefined;
   #closing: Promise<void> | undefined;
+  #pageQuery: CompiledQuery<Selectable<PageTable>> | undefined;
   readonly #onClose: () => Promise<void>;
 
   constructor(db: Kysely<Database>, dialect: Dialect, onClose: () => Promise<void> = () => db.destroy()) {
@@ -76,12 +85,11 @@ export class KyselyStorage implements Storage {
   }
 
   async getPage(siteId: string, key: string): Promise<PageRecord | undefined> {
-    const row = await this.db
-      .selectFrom('pages')
-      .selectAll()
-      .where('site_id', '=', siteId)
-      .where('key', '=', key)
-      .executeTakeFirst();
+    // Every listing starts here, so the query is compiled once and only its values change.
+    this.#pageQuery ??= this.db.selectFrom('pages').selectAll().where('site_id', '=', '').where('key', '=', '').compile();
+    const query: CompiledQuery<Selectable<PageTable>> = { ...this.#pageQuery, parameters: [siteId, key] };
+    const { rows } = await this.db.executeQuery(query);
+    const row = rows[0];
     return row && toPage(row);
   }
 
@@ -90,7 +98,9 @@ export class KyselyStorage implements Storage {
     await this.db
       .insertInto('pages')
       .values({ site_id: siteId, key, url: '', title: '', locked: flag, created_at: at })
-      .onConflict((oc) => oc.columns(['site_id', 'key']).doUpdateSet({ locked: flag }))
+      .onConflict((oc) =>
+        oc.columns(['site_id', 'key']).doUpdateSet((eb) => ({ locked: flag, version: eb('pages.version', '+', 1) })),
+      )
       .execute();
     const page = await this.getPage(siteId, key);
     if (!page) throw new Error(`page ${siteId}/${key} vanished while being locked`);
@@ -137,7 +147,9 @@ export class KyselyStorage implements Storage {
         ip_hash: input.ipHash,
       };
       await trx.insertInto('comments').values(row).execute();
-      return { comment: toComment(row), page: toPage(pageRow) };
+      // Read the page again: inserting the comment raised its version (migration 0003).
+      const page = await trx.selectFrom('pages').selectAll().where('id', '=', pageRow.id).executeTakeFirstOrThrow();
+      return { comment: toComment(row), page: toPage(page) };
     });
   }
 
@@ -324,6 +336,7 @@ function toPage(row: Selectable<PageTable>): PageRecord {
     title: row.title,
     locked: Number(row.locked) === 1,
     createdAt: Number(row.created_at),
+    version: Number(row.version),
   };
 }
 

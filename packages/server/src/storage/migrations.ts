@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import { importsMigration } from './import-storage-migration.js';
+import { pageVersionMigration } from './page-version-migration.js';
 import { sharesMigration } from './share-storage.js';
 import type { Dialect } from './types.js';
 
@@ -95,6 +96,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     '0002-shares': sharesMigration(dialect),
+    '0003-page-version': pageVersionMigration(dialect),
     '0004-imports': importsMigration,
   };
 }
@@ -107,6 +109,8 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect, sch
     provider,
     migrationTableName: 'parley_migrations',
     migrationLockTableName: 'parley_migrations_lock',
+    // Migration numbers are handed out to parallel work, so 0003 may land after 0004 was applied.
+    allowUnorderedMigrations: true,
     // Without a schema Kysely looks for its tables in every schema, finds another schema's and
     // skips creating its own; PostgreSQL therefore always names the one in use.
     ...(schema ? { migrationTableSchema: schema } : {}),

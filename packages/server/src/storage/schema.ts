@@ -36,6 +36,8 @@ export interface PageTable {
   title: string;
   locked: number;
   created_at: number;
+  /** Raised by triggers on every change to the page's comments (migration 0003). */
+  version: Generated<number>;
 }
 
 export interface CommentTable {

@@ -39,6 +39,8 @@ export interface PageRecord {
   title: string;
   locked: boolean;
   createdAt: number;
+  /** Changes whenever a comment of the page is added, changed or removed. */
+  version: number;
 }
 
 export type CommentStatus = 'approved' | 'pending' | 'spam' | 'deleted';

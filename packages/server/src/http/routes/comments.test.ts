@@ -81,6 +81,32 @@ for (const backend of backends) {
       assert.deepEqual([a2.parentId, b1.parentId], [a.id, b.id]);
     });
 
+    test('a cached listing is never served after the page changed, whoever changed it', async () => {
+      const t = await testApp(backend);
+      const { comment } = await t.post('/cache', 'first');
+      assert.deepEqual(
+        (await t.list('/cache')).comments.map((c) => c.body),
+        ['first'],
+      );
+      assert.deepEqual(
+        (await t.list('/cache')).comments.map((c) => c.body),
+        ['first'],
+        'served again (from the cache)',
+      );
+      await t.post('/cache', 'second');
+      assert.deepEqual(
+        (await t.list('/cache')).comments.map((c) => c.body),
+        ['first', 'second'],
+      );
+      await t.send('POST', `/api/v1/comments/${comment.id}/vote`, { value: 1 });
+      assert.equal((await t.list('/cache')).comments[0]?.up, 1);
+      // Another instance or an import writing straight to the database.
+      await t.storage.updateCommentBody(comment.id, 'changed elsewhere', '<p>changed elsewhere</p>', Date.now());
+      assert.equal((await t.list('/cache')).comments[0]?.body, 'changed elsewhere');
+      await t.storage.setPageLocked('demo', '/cache', true, Date.now());
+      assert.equal((await t.list('/cache')).page.locked, true);
+    });
+
     test('beyond the site maximum depth a reply joins its parent as a sibling', async () => {
       const t = await testApp(backend, { maxDepth: 1 });
       const a = (await t.post('/p', 'a')).comment;

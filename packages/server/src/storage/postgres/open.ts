@@ -13,19 +13,28 @@ export interface PostgresOptions {
   max?: number;
 }
 
+/**
+ * Schema DDL (create, migrate, drop) takes this session-level advisory lock: Kysely's migrator
+ * reads the catalog of every schema, and a schema dropped meanwhile by a parallel test process
+ * makes that read fail ("schema … does not exist").
+ */
+const SCHEMA_DDL_LOCK = 0x7061726c; // "parl"
+
+async function withSchemaLock<T>(url: string, work: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query('select pg_advisory_lock($1)', [SCHEMA_DDL_LOCK]);
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
 /** Connects to PostgreSQL, optionally inside its own schema, and applies migrations. */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<KyselyStorage> {
   const { schema } = options;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
-  if (schema) {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    try {
-      await admin.query(`create schema if not exists "${schema}"`);
-    } finally {
-      await admin.end();
-    }
-  }
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
@@ -39,23 +48,30 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', (err) => console.error(`postgres pool: ${err.message}`));
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-  const current = rows[0]?.schema;
-  if (!current) throw new Error('PostgreSQL has no current schema; check search_path');
-  const applied = await migrateToLatest(db as Kysely<unknown>, 'postgres', current);
-  const storage = new KyselyStorage(db, 'postgres');
-  storage.migrationsApplied = applied;
-  return storage;
+  const migrate = async () => {
+    const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+    const current = rows[0]?.schema;
+    if (!current) throw new Error('PostgreSQL has no current schema; check search_path');
+    return migrateToLatest(db as Kysely<unknown>, 'postgres', current);
+  };
+  try {
+    const applied = schema
+      ? await withSchemaLock(url, async (admin) => {
+          await admin.query(`create schema if not exists "${schema}"`);
+          return migrate();
+        })
+      : await migrate();
+    const storage = new KyselyStorage(db, 'postgres');
+    storage.migrationsApplied = applied;
+    return storage;
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
 }
 
 /** Drops a schema created by {@link openPostgres}; used by tests to clean up. */
 export async function dropPostgresSchema(url: string, schema: string): Promise<void> {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`drop schema if exists "${schema}" cascade`);
-  } finally {
-    await admin.end();
-  }
+  await withSchemaLock(url, (admin) => admin.query(`drop schema if exists "${schema}" cascade`));
 }

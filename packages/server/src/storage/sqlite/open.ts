@@ -16,7 +16,7 @@ export async function openSqlite(file: string): Promise<KyselyStorage> {
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachePreparedStatements(raw) }) });
   const applied = await migrateToLatest(db as Kysely<unknown>, 'sqlite');
   const storage = new KyselyStorage(db, 'sqlite');
   storage.migrationsApplied = applied;
@@ -32,4 +32,24 @@ export async function backupSqlite(file: string, target: string): Promise<void> 
   } finally {
     raw.close();
   }
+}
+
+/**
+ * Kysely prepares every query anew; the queries are few and repeat, so keep their prepared
+ * statements (better-sqlite3 runs one statement at a time, so sharing them is safe). SQLite
+ * re-prepares a kept statement by itself after a schema change.
+ */
+function cachePreparedStatements(raw: Database.Database, max = 500): Database.Database {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = raw.prepare.bind(raw);
+  raw.prepare = ((source: string) => {
+    let stmt = cache.get(source);
+    if (!stmt) {
+      stmt = prepare(source);
+      if (cache.size >= max) cache.clear();
+      cache.set(source, stmt);
+    }
+    return stmt;
+  }) as typeof raw.prepare;
+  return raw;
 }

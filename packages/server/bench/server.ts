@@ -1,0 +1,255 @@
+/**
+ * `pnpm bench:server [--duration S] [--connections N] [--db sqlite|postgres|both]`
+ * `pnpm bench:server --scale [--db sqlite|postgres|both]`
+ *
+ * Prints figures, asserts nothing. The normal run seeds a 200-comment page (a third replies) and
+ * loads each server with autocannon: the real app for GET page, GET counts (20 pages) and POST,
+ * and a bare Hono route returning the same bytes as GET page from memory (the ceiling). Each
+ * server runs in its own process (bench/target.ts), so its peak RSS is its own.
+ * The scale run measures GET page on a 10,000-comment database, grows it to 1,000,000 comments
+ * over 10,000 pages, and measures the same GET again.
+ */
+import { type ChildProcess, fork, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import type { KyselyStorage } from '../src/storage/kysely-storage.js';
+import { dropPostgresSchema, openPostgres } from '../src/storage/postgres/open.js';
+import { openSqlite } from '../src/storage/sqlite/open.js';
+import { COUNT_PAGES, PAGE, SITE, seedFiller, seedPage } from './seed.js';
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    db: { type: 'string', default: '' },
+    scale: { type: 'boolean', default: false },
+  },
+});
+const DURATION = Number(values.duration);
+const CONNECTIONS = Number(values.connections);
+const PG_URL =
+  process.env.PARLEY_BENCH_DATABASE_URL ?? process.env.PARLEY_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DBS = (values.db || (values.scale ? 'sqlite' : 'both')) === 'both' ? ['sqlite', 'postgres'] : [values.db];
+const HERE = new URL('.', import.meta.url).pathname;
+// The servers under load run compiled JavaScript, as in production: tsx would add its own
+// memory (about 50 MB) to every peak RSS figure.
+const TARGET = join(HERE, '../node_modules/.cache/parley-bench/bench/target.js');
+const GET_PATH = `/api/v1/comments?site=${SITE}&page=${encodeURIComponent(PAGE)}&limit=100`;
+const COUNTS_PATH = `/api/v1/counts?site=${SITE}&${COUNT_PAGES.map((p) => `page=${encodeURIComponent(p)}`).join('&')}`;
+
+interface Figures {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  mean: number;
+  peakRssMb: number;
+  failures: number;
+}
+
+/** Starts a target server process and waits for its port. */
+async function startTarget(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  // PARLEY_BENCH_PROFILE=DIR writes a CPU profile of every server under load to DIR.
+  const profile = process.env.PARLEY_BENCH_PROFILE;
+  const execArgv = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const child = fork(TARGET, [], { execArgv, env: { ...process.env, ...env }, stdio: 'inherit' });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m) => resolve((m as { port: number }).port));
+    child.once('exit', (code) => reject(new Error(`target exited with ${code}`)));
+  });
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
+async function stopTarget(child: ChildProcess): Promise<number> {
+  child.send('report');
+  const peak = await new Promise<number>((resolve) => child.once('message', (m) => resolve((m as { peakRss: number }).peakRss)));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.disconnect();
+  await exited;
+  return peak;
+}
+
+type Request = { method?: 'GET' | 'POST'; path: string; body?: string };
+
+/** Runs autocannon against a fresh target: a short warm-up, then the measured run. */
+async function measure(name: string, env: Record<string, string>, req: Request, connections = CONNECTIONS): Promise<Figures> {
+  const { child, url } = await startTarget(env);
+  try {
+    const opts = {
+      url: `${url}${req.path}`,
+      connections,
+      method: req.method ?? 'GET',
+      ...(req.body ? { body: req.body, headers: { 'content-type': 'application/json' } } : {}),
+    };
+    await autocannon({ ...opts, duration: 2 });
+    const r = await autocannon({ ...opts, duration: DURATION });
+    const peak = await stopTarget(child);
+    return {
+      name,
+      rps: r.requests.average,
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      mean: r.latency.average,
+      peakRssMb: peak / 1024 / 1024,
+      failures: r.non2xx + r.errors + r.timeouts,
+    };
+  } finally {
+    if (child.connected) child.disconnect();
+  }
+}
+
+function print(rows: Figures[]): void {
+  console.log('| scenario | req/s | p50 ms | p99 ms | mean ms | peak RSS MB | failed |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rows) {
+    console.log(
+      `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.mean.toFixed(2)} | ${r.peakRssMb.toFixed(0)} | ${r.failures} |`,
+    );
+  }
+}
+
+/** A fresh database of the given kind; `done` closes and removes it. */
+async function freshDatabase(kind: string): Promise<{ url: string; storage: KyselyStorage; done: () => Promise<void> }> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
+    const file = join(dir, 'bench.sqlite');
+    const storage = await openSqlite(file);
+    return {
+      url: `sqlite:${file}`,
+      storage,
+      done: async () => {
+        await storage.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const schema = `parley_bench_${process.pid}`;
+  const storage = await openPostgres(PG_URL, { schema });
+  const sep = PG_URL.includes('?') ? '&' : '?';
+  return {
+    url: `${PG_URL}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+    storage,
+    done: async () => {
+      await storage.close();
+      await dropPostgresSchema(PG_URL, schema);
+    },
+  };
+}
+
+async function pageBytes(url: string): Promise<Uint8Array> {
+  const { child, url: base } = await startTarget({ BENCH_MODE: 'app', BENCH_DATABASE_URL: url });
+  try {
+    const res = await fetch(`${base}${GET_PATH}`);
+    if (res.status !== 200) throw new Error(`GET page answered ${res.status}`);
+    return new Uint8Array(await res.arrayBuffer());
+  } finally {
+    await stopTarget(child);
+  }
+}
+
+async function normalRun(kind: string): Promise<void> {
+  const db = await freshDatabase(kind);
+  try {
+    let t = performance.now();
+    await seedPage(db.storage);
+    console.log(`\n## ${kind}: seeded 200 comments + 20 count pages in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const bytes = await pageBytes(db.url);
+    const parsed = JSON.parse(Buffer.from(bytes).toString()) as { comments: { replies?: unknown[] }[] };
+    const shown = parsed.comments.reduce((n, c) => n + 1 + (c.replies?.length ?? 0), 0);
+    console.log(`GET ${GET_PATH}: ${bytes.length} bytes, ${parsed.comments.length} threads, ${shown} comments`);
+    const ceilingFile = join(tmpdir(), `parley-ceiling-${process.pid}.json`);
+    writeFileSync(ceilingFile, bytes);
+    const app = { BENCH_MODE: 'app', BENCH_DATABASE_URL: db.url };
+    t = performance.now();
+    const rows = [
+      await measure(
+        'ceiling: bare Hono, same bytes',
+        { BENCH_MODE: 'ceiling', BENCH_CEILING_FILE: ceilingFile },
+        { path: GET_PATH },
+      ),
+      await measure('GET page (200 comments, limit=100)', app, { path: GET_PATH }),
+      await measure('GET page, listing cache off', { ...app, BENCH_LIST_CACHE: '0' }, { path: GET_PATH }),
+      await measure('GET counts (20 pages)', app, { path: COUNTS_PATH }),
+      await measure('POST comment', app, {
+        method: 'POST',
+        path: '/api/v1/comments',
+        body: JSON.stringify({ site: SITE, page: '/bench/posts', body: 'A **new** comment with [a link](https://example.com).' }),
+      }),
+    ];
+    rmSync(ceilingFile, { force: true });
+    print(rows);
+    const [ceiling, get] = rows;
+    if (ceiling && get) {
+      console.log(`\nGET/ceiling = ${(get.rps / ceiling.rps).toFixed(2)} (target >= 0.6)`);
+      console.log(`max peak RSS = ${Math.max(...rows.map((r) => r.peakRssMb)).toFixed(0)} MB (target <= 150)`);
+    }
+    console.log(`(measured in ${((performance.now() - t) / 1000).toFixed(0)} s)`);
+  } finally {
+    await db.done();
+  }
+}
+
+async function scaleRun(kind: string): Promise<void> {
+  const db = await freshDatabase(kind);
+  try {
+    await seedPage(db.storage);
+    let t = performance.now();
+    // 10,000 comments in all: the 200-comment page, the count pages, and filler over 99 pages.
+    await seedFiller(db.storage, 99, 10_000 - 250, 0);
+    console.log(`\n## ${kind} scale: 10,000 comments seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const app = { BENCH_MODE: 'app', BENCH_DATABASE_URL: db.url };
+    const small = await measure('GET page, 10,000-comment database', app, { path: GET_PATH }, 10);
+    t = performance.now();
+    await seedFiller(db.storage, 10_000 - 120, 1_000_000 - 10_000, 1);
+    const seconds = (performance.now() - t) / 1000;
+    const total = await db.storage.db
+      .selectFrom('comments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const pages = await db.storage.db
+      .selectFrom('pages')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    console.log(
+      `grown to ${Number(total.n)} comments over ${Number(pages.n)} pages in ${seconds.toFixed(0)} s (${((1_000_000 - 10_000) / seconds).toFixed(0)} rows/s)`,
+    );
+    await sql`analyze`.execute(db.storage.db);
+    const large = await measure('GET page, 1,000,000-comment database', app, { path: GET_PATH }, 10);
+    print([small, large]);
+    console.log(
+      `\np50 ratio 1M/10k = ${(large.p50 / Math.max(small.p50, 0.001)).toFixed(2)}, mean ratio = ${(large.mean / small.mean).toFixed(2)} (target <= 1.3)`,
+    );
+  } finally {
+    await db.done();
+  }
+}
+
+/** Compiles bench/target.ts and the server sources it imports. */
+function buildTarget(): void {
+  const tsc = join(HERE, '../node_modules/typescript/bin/tsc');
+  const run = spawnSync(process.execPath, [tsc, '-p', join(HERE, 'tsconfig.target.json')], { encoding: 'utf8' });
+  if (!existsSync(TARGET)) throw new Error(`could not build the bench target:\n${run.stdout}${run.stderr}`);
+}
+
+async function main(): Promise<void> {
+  buildTarget();
+  console.log(`# Parley server bench — ${new Date().toISOString()}`);
+  console.log(
+    `machine: ${cpus().length} x ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`,
+  );
+  console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION} s per scenario after a 2 s warm-up`);
+  for (const kind of DBS) {
+    if (kind !== 'sqlite' && kind !== 'postgres') throw new Error(`--db must be sqlite, postgres or both, not ${kind}`);
+    if (values.scale) await scaleRun(kind);
+    else await normalRun(kind);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
