@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { LINK_REL } from '../../domain/markdown.js';
 import { backends } from '../../test-support.js';
-import { addSite, bySource, fixture, importFile, issoDatabase, storedPages } from './test-helpers.js';
+import { addSite, bySource, fixture, importFile, issoDatabase, storedPages, tempDir } from './test-helpers.js';
 
 const REL = `rel="${LINK_REL}"`;
 
@@ -195,6 +198,23 @@ for (const backend of backends) {
       assert.equal(c.get('c-3')?.down, 1);
       assert.equal(c.get('c-4')?.status, 'deleted');
       assert.equal(c.get('c-5')?.html, '<p>Only <strong>HTML</strong>, no orig</p>');
+    });
+
+    test('gzip-compressed exports are inflated on the fly', async () => {
+      const storage = await backend.open();
+      await addSite(storage);
+      const dir = tempDir();
+      for (const [format, name] of [
+        ['remark42', 'remark42.jsonl'],
+        ['commento', 'commento.json'],
+        ['disqus', 'disqus.xml'],
+      ] as const) {
+        const file = join(dir, `${name}.gz`);
+        writeFileSync(file, gzipSync(readFileSync(fixture(name))));
+        const summary = await importFile(storage, format, file);
+        assert.ok(summary.imported >= 5, `${format}: ${summary.imported}`);
+        assert.equal(summary.failed, format === 'commento' ? 0 : 1, format);
+      }
     });
 
     test('Commento: commenters, states, deleted, root parents, children before parents', async () => {
