@@ -82,7 +82,7 @@ describe('<parley-comments>', () => {
     const el = await mount();
     await expect(el).to.be.accessible();
     expect($(el, '#comment-c1 .author').textContent).to.equal('<b>Ada</b>');
-    expect($(el, '#comment-c1 .author').tagName).to.equal('SPAN');
+    expect($(el, '#comment-c1 .author').hasAttribute('href'), 'no link for a javascript: website').to.equal(false);
     expect($(el, '#comment-c1 .body em').textContent).to.equal('there');
     expect($(el, '#comment-c1 .body img')).to.equal(null);
     const link = $<HTMLAnchorElement>(el, '#comment-c2 a.author');

@@ -1,12 +1,11 @@
-import { html, type TemplateResult } from 'lit';
-
 /**
  * An identicon drawn locally from the server's `author.avatar` seed: a symmetric 5×5 pattern
- * in one colour, as one SVG path. Nothing is requested from anyone.
+ * in one colour, as one SVG path (drawn by the comment template). Nothing is requested from anyone.
  */
 const cache = new Map<string, [string, number]>();
 
-function shape(seed: string): [string, number] {
+/** The identicon's path and hue for `seed`. */
+export function shape(seed: string): [string, number] {
   let found = cache.get(seed);
   if (found) return found;
   // FNV-1a: a small, well-spread hash is all a picture needs.
@@ -24,10 +23,4 @@ function shape(seed: string): [string, number] {
   if (cache.size > 5000) cache.clear();
   cache.set(seed, found);
   return found;
-}
-
-/** The avatar for `seed` (decorative: the name is always next to it). */
-export function avatar(seed: string): TemplateResult {
-  const [d, hue] = shape(seed || '?');
-  return html`<svg part="avatar" class="avatar" viewBox="-1 -1 7 7" aria-hidden="true" focusable="false"><path fill="hsl(${hue} 55% 42%)" d=${d}></path></svg>`;
 }

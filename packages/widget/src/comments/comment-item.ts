@@ -1,11 +1,13 @@
 import { html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Comment } from '../api.js';
 import { LINK_REL, safeUrl } from '../sanitize.js';
-import { avatar } from './avatar.js';
+import { shape } from './avatar.js';
 import { body } from './bodies.js';
 import { renderForm } from './comment-form.js';
+import type { Ui } from './reader.js';
 import { exactTime, relativeTime } from './time.js';
 import { countAll } from './tree.js';
 import type { ThreadWriter } from './writer.js';
@@ -27,49 +29,54 @@ export function renderList(host: ThreadWriter, list: Comment[], depth: number, p
   );
 }
 
-function when(iso: string, host: ThreadWriter) {
-  const lang = host.t.lang;
-  return html`<time datetime=${iso} title=${exactTime(iso, lang)}>${relativeTime(iso, lang) ?? host.tr('time.now')}</time>`;
+function confirmDelete(host: ThreadWriter, id: string) {
+  const t = host.tr.bind(host);
+  return html`<p class="actions" role="group" aria-label=${t('item.confirmDelete')}>
+    <span>${t('item.confirmDelete')}</span>
+    <button type="button" part="button" class="danger" @click=${() => host.deleteComment(id)}>${t('item.delete')}</button>
+    <button type="button" part="button" @click=${() => host.setUi(id, { confirm: false })}>${t('form.cancel')}</button>
+  </p>`;
 }
 
-function author(c: Comment, host: ThreadWriter) {
-  const name = c.author?.name || host.tr('comments.anonymous');
-  const site = safeUrl(c.author?.website);
-  return site && /^https?:/.test(site)
-    ? html`<a class="author" part="author" href=${site} rel=${LINK_REL} target="_blank">${name}</a>`
-    : html`<span class="author" part="author">${name}</span>`;
-}
-
-function actions(host: ThreadWriter, c: Comment, ui: { confirm?: boolean; copied?: boolean }) {
+/**
+ * A comment's own content as one template (header, body, actions): few template instances per
+ * comment keep the first render of a long thread close to the cost of plain HTML. Rare parts
+ * (edited, pending, own-comment buttons, forms) are nested only when present.
+ */
+function content(host: ThreadWriter, c: Comment, depth: number, parent: Comment | undefined, ui: Ui) {
   const id = c.id;
+  const t = host.tr.bind(host);
+  const lang = host.t.lang;
   const approved = c.status === 'approved';
   const mine = host.votes[id];
-  const t = host.tr.bind(host);
-  if (ui.confirm) {
-    return html`<p class="actions" role="group" aria-label=${t('item.confirmDelete')}>
-      <span>${t('item.confirmDelete')}</span>
-      <button type="button" part="button" class="danger" @click=${() => host.deleteComment(id)}>${t('item.delete')}</button>
-      <button type="button" part="button" @click=${() => host.setUi(id, { confirm: false })}>${t('form.cancel')}</button>
-    </p>`;
-  }
-  return html`<p class="actions">
-    ${
-      approved
-        ? html`<button type="button" part="button vote" class="vote" aria-pressed=${mine === 1 ? 'true' : 'false'}
-            @click=${() => host.vote(id, 1)}><span class="sr">${t('item.up', { n: c.up })}</span><span aria-hidden="true">▲ ${c.up}</span></button>
-          <button type="button" part="button vote" class="vote" aria-pressed=${mine === -1 ? 'true' : 'false'}
-            @click=${() => host.vote(id, -1)}><span class="sr">${t('item.down', { n: c.down })}</span><span aria-hidden="true">▼ ${c.down}</span></button>`
-        : nothing
-    }
-    ${approved && !host.locked ? html`<button type="button" part="button" class="reply" @click=${() => host.toggleReply(id, true)}>${t('item.reply')}</button>` : nothing}
-    <button type="button" part="button" @click=${() => host.copyLink(id)}>${t(ui.copied ? 'item.linkCopied' : 'item.copyLink')}</button>
-    ${
-      host.canEdit(c)
-        ? html`<button type="button" part="button" class="edit" @click=${() => host.toggleEdit(id, true)}>${t('item.edit')}</button>
-          <button type="button" part="button" @click=${() => host.setUi(id, { confirm: true })}>${t('item.delete')}</button>`
-        : nothing
-    }
-  </p>`;
+  const [d, hue] = shape(c.author?.avatar || '?');
+  const site = safeUrl(c.author?.website);
+  const link = site && /^https?:/.test(site) ? site : undefined;
+  return html`<header>
+      <svg part="avatar" class="avatar" viewBox="-1 -1 7 7" aria-hidden="true" focusable="false"><path fill="hsl(${hue} 55% 42%)" d=${d}></path></svg>
+      <a class="author" part="author" href=${ifDefined(link)} rel=${ifDefined(link && LINK_REL)} target=${ifDefined(link && '_blank')}>${c.author?.name || t('comments.anonymous')}</a>
+      ${depth >= MAX_INDENT && parent ? html`<span class="muted">${t('item.replyingTo', { name: parent.author?.name || t('comments.anonymous') })}</span>` : nothing}
+      <a class="muted permalink" href="#comment-${encodeURIComponent(id)}"><time datetime=${c.createdAt} title=${exactTime(c.createdAt, lang)}>${relativeTime(c.createdAt, lang) ?? t('time.now')}</time></a>
+      ${c.editedAt ? html`<span class="muted" title=${exactTime(c.editedAt, lang)}>${t('item.edited')}</span>` : nothing}
+    </header>
+    ${c.status === 'pending' ? html`<p class="note" part="pending">${t('item.pending')}</p>` : nothing}
+    <div class="body" part="body" ?hidden=${!!ui.editing}>${guard([c.html], () => body(c.html))}</div>
+    ${ui.editing ? renderForm(host, `e:${id}`, { body: c.body }) : nothing}
+    <p class="actions" ?hidden=${!!ui.confirm}>
+      <button type="button" part="button vote" class="vote" ?hidden=${!approved} aria-pressed=${mine === 1 ? 'true' : 'false'}
+        @click=${() => host.vote(id, 1)}><span class="sr">${t('item.up', { n: c.up })}</span><span aria-hidden="true">▲ ${c.up}</span></button>
+      <button type="button" part="button vote" class="vote" ?hidden=${!approved} aria-pressed=${mine === -1 ? 'true' : 'false'}
+        @click=${() => host.vote(id, -1)}><span class="sr">${t('item.down', { n: c.down })}</span><span aria-hidden="true">▼ ${c.down}</span></button>
+      <button type="button" part="button" class="reply" ?hidden=${!approved || host.locked} @click=${() => host.toggleReply(id, true)}>${t('item.reply')}</button>
+      <button type="button" part="button" @click=${() => host.copyLink(id)}>${t(ui.copied ? 'item.linkCopied' : 'item.copyLink')}</button>
+      ${
+        host.canEdit(c)
+          ? html`<button type="button" part="button" class="edit" @click=${() => host.toggleEdit(id, true)}>${t('item.edit')}</button>
+            <button type="button" part="button" @click=${() => host.setUi(id, { confirm: true })}>${t('item.delete')}</button>`
+          : nothing
+      }
+    </p>
+    ${ui.confirm ? confirmDelete(host, id) : nothing}`;
 }
 
 /** One comment with its replies. */
@@ -78,23 +85,9 @@ export function renderItem(host: ThreadWriter, c: Comment, depth: number, parent
   const replies = c.replies ?? [];
   const shown = ui.showAll ? replies : replies.slice(0, SHOWN_REPLIES);
   const hidden = replies.length - shown.length;
-  const content = c.deleted
-    ? html`<p class="muted">${host.tr('comments.deleted')}</p>`
-    : html`<header>
-          ${avatar(c.author?.avatar ?? '')} ${author(c, host)}
-          ${depth >= MAX_INDENT && parent ? html`<span class="muted">${host.tr('item.replyingTo', { name: parent.author?.name || host.tr('comments.anonymous') })}</span>` : nothing}
-          <a class="muted permalink" href="#comment-${encodeURIComponent(c.id)}">${when(c.createdAt, host)}</a>
-          ${c.editedAt ? html`<span class="muted" title=${exactTime(c.editedAt, host.t.lang)}>${host.tr('item.edited')}</span>` : nothing}
-        </header>
-        ${c.status === 'pending' ? html`<p class="note" part="pending">${host.tr('item.pending')}</p>` : nothing}
-        ${
-          ui.editing
-            ? renderForm(host, `e:${c.id}`, { body: c.body })
-            : html`<div class="body" part="body">${guard([c.html], () => body(c.html))}</div>`
-        }
-        ${actions(host, c, ui)}`;
+  const inner = c.deleted ? html`<p class="muted">${host.tr('comments.deleted')}</p>` : content(host, c, depth, parent, ui);
   return html`<li>
-    <article id="comment-${c.id}" part="comment" class=${ui.hl ? 'hl' : ''} tabindex="-1">${content}</article>
+    <article id="comment-${c.id}" part="comment" class=${ui.hl ? 'hl' : ''} tabindex="-1">${inner}</article>
     ${ui.replying ? html`<div class="reply-form">${renderForm(host, `r:${c.id}`, { parentId: c.id })}</div>` : nothing}
     ${
       replies.length
