@@ -94,6 +94,8 @@ export class ImportRun {
   readonly #failures: ImportIssue[] = [];
   readonly #warnings: ImportIssue[] = [];
   #warningCount = 0;
+  #idPool = Buffer.alloc(0);
+  #idOffset = 0;
 
   constructor(options: ImportOptions) {
     this.#options = { batchSize: 500, now: Date.now, dryRun: false, urlRules: [], ...options };
@@ -309,9 +311,6 @@ export class ImportRun {
     await w.insertComments(site.id, source, rows);
     this.counts.imported += rows.length;
   }
-
-  #idPool = Buffer.alloc(0);
-  #idOffset = 0;
 
   /** A comment id like `newCommentId()` (72 random bits, base64url), drawn from a pooled buffer. */
   #newId(): string {
