@@ -128,7 +128,7 @@ try {
       const out = document.getElementById('out')!;
       const el = out.querySelector('parley-comments')!;
       // The final HTML the widget produced, without Lit's marker comments.
-      const html = el.shadowRoot!.innerHTML.replace(/<!--[^]*?-->/g, '');
+      const html = el.shadowRoot!.innerHTML.replace(/<!--[\s\S]*?-->/g, '');
       const sheets = el.shadowRoot!.adoptedStyleSheets;
       out.replaceChildren();
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
