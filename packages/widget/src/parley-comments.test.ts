@@ -125,11 +125,20 @@ describe('<parley-comments>', () => {
     expect(el.shadowRoot!.textContent).to.contain('Comments are closed.');
     expect($(el, 'form')).to.equal(null);
     handler = () => json({ code: 'boom', detail: 'x' }, 500);
+    const heard: string[] = [];
+    const note = (e: Event) => heard.push(e.type);
+    document.addEventListener('parley-error', note);
+    document.addEventListener('parley-ready', note);
     el = await mount();
+    document.removeEventListener('parley-error', note);
+    expect(heard, 'bubbling, composed events reach the document').to.deep.equal(['parley-error']);
     expect(el.shadowRoot!.textContent).to.contain('Could not load the comments.');
     handler = () => listOf([make('c1', 'Ada', 'back')]);
     button(el, 'Try again').click();
+    document.addEventListener('parley-ready', note);
     await waitUntil(() => $(el, '#comment-c1'), 'loaded after retry');
+    document.removeEventListener('parley-ready', note);
+    expect(heard).to.deep.equal(['parley-error', 'parley-ready']);
   });
 
   it('nests replies, collapses a sub-thread, shows more replies and names the parent beyond five levels', async () => {
@@ -332,5 +341,16 @@ describe('<parley-comments>', () => {
     expect(parseFloat(replies.paddingRight)).to.be.greaterThan(0);
     expect(parseFloat(replies.paddingLeft)).to.equal(0);
     expect(replies.borderRightStyle).to.equal('solid');
+  });
+
+  it('takes term overrides from the strings attribute and ignores bad JSON', async () => {
+    handler = () => listOf([]);
+    const el = await fixture<ParleyComments>(
+      html`<parley-comments site="demo" page="/a" api="http://x" no-lazy strings='{"form.submit":"Send it"}'></parley-comments>`,
+    );
+    await waitUntil(() => $(el, 'form button[type=submit]')?.textContent === 'Send it', 'override from the attribute');
+    el.setAttribute('strings', '{not json');
+    await el.updateComplete;
+    await waitUntil(() => $(el, 'form button[type=submit]')?.textContent === 'Post comment', 'back to English');
   });
 });
