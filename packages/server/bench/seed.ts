@@ -77,7 +77,7 @@ export async function seedFiller(storage: KyselyStorage, pages: number, comments
   const pageIds: number[] = [];
   for (let start = 0; start < pages; start += 1000) {
     const rows = Array.from({ length: Math.min(1000, pages - start) }, (_, k) => {
-      const n = from + start + k;
+      const n = `${from}-${start + k}`;
       return {
         site_id: SITE,
         key: `/filler/${n}`,

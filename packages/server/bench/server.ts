@@ -112,6 +112,8 @@ function print(rows: Figures[]): void {
   }
 }
 
+let databases = 0;
+
 /** A fresh database of the given kind; `done` closes and removes it. */
 async function freshDatabase(kind: string): Promise<{ url: string; storage: KyselyStorage; done: () => Promise<void> }> {
   if (kind === 'sqlite') {
@@ -127,7 +129,8 @@ async function freshDatabase(kind: string): Promise<{ url: string; storage: Kyse
       },
     };
   }
-  const schema = `parley_bench_${process.pid}`;
+  databases += 1;
+  const schema = `parley_bench_${process.pid}_${databases}`;
   const storage = await openPostgres(PG_URL, { schema });
   const sep = PG_URL.includes('?') ? '&' : '?';
   return {
@@ -194,37 +197,54 @@ async function normalRun(kind: string): Promise<void> {
 }
 
 async function scaleRun(kind: string): Promise<void> {
-  const db = await freshDatabase(kind);
+  const small = await freshDatabase(kind);
+  const large = await freshDatabase(kind);
   try {
-    await seedPage(db.storage);
+    await seedPage(small.storage);
+    await seedPage(large.storage);
+    // Both hold the 200-comment page and the 20 count pages (250 comments); filler makes the rest.
     let t = performance.now();
-    // 10,000 comments in all: the 200-comment page, the count pages, and filler over 99 pages.
-    await seedFiller(db.storage, 99, 10_000 - 250, 0);
-    console.log(`\n## ${kind} scale: 10,000 comments seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    const app = { BENCH_MODE: 'app', BENCH_DATABASE_URL: db.url };
-    const small = await measure('GET page, 10,000-comment database', app, { path: GET_PATH }, 10);
+    await seedFiller(small.storage, 99, 10_000 - 250);
+    console.log(`\n## ${kind} scale: 10,000 comments over 120 pages seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     t = performance.now();
-    await seedFiller(db.storage, 10_000 - 120, 1_000_000 - 10_000, 1);
+    await seedFiller(large.storage, 10_000 - 21, 1_000_000 - 250);
     const seconds = (performance.now() - t) / 1000;
-    const total = await db.storage.db
-      .selectFrom('comments')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    const pages = await db.storage.db
-      .selectFrom('pages')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
+    const count = async (table: 'comments' | 'pages') =>
+      Number(
+        (
+          await large.storage.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     console.log(
-      `grown to ${Number(total.n)} comments over ${Number(pages.n)} pages in ${seconds.toFixed(0)} s (${((1_000_000 - 10_000) / seconds).toFixed(0)} rows/s)`,
+      `${await count('comments')} comments over ${await count('pages')} pages seeded in ${seconds.toFixed(0)} s (${((1_000_000 - 250) / seconds).toFixed(0)} rows/s)`,
     );
-    await sql`analyze`.execute(db.storage.db);
-    const large = await measure('GET page, 1,000,000-comment database', app, { path: GET_PATH }, 10);
-    print([small, large]);
-    console.log(
-      `\np50 ratio 1M/10k = ${(large.p50 / Math.max(small.p50, 0.001)).toFixed(2)}, mean ratio = ${(large.mean / small.mean).toFixed(2)} (target <= 1.3)`,
-    );
+    await settle(small.storage);
+    await settle(large.storage);
+    const configs = [
+      { name: 'GET page, 10,000-comment database', db: small, cache: '' },
+      { name: 'GET page, 1,000,000-comment database', db: large, cache: '' },
+      { name: 'GET page, 10,000-comment database, listing cache off', db: small, cache: '0' },
+      { name: 'GET page, 1,000,000-comment database, listing cache off', db: large, cache: '0' },
+    ];
+    // Rounds alternate the two databases so that a change in the machine's load hits both.
+    const rounds = 2;
+    const results: Figures[][] = configs.map(() => []);
+    for (let r = 0; r < rounds; r++) {
+      for (const [i, c] of configs.entries()) {
+        const env = { BENCH_MODE: 'app', BENCH_DATABASE_URL: c.db.url, ...(c.cache ? { BENCH_LIST_CACHE: c.cache } : {}) };
+        results[i]?.push(await measure(`${c.name} (round ${r + 1})`, env, { path: GET_PATH }, 10));
+      }
+    }
+    print(results.flat());
+    const mean = (i: number) => (results[i] ?? []).reduce((sum, f) => sum + f.mean, 0) / rounds;
+    console.log(`\nmean latency 1M/10k over ${rounds} rounds (target <= 1.3):`);
+    console.log(`  cache on: ${(mean(1) / mean(0)).toFixed(2)}; cache off: ${(mean(3) / mean(2)).toFixed(2)}`);
   } finally {
-    await db.done();
+    await small.done();
+    await large.done();
   }
 }
 
@@ -235,13 +255,20 @@ function buildTarget(): void {
   if (!existsSync(TARGET)) throw new Error(`could not build the bench target:\n${run.stdout}${run.stderr}`);
 }
 
+/** After bulk loading: fresh planner statistics, and (SQLite) the WAL folded back into the file. */
+async function settle(storage: KyselyStorage): Promise<void> {
+  await sql`analyze`.execute(storage.db);
+  if (storage.dialect === 'sqlite') await sql`pragma wal_checkpoint(TRUNCATE)`.execute(storage.db);
+}
+
 async function main(): Promise<void> {
   buildTarget();
   console.log(`# Parley server bench — ${new Date().toISOString()}`);
   console.log(
     `machine: ${cpus().length} x ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`,
   );
-  console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION} s per scenario after a 2 s warm-up`);
+  const connections = values.scale ? 10 : CONNECTIONS;
+  console.log(`autocannon: ${connections} connections, ${DURATION} s per scenario after a 2 s warm-up`);
   for (const kind of DBS) {
     if (kind !== 'sqlite' && kind !== 'postgres') throw new Error(`--db must be sqlite, postgres or both, not ${kind}`);
     if (values.scale) await scaleRun(kind);
