@@ -23,8 +23,9 @@ async function open(hash = ''): Promise<{ page: Page; errors: string[]; close: (
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${stack.example.url}/${hash}`);
-  // The embed loader fetches the thread's code when the element nears the viewport.
-  await page.evaluate(() => document.querySelector('parley-comments')?.scrollIntoView());
+  // The embed loader fetches the thread's code when the element nears the viewport, or at once
+  // for a permalink, which must work without the reader scrolling.
+  if (!hash) await page.evaluate(() => document.querySelector('parley-comments')?.scrollIntoView());
   return { page, errors, close: () => context.close() };
 }
 

@@ -65,6 +65,34 @@ describe('loadCommentsWhenNear', () => {
     expect(loads()).to.equal(1);
   });
 
+  it('loads at once, even far below, when the address is a comment permalink', async () => {
+    const before = location.href;
+    history.replaceState(null, '', '#comment-abc');
+    try {
+      const { tag, loads } = watch();
+      place(`<div style="height: ${innerHeight * 4}px"></div><${tag}></${tag}>`);
+      await frames();
+      expect(loads()).to.equal(1);
+    } finally {
+      history.replaceState(null, '', before);
+    }
+  });
+
+  it('loads when the address changes to a comment permalink', async () => {
+    const before = location.href;
+    const { tag, loads } = watch();
+    place(`<div style="height: ${innerHeight * 4}px"></div><${tag}></${tag}>`);
+    await frames();
+    expect(loads()).to.equal(0);
+    try {
+      location.hash = '#comment-xyz';
+      await frames();
+      expect(loads()).to.equal(1);
+    } finally {
+      history.replaceState(null, '', before);
+    }
+  });
+
   it('does nothing when the element is already defined', async () => {
     const tag = `x-lazy-thread-${++n}`;
     customElements.define(tag, class extends HTMLElement {});

@@ -36,8 +36,10 @@ export function loadCommentsWhenNear(
   const near = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), {
     rootMargin: '100% 0px',
   });
+  // A permalink (#comment-<id>) must reach its comment without the reader scrolling first.
+  const permalink = (): boolean => location.hash.startsWith('#comment-');
   const consider = (el: Element): void => {
-    if (el.hasAttribute('no-lazy')) start();
+    if (el.hasAttribute('no-lazy') || permalink()) start();
     else near.observe(el);
   };
   const observe = (root: ParentNode): void => {
@@ -55,6 +57,9 @@ export function loadCommentsWhenNear(
     added.observe(document.documentElement, { childList: true, subtree: true });
     observe(document);
   };
+  addEventListener('hashchange', () => {
+    if (!loading && permalink() && document.querySelector(tag)) start();
+  });
   watch();
 }
 
