@@ -38,9 +38,12 @@ export function sendBeacon(base: string, site: string, page: string, service: st
   }).catch(() => undefined);
 }
 
-/** The badge beside a service: a compact number, read out in full; nothing at zero. */
+/** The badge beside a service: a compact number, read out in full (plural-aware); nothing at zero. */
 export function countBadge(n: number | undefined, i18n: ShareTerms): TemplateResult | typeof nothing {
   if (!n || !(n > 0)) return nothing;
   const short = new Intl.NumberFormat(i18n.lang, { notation: 'compact' }).format(n);
-  return html`<span part="count"><span aria-hidden="true">${short}</span><span class="sr">${i18n.t('share.count', { n })}</span></span>`;
+  const term = i18n.term('share.count');
+  const text = typeof term === 'string' ? term : (term[new Intl.PluralRules(i18n.lang).select(n)] ?? term.other);
+  const full = text.replace('{n}', n.toLocaleString(i18n.lang));
+  return html`<span part="count"><span aria-hidden="true">${short}</span><span class="sr">${full}</span></span>`;
 }

@@ -5,26 +5,29 @@
  */
 import { fitWithUrl, type Limit, truncate, xWeight } from './text.js';
 
-/** Every service the share bar knows, in no particular order. */
-export const SERVICES = [
-  'native',
-  'copy',
-  'email',
-  'print',
-  'mastodon',
-  'x',
-  'facebook',
-  'linkedin',
-  'reddit',
-  'hackernews',
-  'whatsapp',
-  'telegram',
-  'bluesky',
-  'threads',
-  'pinterest',
-] as const;
+/** A service the share bar knows. */
+export type ServiceId =
+  | 'native'
+  | 'copy'
+  | 'email'
+  | 'print'
+  | 'mastodon'
+  | 'x'
+  | 'facebook'
+  | 'linkedin'
+  | 'reddit'
+  | 'hackernews'
+  | 'whatsapp'
+  | 'telegram'
+  | 'bluesky'
+  | 'threads'
+  | 'pinterest';
 
-export type ServiceId = (typeof SERVICES)[number];
+/** Every service the share bar knows (a split string: it compresses better than an array). */
+export const SERVICES =
+  'native copy email print mastodon x facebook linkedin reddit hackernews whatsapp telegram bluesky threads pinterest'.split(
+    ' ',
+  ) as readonly ServiceId[];
 
 /** What the bar shows when `services` is not set: native first, the open networks early. */
 export const DEFAULT_SERVICES = 'native copy mastodon bluesky x facebook linkedin whatsapp reddit email'.split(
@@ -89,17 +92,13 @@ export function query(params: Record<string, string | undefined>): string {
 
 /** Adds `utm_source=<service>&utm_medium=social&utm_campaign=<campaign>` to an http(s) URL. */
 export function withUtm(url: string, service: string, campaign: string | undefined): string {
-  if (!campaign) return url;
-  try {
-    const u = new URL(url);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return url;
-    u.searchParams.set('utm_source', service);
-    u.searchParams.set('utm_medium', 'social');
-    u.searchParams.set('utm_campaign', campaign);
-    return u.href;
-  } catch {
-    return url;
-  }
+  if (!campaign || !/^https?:\/\//.test(url)) return url;
+  const u = new URL(url);
+  const p = u.searchParams;
+  p.set('utm_source', service);
+  p.set('utm_medium', 'social');
+  p.set('utm_campaign', campaign);
+  return u.href;
 }
 
 /** Limits of the networks whose text we shape. */

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
+import { render } from 'lit';
 import { en } from '../i18n/en.js';
 import { FEDIVERSE_EN } from '../parley-share-fediverse.js';
+import { countBadge } from './counts.js';
 import { SHARE_EN, ShareTerms } from './terms.js';
 
 describe('share terms', () => {
@@ -10,18 +12,27 @@ describe('share terms', () => {
     expect(SHARE_EN).to.deep.equal(fromEn);
   });
 
-  it('prefer overrides, then the locale, then English, and fill placeholders and plurals', () => {
-    const t = new ShareTerms(
-      'de',
-      { 'share.copy': 'Link kopieren', 'share.count': { one: '{n} Mal', other: '{n}-mal' } },
-      { 'share.label': 'Teilen!' },
-    );
+  it('prefer overrides, then the locale, then English, and fill placeholders', () => {
+    const t = new ShareTerms('de', { 'share.copy': 'Link kopieren' }, { 'share.label': 'Teilen!' });
     expect(t.t('share.label')).to.equal('Teilen!');
     expect(t.t('share.copy')).to.equal('Link kopieren');
     expect(t.t('share.print')).to.equal('Print');
-    expect(t.t('share.count', { n: 1 })).to.equal('1 Mal');
-    expect(t.t('share.count', { n: 1234 })).to.equal('1.234-mal');
     expect(t.t('share.on', { service: 'X' })).to.equal('Share on X');
     expect(t.t('share.fediverse.looking')).to.equal('Looking up {server}…');
+  });
+
+  it('shows counts compactly and reads them out with the locale’s plural forms', () => {
+    const t = new ShareTerms('de', { 'share.count': { one: '{n} Mal geteilt', other: '{n}-mal geteilt' } });
+    const badge = (n: number | undefined, terms = t) => {
+      const div = document.createElement('div');
+      render(countBadge(n, terms), div);
+      return [div.querySelector('[aria-hidden]')?.textContent, div.querySelector('.sr')?.textContent];
+    };
+    expect(badge(1)).to.deep.equal(['1', '1 Mal geteilt']);
+    expect(badge(1234)).to.deep.equal(['1234', '1.234-mal geteilt']);
+    expect(badge(25000)).to.deep.equal(['25.000', '25.000-mal geteilt']);
+    expect(badge(0)).to.deep.equal([undefined, undefined]);
+    expect(badge(undefined)).to.deep.equal([undefined, undefined]);
+    expect(badge(2_500_000, new ShareTerms('en'))).to.deep.equal(['2.5M', '2,500,000 shares']);
   });
 });

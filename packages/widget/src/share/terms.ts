@@ -23,25 +23,28 @@ export const SHARE_EN: Partial<Record<ShareKey, Term>> = {
 /** Every `share.*` key of the English table. */
 export type ShareKey = Extract<TermKey, `share.${string}`>;
 
-/** `Translator` for the share keys only: overrides, then the locale, then {@link SHARE_EN}. */
+/**
+ * `Translator` for the share keys only: overrides, then the locale, then {@link SHARE_EN}.
+ * Plural forms are chosen where the one plural term is shown (`countBadge` in counts.ts), so
+ * the bar's own download does not carry them.
+ */
 export class ShareTerms {
   readonly lang: string;
   readonly #terms: Terms;
-  readonly #plural: Intl.PluralRules;
 
   constructor(lang = 'en', terms: Terms = {}, overrides: Terms = {}) {
     this.lang = lang;
     this.#terms = { ...terms, ...overrides };
-    this.#plural = new Intl.PluralRules(lang);
   }
 
-  /** The text for `key` with `{name}` placeholders filled; plural terms take `n`. */
-  t(key: ShareKey, vars: Record<string, string | number> = {}): string {
-    const term: Term = this.#terms[key] ?? SHARE_EN[key] ?? key;
-    const text = typeof term === 'string' ? term : (term[this.#plural.select(Number(vars.n))] ?? term.other);
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-      const v = vars[name];
-      return v === undefined ? whole : typeof v === 'number' ? v.toLocaleString(this.lang) : v;
-    });
+  /** The term as stored: a string, or plural forms. */
+  term(key: ShareKey): Term {
+    return this.#terms[key] ?? SHARE_EN[key] ?? key;
+  }
+
+  /** The text of a (non-plural) term with `{name}` placeholders filled. */
+  t(key: ShareKey, vars: Record<string, string> = {}): string {
+    const term = this.term(key);
+    return (typeof term === 'string' ? term : term.other).replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
   }
 }
