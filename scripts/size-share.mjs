@@ -56,6 +56,7 @@ export async function measureBundle(input) {
 }
 
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
+const bytes = (n) => `${n} B`;
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const baselineFile = `${widgetDir}dist/.size-lit-baseline.js`;
@@ -69,14 +70,18 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const lit = await measureBundle(baselineFile);
     const share = await measureBundle(`${widgetDir}dist/parley-share.js`);
     console.log(`Lit alone (one minimal element)   ${kb(lit.min).padStart(9)} min   ${kb(lit.gzip).padStart(9)} gzip`);
-    console.log(`<parley-share> with Lit           ${kb(share.min).padStart(9)} min   ${kb(share.gzip).padStart(9)} gzip`);
+    console.log(
+      `<parley-share> with Lit           ${kb(share.min).padStart(9)} min   ${kb(share.gzip).padStart(9)} gzip (${bytes(share.gzip)})`,
+    );
     console.log(
       `  of which the share bar          ${kb(share.min - lit.min).padStart(9)} min   ${kb(share.gzip - lit.gzip).padStart(9)} gzip`,
     );
     for (const chunk of share.lazy) {
       console.log(`  loaded later: ${chunk.name.padEnd(32)}${kb(chunk.gzip).padStart(9)} gzip`);
     }
-    console.log(`budget                                          ${kb(SHARE_BUDGET_BYTES).padStart(9)} gzip`);
+    console.log(
+      `budget                                          ${kb(SHARE_BUDGET_BYTES).padStart(9)} gzip (${bytes(SHARE_BUDGET_BYTES)})`,
+    );
     if (share.gzip > SHARE_BUDGET_BYTES) {
       console.error(`over budget by ${share.gzip - SHARE_BUDGET_BYTES} bytes`);
       process.exitCode = 1;

@@ -53,6 +53,8 @@ export class ParleyShareFediverse extends LitElement {
   i18n = new ShareTerms();
   /** What to share (the Mastodon-shaped data of the bar). */
   data: ShareData = { url: '', title: '' };
+  /** Told the share page's URL once it was opened (or offered as a link). */
+  onShared: (url: string) => void = () => undefined;
   private error = '';
   private busy = '';
   private link = '';
@@ -135,6 +137,29 @@ export class ParleyShareFediverse extends LitElement {
 }
 
 define('parley-share-fediverse', ParleyShareFediverse);
+
+/**
+ * Opens the dialog inside a share bar's shadow root (created there on first use, its `dialog`
+ * part exported), with what to share and a callback for when the share page was opened.
+ */
+export async function openFediverse(
+  root: ParentNode,
+  i18n: ShareTerms,
+  data: ShareData,
+  onShared: (url: string) => void,
+): Promise<void> {
+  let el = root.querySelector('parley-share-fediverse');
+  if (!el) {
+    el = document.createElement('parley-share-fediverse');
+    el.setAttribute('exportparts', 'dialog');
+    el.addEventListener('parley-fediverse-share', (e) => el?.onShared((e as CustomEvent<{ url: string }>).detail.url));
+    root.append(el);
+  }
+  el.i18n = i18n;
+  el.data = data;
+  el.onShared = onShared;
+  await el.show();
+}
 
 declare global {
   interface HTMLElementTagNameMap {

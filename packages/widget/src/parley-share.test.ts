@@ -32,6 +32,7 @@ describe('<parley-share>', () => {
 
   it('shows the default services in order, each with a name, and leaves opt-in ones out', async () => {
     const el = await fixture<ParleyShare>(html`<parley-share url="https://a.example/" title="T"></parley-share>`);
+    await expect(el).to.be.accessible();
     const ids = controls(el).map((c) => (c.getAttribute('part') ?? '').split(' ')[1]);
     // No Web Share API in desktop Linux Chromium, so no native button.
     expect(ids).to.deep.equal([
@@ -57,7 +58,8 @@ describe('<parley-share>', () => {
       'E-mail',
     ]);
     for (const a of shadow(el).querySelectorAll('a[target="_blank"]')) {
-      expect(a.getAttribute('rel')).to.equal('noopener noreferrer');
+      // noreferrer: no Referer to the network, and (per HTML) no window.opener either.
+      expect(a.getAttribute('rel')).to.equal('noreferrer');
       expect(a.getAttribute('aria-describedby')).to.equal('new-window');
     }
     expect(control(el, 'email').getAttribute('href')?.startsWith('mailto:?subject=')).to.equal(true);
@@ -86,6 +88,7 @@ describe('<parley-share>', () => {
 
   it('copies the link, shows and announces it, and tells the host page once', async () => {
     const el = await fixture<ParleyShare>(html`<parley-share url="https://a.example/copied"></parley-share>`);
+    await expect(el).to.be.accessible();
     const heard: ShareEventDetail[] = [];
     const listen = (e: Event) => heard.push((e as CustomEvent<ShareEventDetail>).detail);
     document.addEventListener('parley-share', listen);
@@ -103,6 +106,7 @@ describe('<parley-share>', () => {
 
   it('falls back to a selected field when the clipboard refuses, and says so', async () => {
     const el = await fixture<ParleyShare>(html`<parley-share url="https://a.example/f" services="copy"></parley-share>`);
+    await expect(el).to.be.accessible();
     let fired = 0;
     el.addEventListener('parley-share', () => fired++);
     // What an insecure context, a denied permission or an unfocused document answers.
@@ -129,12 +133,14 @@ describe('<parley-share>', () => {
     const el = await fixture<ParleyShare>(
       html`<parley-share url="https://a.example/" services="copy email" .terms=${{ 'share.copy': 'Kopieren', 'share.label': 'Teilen' }}></parley-share>`,
     );
+    await expect(el).to.be.accessible();
     expect(controls(el).map(nameOf)).to.deep.equal(['Kopieren', 'E-mail']);
     expect(shadow(el).querySelector('ul')?.getAttribute('aria-label')).to.equal('Teilen');
   });
 
   it('fires no event when properties change, only on the reader’s action', async () => {
     const el = await fixture<ParleyShare>(html`<parley-share url="https://a.example/"></parley-share>`);
+    await expect(el).to.be.accessible();
     let fired = 0;
     el.addEventListener('parley-share', () => fired++);
     el.url = 'https://b.example/';
@@ -185,6 +191,7 @@ describe('<parley-share>', () => {
       '<link data-test rel="canonical" href="https://news.example/story?id=7"><meta data-test property="og:title" content="Café “night” trains">',
     );
     const el = await fixture<ParleyShare>(html`<parley-share services="facebook bluesky"></parley-share>`);
+    await expect(el).to.be.accessible();
     expect(control(el, 'facebook').getAttribute('href')).to.equal(
       `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent('https://news.example/story?id=7')}`,
     );
@@ -195,6 +202,7 @@ describe('<parley-share>', () => {
 
   it('adds utm parameters per network when asked', async () => {
     const el = await fixture<ParleyShare>(html`<parley-share url="https://a.example/" utm="autumn" services="x"></parley-share>`);
+    await expect(el).to.be.accessible();
     expect(control(el, 'x').getAttribute('href')).to.contain(
       encodeURIComponent('https://a.example/?utm_source=x&utm_medium=social&utm_campaign=autumn'),
     );
@@ -203,6 +211,7 @@ describe('<parley-share>', () => {
   it('loads the fediverse dialog on first use and refuses anything but a handle or host name', async () => {
     localStorage.removeItem('parley-fediverse');
     const el = await fixture<ParleyShare>(html`<parley-share url="https://a.example/" services="mastodon"></parley-share>`);
+    await expect(el).to.be.accessible();
     expect(shadow(el).querySelector('parley-share-fediverse'), 'not loaded before the click').to.equal(null);
     const button = control(el, 'mastodon');
     expect(button.getAttribute('aria-haspopup')).to.equal('dialog');

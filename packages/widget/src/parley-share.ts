@@ -3,7 +3,6 @@ import { embedConfig } from './config.js';
 import { define } from './define.js';
 import type { Terms } from './i18n/en.js';
 import { styles } from './parley-share.styles.js';
-import type { ParleyShareFediverse } from './parley-share-fediverse.js';
 import { icon } from './share/icons.js';
 import { BRANDS, parseServices, type ServiceId, type ShareData, shareUrl, withUtm } from './share/services.js';
 import { type ShareKey, ShareTerms } from './share/terms.js';
@@ -82,11 +81,10 @@ export class ParleyShare extends LitElement {
     utm: {},
     terms: { attribute: false },
     i18n: { state: true },
-    countView: { state: true },
-    announcement: { state: true },
+    badge: { state: true },
+    said: { state: true },
     copied: { state: true },
     expanded: { state: true },
-    fediverse: { state: true },
   };
 
   // No initialisers where undefined will do: each costs bytes in the constructor.
@@ -104,12 +102,11 @@ export class ParleyShare extends LitElement {
   private i18n = new ShareTerms();
   private locale?: Terms;
   /** The count badge of a service, once `counts` has loaded the totals. */
-  private countView: ((id: ServiceId) => TemplateResult | typeof nothing) | undefined;
-  private announcement?: string;
+  private badge: ((id: ServiceId) => TemplateResult | typeof nothing) | undefined;
+  private said?: string;
   /** Whether the last copy worked (shown for a few seconds) or failed (the fallback field shows). */
   private copied: boolean | undefined;
   private expanded?: boolean;
-  private fediverse?: boolean;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -133,7 +130,7 @@ export class ParleyShare extends LitElement {
     if ((changed.has('counts') || changed.has('url')) && this.counts && site) {
       void import('./share/counts.js').then(async (c) => {
         const totals = await c.fetchTotals(this.apiBase, site, this.countKey);
-        this.countView = (id) => c.countBadge(totals[id], this.i18n);
+        this.badge = (id) => c.countBadge(totals[id], this.i18n);
       });
     }
   }
@@ -185,10 +182,8 @@ export class ParleyShare extends LitElement {
     // Called synchronously in the click handler: the share sheet needs the click's user activation.
     navigator.share({ url, title, ...(text ? { text } : {}) }).then(
       () => this.shared('native', url),
-      (err: unknown) => {
-        // The reader closed the sheet: nothing to say. Anything else: copy the link instead.
-        if ((err as Error).name !== 'AbortError') void this.copy();
-      },
+      // A closed sheet (AbortError) is the reader's choice: nothing to say, nothing counted.
+      () => undefined,
     );
   }
 
@@ -203,27 +198,23 @@ export class ParleyShare extends LitElement {
       () => false,
     ));
     this.copied = ok;
-    this.announcement = this.i18n.t(ok ? 'share.copied' : 'share.copyFailed');
+    this.said = this.i18n.t(ok ? 'share.copied' : 'share.copyFailed');
     if (ok) {
       this.shared('copy', url);
       setTimeout(() => {
         this.copied = undefined;
-        this.announcement = '';
+        this.said = '';
       }, 4000);
     } else {
       await this.updateComplete;
-      const field = this.renderRoot.querySelector('input');
-      field?.focus();
-      field?.select();
+      this.renderRoot.querySelector('input')?.select();
     }
   }
 
   /** Loads the fediverse dialog on first use: it is not part of the bar's own download. */
   private async openFediverse(): Promise<void> {
-    await import('./parley-share-fediverse.js');
-    this.fediverse = true;
-    await this.updateComplete;
-    await this.renderRoot.querySelector<ParleyShareFediverse>('parley-share-fediverse')?.show();
+    const { openFediverse } = await import('./parley-share-fediverse.js');
+    await openFediverse(this.renderRoot, this.i18n, this.data('mastodon'), (url) => this.shared('mastodon', url));
   }
 
   private item(id: ServiceId): TemplateResult {
@@ -231,14 +222,14 @@ export class ParleyShare extends LitElement {
     const key = `share.${id === 'copy' && this.copied ? 'copied' : id === 'mastodon' ? 'fediverse' : id}` as ShareKey;
     const name = brand ?? this.i18n.t(key);
     const iconOnly = this.variant === 'icons' || this.variant === 'compact';
-    const body = html`${icon(id)}<span part="label" class=${iconOnly ? 'sr' : ''}>${name}</span>${this.countView?.(id) ?? nothing}`;
+    const body = html`${icon(id)}<span part="label" class=${iconOnly ? 'sr' : ''}>${name}</span>${this.badge?.(id)}`;
     const part = `control control-${id}`;
     const tip = iconOnly ? (brand ? this.i18n.t('share.on', { service: name }) : name) : nothing;
     const href = id === 'mastodon' ? undefined : shareUrl(id, this.data(id));
     if (href) {
       const away = id !== 'email';
       // biome-ignore format: one line, since whitespace inside templates is shipped as is
-      return html`<a part=${part} href=${href} title=${tip} target=${away ? '_blank' : nothing} rel="noopener noreferrer" aria-describedby=${away ? 'new-window' : nothing} @click=${() => this.shared(id, href)}>${body}</a>`;
+      return html`<a part=${part} href=${href} title=${tip} target=${away ? '_blank' : nothing} rel="noreferrer" aria-describedby=${away ? 'new-window' : nothing} @click=${() => this.shared(id, href)}>${body}</a>`;
     }
     const click = {
       native: () => this.native(),
@@ -250,9 +241,10 @@ export class ParleyShare extends LitElement {
       },
     }[id as 'native'];
     // biome-ignore format: one line, since whitespace inside templates is shipped as is
-    return html`<button type="button" part=${part} title=${tip} aria-haspopup=${id === 'mastodon' ? 'dialog' : nothing} @click=${click}>${body}</button>`;
+    return html`<button part=${part} title=${tip} aria-haspopup=${id === 'mastodon' ? 'dialog' : nothing} @click=${click}>${body}</button>`;
   }
 
+  // The bar's buttons sit in no form, so they need no type="button".
   override render() {
     const ids = parseServices(this.services).filter((s) => s !== 'native' || typeof navigator.share === 'function');
     const compact = this.variant === 'compact';
@@ -260,7 +252,7 @@ export class ParleyShare extends LitElement {
       this.expanded = !this.expanded;
     };
     // biome-ignore format: compact on purpose, since whitespace inside templates is shipped as is
-    return html`${compact ? html`<button type="button" part="toggle" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="list" @click=${toggle}>${icon('native')}<span part="label">${this.i18n.t('share.label')}</span></button>` : nothing}<ul part="list" id="list" aria-label=${this.i18n.t('share.label')} ?hidden=${compact && !this.expanded}>${ids.map((id) => html`<li>${this.item(id)}</li>`)}</ul>${this.copied === false ? html`<input readonly .value=${this.data('copy').url} aria-label=${this.i18n.t('share.copyFailed')}>` : nothing}<span id="new-window" hidden>${this.i18n.t('share.newWindow')}</span><p part="status" class="sr" role="status">${this.announcement}</p>${this.fediverse ? html`<parley-share-fediverse exportparts="dialog" .i18n=${this.i18n} .data=${this.data('mastodon')} @parley-fediverse-share=${(e: CustomEvent<{ url: string }>) => this.shared('mastodon', e.detail.url)}></parley-share-fediverse>` : nothing}`;
+    return html`${compact ? html`<button part="toggle" aria-expanded=${!!this.expanded} aria-controls="list" @click=${toggle}>${icon('native')}<span part="label">${this.i18n.t('share.label')}</span></button>` : nothing}<ul part="list" id="list" aria-label=${this.i18n.t('share.label')} ?hidden=${compact && !this.expanded}>${ids.map((id) => html`<li>${this.item(id)}</li>`)}</ul>${this.copied === false ? html`<input readonly .value=${this.data('copy').url} aria-label=${this.i18n.t('share.copyFailed')}>` : nothing}<span id="new-window" hidden>${this.i18n.t('share.newWindow')}</span><p part="status" class="sr" role="status">${this.said}</p>`;
   }
 }
 

@@ -8,9 +8,8 @@ const ELLIPSIS = '…';
 
 let segmenter: Intl.Segmenter | undefined;
 
-/** The grapheme clusters of `text` (code points where `Intl.Segmenter` is missing). */
+/** The grapheme clusters of `text` (every current browser has `Intl.Segmenter`). */
 export function graphemes(text: string): string[] {
-  if (typeof Intl.Segmenter !== 'function') return Array.from(text);
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
