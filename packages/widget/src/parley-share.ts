@@ -47,7 +47,8 @@ const meta = (p: string) => document.querySelector<HTMLMetaElement>(`meta[proper
  *   `native copy mastodon bluesky x facebook linkedin whatsapp reddit email`; also `hackernews
  *   telegram threads pinterest print`
  * @attr variant - `labelled` (icon and name, default), `icons` (icon only) or `compact`
- * @attr theme - `light` (default), `dark` or `auto`; defaults to the script tag's `data-theme`
+ * @attr theme - `light`, `dark` or `auto` (own colours on `Canvas`); unset, the bar tints itself from
+ *   the page's text colour; defaults to the script tag's `data-theme`
  * @attr counts - show first-party share counts and count this reader's shares
  * @attr utm - a campaign name: adds `utm_source=<service>&utm_medium=social&utm_campaign=<utm>`
  * @csspart list - the list of services
