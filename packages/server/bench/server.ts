@@ -1,6 +1,6 @@
 /**
  * `pnpm bench:server [--duration S] [--connections N] [--db sqlite|postgres|both]`
- * `pnpm bench:server --scale [--db sqlite|postgres|both]`
+ * `pnpm bench:server --scale [--db sqlite|postgres|both] [--rounds N]`
  *
  * Prints figures, asserts nothing. The normal run seeds a 200-comment page (a third replies) and
  * loads each server with autocannon: the real app for GET page, GET counts (20 pages) and POST,
@@ -27,6 +27,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     db: { type: 'string', default: '' },
     scale: { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '2' },
   },
 });
 const DURATION = Number(values.duration);
@@ -230,7 +231,7 @@ async function scaleRun(kind: string): Promise<void> {
       { name: 'GET page, 1,000,000-comment database, listing cache off', db: large, cache: '0' },
     ];
     // Rounds alternate the two databases so that a change in the machine's load hits both.
-    const rounds = 2;
+    const rounds = Number(values.rounds);
     const results: Figures[][] = configs.map(() => []);
     for (let r = 0; r < rounds; r++) {
       for (const [i, c] of configs.entries()) {
