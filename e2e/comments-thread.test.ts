@@ -187,10 +187,18 @@ test('sort is remembered, "load more" pages with the cursor, a permalink opens a
     return r.top >= 0 && r.bottom <= innerHeight;
   }, target);
 
-  await article.getByRole('button', { name: 'Copy link' }).click();
-  await article.getByRole('button', { name: 'Link copied' }).waitFor();
+  // The comment's share action: the share bar's own code, sharing the comment's permalink.
+  const permalink = `${stack.example.url}/#comment-${target}`;
+  await article.getByRole('button', { name: 'Share', exact: true }).click();
+  const bar = article.locator('parley-share');
+  const x = new URL((await bar.getByRole('link', { name: 'X' }).getAttribute('href'))!);
+  assert.equal(x.searchParams.get('url'), permalink);
+  const mail = (await bar.getByRole('link', { name: 'E-mail' }).getAttribute('href'))!;
+  assert.ok(decodeURIComponent(mail).includes(permalink), mail);
+  await bar.getByRole('button', { name: 'Copy link' }).click();
+  await bar.getByRole('button', { name: 'Link copied' }).waitFor();
   const copied = await link.page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(copied, `${stack.example.url}/#comment-${target}`);
+  assert.equal(copied, permalink);
   assert.deepEqual([...errors, ...link.errors], []);
   await link.close();
 });

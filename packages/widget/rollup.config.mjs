@@ -66,7 +66,88 @@ const chunkGraph = () => ({
   },
 });
 
-const minify = (module) => terser({ ecma: 2022, module, compress: { passes: 2 }, format: { comments: false } });
+const minify = (module) =>
+  terser({
+    ecma: 2022,
+    module,
+    toplevel: module,
+    compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
+    format: { comments: false },
+  });
+
+/**
+ * Collapses the whitespace of a CSS text: comments, indentation and spaces around punctuation
+ * (never the space before `:`, a descendant combinator in `.a :is(b)`).
+ */
+export function minifyCss(text) {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([{};,>]) ?/g, '$1')
+    .replace(/: /g, ':')
+    .replace(/;}/g, '}')
+    .trim();
+}
+
+/**
+ * Collapses the whitespace of an HTML template part: a run of whitespace that holds a line break
+ * (source indentation) goes when it touches a tag or the template's start or end, else becomes one
+ * space (between an interpolation and an attribute, `.value=${x} aria-x=`, the space matters).
+ * Text on one line keeps its spaces, so words and inline elements written side by side render as
+ * before; no template puts line breaks inside a <pre> or <textarea>.
+ */
+export function minifyHtml(text, first, last) {
+  return text.replace(/\s*\n\s*/g, (ws, at, all) => {
+    const before = at === 0 ? (first ? '>' : '') : all[at - 1];
+    const after = at + ws.length === all.length ? (last ? '<' : '') : all[at + ws.length];
+    return before === '>' || after === '<' ? '' : ' ';
+  });
+}
+
+/**
+ * Minifies the text of Lit's css`` and html`` / svg`` templates at build time. Interpolations
+ * stay untouched; only the literal parts change. (A part made only of whitespace between two
+ * interpolations keeps one space when it has no line break.)
+ */
+const minifyTemplates = () => ({
+  name: 'parley-minify-templates',
+  transform(code, id) {
+    if (!/\b(html|css|svg)\s*`/.test(code) || id.includes('node_modules')) return null;
+    const edits = [];
+    const walk = (node) => {
+      if (!node || typeof node.type !== 'string') return;
+      if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && /^(html|css|svg)$/.test(node.tag.name)) {
+        const quasis = node.quasi.quasis;
+        quasis.forEach((q, i) => {
+          const raw = code.slice(q.start, q.end);
+          const out =
+            node.tag.name === 'css'
+              ? quasis.length === 1
+                ? minifyCss(raw)
+                : minifyCssPart(raw)
+              : minifyHtml(raw, i === 0, i === quasis.length - 1);
+          if (out !== raw) edits.push([q.start, q.end, out]);
+        });
+      }
+      for (const key of Object.keys(node)) {
+        const v = node[key];
+        if (Array.isArray(v)) v.forEach(walk);
+        else if (v && typeof v === 'object' && key !== 'loc') walk(v);
+      }
+    };
+    walk(this.parse(code));
+    if (!edits.length) return null;
+    edits.sort((a, b) => b[0] - a[0]);
+    let out = code;
+    for (const [start, end, text] of edits) out = out.slice(0, start) + text + out.slice(end);
+    return { code: out, map: null };
+  },
+});
+
+/** A part of a css`` template with interpolations: only whitespace runs and comments shrink. */
+function minifyCssPart(text) {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s*\n\s*/g, ' ');
+}
 
 export default [
   {
@@ -81,7 +162,7 @@ export default [
       chunkFileNames: '[name].[hash].js',
       sourcemap: true,
     },
-    plugins: [nodeResolve({ browser: true }), minify(true), chunkGraph(), precompress()],
+    plugins: [nodeResolve({ browser: true }), minifyTemplates(), minify(true), chunkGraph(), precompress()],
   },
   {
     onwarn,

@@ -266,6 +266,34 @@ describe('<parley-comments>', () => {
     expect(requests.at(-1)!.body).to.deep.equal({ value: 0 });
   });
 
+  it('shares a comment’s permalink with the share bar’s own code, opened from a keyboard-usable toggle', async () => {
+    handler = () => listOf([make('c1', 'Ada', 'Trains & "boats" #1'), make('c2', 'Bob', 'Other')]);
+    const el = await mount();
+    const toggle = $<HTMLButtonElement>(el, '#comment-c1 button.share');
+    expect(toggle.textContent).to.equal('Share');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect($(el, 'parley-share'), 'no share bar until asked').to.equal(null);
+    toggle.focus();
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    const bar = $(el, '#comment-c1 parley-share') as HTMLElement & { updateComplete: Promise<unknown> };
+    await bar.updateComplete;
+    await expect(el).to.be.accessible();
+    const permalink = `${location.href.split('#')[0]}#comment-c1`;
+    expect(bar.getAttribute('url')).to.equal(permalink);
+    expect(bar.getAttribute('text')).to.equal('Trains & "boats" #1');
+    const links = [...bar.shadowRoot!.querySelectorAll<HTMLAnchorElement>('a[href]')];
+    const x = links.find((a) => a.getAttribute('part')?.includes('control-x'))!;
+    expect(new URL(x.href).searchParams.get('url')).to.equal(permalink);
+    const bluesky = links.find((a) => a.getAttribute('part')?.includes('control-bluesky'))!;
+    expect(new URL(bluesky.href).searchParams.get('text')).to.contain(permalink);
+    expect($(el, '#comment-c2 parley-share'), 'only the opened comment').to.equal(null);
+    toggle.click();
+    await el.updateComplete;
+    expect($(el, 'parley-share')).to.equal(null);
+  });
+
   it('remembers the sort per site and pages with the cursor', async () => {
     handler = (url) =>
       url.searchParams.get('cursor') === 'next1'

@@ -5,6 +5,7 @@ import type { ParleyEvents } from './comments/reader.js';
 import { SORTS, type Sort } from './comments/reader.js';
 import { ThreadWriter } from './comments/writer.js';
 import { define } from './define.js';
+import './parley-share.js';
 import { styles } from './parley-comments.styles.js';
 
 /**

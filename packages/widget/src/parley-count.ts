@@ -10,8 +10,8 @@ import { counts } from './parley-count.batch.js';
 /**
  * English `count.comments` (the same as in i18n/en.ts; a unit test keeps them equal). The count
  * is in the first-load chunk and formats its one term itself, since `Translator` needs the whole
- * English table, which only the comment thread uses. (While i18n/index.ts imports en.ts at its
- * top, rollup still places the table in the entry chunk; see docs/performance.md.)
+ * English table, which only the comment thread uses (so `Translator` and the table sit in
+ * i18n/translator.ts, in the thread's chunk).
  */
 export const ENGLISH_COUNT: Term = { one: '{n} comment', other: '{n} comments' };
 

@@ -68,7 +68,7 @@ function content(host: ThreadWriter, c: Comment, depth: number, parent: Comment 
       <button type="button" part="button vote" class="vote" ?hidden=${!approved} aria-pressed=${mine === -1 ? 'true' : 'false'}
         @click=${() => host.vote(id, -1)}><span class="sr">${t('item.down', { n: c.down })}</span><span aria-hidden="true">▼ ${c.down}</span></button>
       <button type="button" part="button" class="reply" ?hidden=${!approved || host.locked} @click=${() => host.toggleReply(id, true)}>${t('item.reply')}</button>
-      <button type="button" part="button" @click=${() => host.copyLink(id)}>${t(ui.copied ? 'item.linkCopied' : 'item.copyLink')}</button>
+      <button type="button" part="button" class="share" aria-expanded=${ui.share ? 'true' : 'false'} @click=${() => host.setUi(id, { share: !ui.share })}>${t('share.label')}</button>
       ${
         host.canEdit(c)
           ? html`<button type="button" part="button" class="edit" @click=${() => host.toggleEdit(id, true)}>${t('item.edit')}</button>
@@ -76,7 +76,18 @@ function content(host: ThreadWriter, c: Comment, depth: number, parent: Comment 
           : nothing
       }
     </p>
-    ${ui.confirm ? confirmDelete(host, id) : nothing}`;
+    ${ui.confirm ? confirmDelete(host, id) : nothing}
+    ${ui.share ? shareBar(c, lang) : nothing}`;
+}
+
+/**
+ * The share bar of one comment: the same `<parley-share>` as the article's, sharing the comment's
+ * permalink (its "Copy link" copies it) with the start of its text. Rendered only once the
+ * reader opens it, so a long thread holds no share elements.
+ */
+function shareBar(c: Comment, lang: string) {
+  return html`<parley-share variant="icons" lang=${lang} services="native copy mastodon bluesky x email"
+    url="${location.href.split('#')[0]}#comment-${encodeURIComponent(c.id)}" text=${c.body.slice(0, 280)}></parley-share>`;
 }
 
 /** One comment with its replies. */

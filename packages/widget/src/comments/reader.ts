@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import type { Comment, PageInfo } from '../api.js';
 import { ParleyElement } from '../base.js';
 import { embedConfig } from '../config.js';
-import { loadTerms, resolveLanguage, type TermKey, type Terms, Translator } from '../i18n/index.js';
+import { loadTerms, resolveLanguage, type TermKey, type Terms } from '../i18n/index.js';
+import { Translator } from '../i18n/translator.js';
 import { prepareBodies } from './bodies.js';
 import { load, save } from './storage.js';
 import { countAll, findPath, mapTree } from './tree.js';
@@ -22,7 +23,8 @@ export interface Ui {
   editing?: boolean;
   confirm?: boolean;
   hl?: boolean;
-  copied?: boolean;
+  /** The comment's share bar is open. */
+  share?: boolean;
 }
 
 const strings = {

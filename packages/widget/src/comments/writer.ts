@@ -197,16 +197,4 @@ export abstract class ThreadWriter extends ThreadReader {
       this.emit('parley-error', { error: err });
     }
   }
-
-  /** Copies the comment's permalink. */
-  async copyLink(id: string): Promise<void> {
-    const url = `${location.href.split('#')[0]}#comment-${encodeURIComponent(id)}`;
-    try {
-      await navigator.clipboard.writeText(url);
-      this.setUi(id, { copied: true });
-      this.announce(this.tr('item.linkCopied'));
-    } catch {
-      location.hash = `comment-${encodeURIComponent(id)}`;
-    }
-  }
 }

@@ -28,8 +28,6 @@ export const en = {
   'item.edit': 'Edit',
   'item.delete': 'Delete',
   'item.confirmDelete': 'Delete this comment?',
-  'item.copyLink': 'Copy link',
-  'item.linkCopied': 'Link copied',
   'item.up': 'Upvote ({n})',
   'item.down': 'Downvote ({n})',
   'item.collapse': 'Hide replies',

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { resolveLanguage, Translator } from './index.js';
+import { resolveLanguage } from './index.js';
+import { Translator } from './translator.js';
 
 describe('i18n', () => {
   it('falls back to English and fills plural placeholders', () => {

@@ -1,6 +1,8 @@
-import { en, type Term, type TermKey, type Terms } from './en.js';
+import type { Term, TermKey, Terms } from './en.js';
 
-export { en, type Term, type TermKey, type Terms };
+// `Translator` and the English table live in translator.ts: only the comment thread needs them,
+// so they travel with its chunk rather than in the first-load chunk with these loaders.
+export type { Term, TermKey, Terms };
 
 /**
  * Locale tables other than English, each its own module so the script-tag build can load only
@@ -51,36 +53,5 @@ export async function loadTerms(lang: string): Promise<Terms> {
     return (await loader()).terms;
   } catch {
     return {};
-  }
-}
-
-/** Looks up terms in overrides, then the locale, then English, and fills placeholders. */
-export class Translator {
-  readonly lang: string;
-  readonly #terms: Terms;
-  readonly #overrides: Terms;
-  readonly #plural: Intl.PluralRules;
-
-  constructor(lang = 'en', terms: Terms = {}, overrides: Terms = {}) {
-    this.lang = lang;
-    this.#terms = terms;
-    this.#overrides = overrides;
-    this.#plural = new Intl.PluralRules(lang);
-  }
-
-  /** The text for `key`; for plural terms pass `n`. */
-  t(key: TermKey, vars: Record<string, string | number> = {}): string {
-    const term: Term = this.#overrides[key] ?? this.#terms[key] ?? en[key];
-    let text: string;
-    if (typeof term === 'string') text = term;
-    else {
-      const n = Number(vars.n ?? 0);
-      text = term[this.#plural.select(n)] ?? term.other;
-    }
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-      const value = vars[name];
-      if (value === undefined) return whole;
-      return typeof value === 'number' ? value.toLocaleString(this.lang) : value;
-    });
   }
 }

@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { en, loadTerms, resolveLanguage, supportedLanguages, Translator } from './index.js';
+import { en } from './en.js';
+import { loadTerms, resolveLanguage, supportedLanguages } from './index.js';
+import { Translator } from './translator.js';
 
 const LANGS = ['de', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt', 'ru', 'uk', 'zh'];
 

@@ -26,8 +26,6 @@ export const terms: Terms = {
   'item.edit': 'Bearbeiten',
   'item.delete': 'Löschen',
   'item.confirmDelete': 'Diesen Kommentar löschen?',
-  'item.copyLink': 'Link kopieren',
-  'item.linkCopied': 'Link kopiert',
   'item.up': 'Positiv bewerten ({n})',
   'item.down': 'Negativ bewerten ({n})',
   'item.collapse': 'Antworten ausblenden',

@@ -26,8 +26,6 @@ export const terms: Terms = {
   'item.edit': 'Editar',
   'item.delete': 'Eliminar',
   'item.confirmDelete': '¿Eliminar este comentario?',
-  'item.copyLink': 'Copiar enlace',
-  'item.linkCopied': 'Enlace copiado',
   'item.up': 'Voto positivo ({n})',
   'item.down': 'Voto negativo ({n})',
   'item.collapse': 'Ocultar respuestas',

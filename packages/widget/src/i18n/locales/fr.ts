@@ -26,8 +26,6 @@ export const terms: Terms = {
   'item.edit': 'Modifier',
   'item.delete': 'Supprimer',
   'item.confirmDelete': 'Supprimer ce commentaire ?',
-  'item.copyLink': 'Copier le lien',
-  'item.linkCopied': 'Lien copié',
   'item.up': 'Vote positif ({n})',
   'item.down': 'Vote négatif ({n})',
   'item.collapse': 'Masquer les réponses',

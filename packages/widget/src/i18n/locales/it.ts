@@ -26,8 +26,6 @@ export const terms: Terms = {
   'item.edit': 'Modifica',
   'item.delete': 'Elimina',
   'item.confirmDelete': 'Eliminare questo commento?',
-  'item.copyLink': 'Copia link',
-  'item.linkCopied': 'Link copiato',
   'item.up': 'Voto positivo ({n})',
   'item.down': 'Voto negativo ({n})',
   'item.collapse': 'Nascondi risposte',

@@ -26,8 +26,6 @@ export const terms: Terms = {
   'item.edit': '編集',
   'item.delete': '削除',
   'item.confirmDelete': 'このコメントを削除しますか？',
-  'item.copyLink': 'リンクをコピー',
-  'item.linkCopied': 'リンクをコピーしました',
   'item.up': '高評価 ({n})',
   'item.down': '低評価 ({n})',
   'item.collapse': '返信を隠す',

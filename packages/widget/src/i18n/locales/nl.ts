@@ -26,8 +26,6 @@ export const terms: Terms = {
   'item.edit': 'Bewerken',
   'item.delete': 'Verwijderen',
   'item.confirmDelete': 'Deze reactie verwijderen?',
-  'item.copyLink': 'Link kopiëren',
-  'item.linkCopied': 'Link gekopieerd',
   'item.up': 'Positief stemmen ({n})',
   'item.down': 'Negatief stemmen ({n})',
   'item.collapse': 'Antwoorden verbergen',

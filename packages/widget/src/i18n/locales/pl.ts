@@ -26,8 +26,6 @@ export const terms: Terms = {
   'item.edit': 'Edytuj',
   'item.delete': 'Usuń',
   'item.confirmDelete': 'Usunąć ten komentarz?',
-  'item.copyLink': 'Kopiuj link',
-  'item.linkCopied': 'Link skopiowany',
   'item.up': 'Głos za ({n})',
   'item.down': 'Głos przeciw ({n})',
   'item.collapse': 'Ukryj odpowiedzi',

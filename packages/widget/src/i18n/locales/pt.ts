@@ -26,8 +26,6 @@ export const terms: Terms = {
   'item.edit': 'Editar',
   'item.delete': 'Eliminar',
   'item.confirmDelete': 'Eliminar este comentário?',
-  'item.copyLink': 'Copiar ligação',
-  'item.linkCopied': 'Ligação copiada',
   'item.up': 'Voto positivo ({n})',
   'item.down': 'Voto negativo ({n})',
   'item.collapse': 'Ocultar respostas',

@@ -26,8 +26,6 @@ export const terms: Terms = {
   'item.edit': 'Изменить',
   'item.delete': 'Удалить',
   'item.confirmDelete': 'Удалить этот комментарий?',
-  'item.copyLink': 'Копировать ссылку',
-  'item.linkCopied': 'Ссылка скопирована',
   'item.up': 'Голос за ({n})',
   'item.down': 'Голос против ({n})',
   'item.collapse': 'Скрыть ответы',

@@ -26,8 +26,6 @@ export const terms: Terms = {
   'item.edit': 'Змінити',
   'item.delete': 'Видалити',
   'item.confirmDelete': 'Видалити цей коментар?',
-  'item.copyLink': 'Копіювати посилання',
-  'item.linkCopied': 'Посилання скопійовано',
   'item.up': 'Голос за ({n})',
   'item.down': 'Голос проти ({n})',
   'item.collapse': 'Сховати відповіді',

@@ -26,8 +26,6 @@ export const terms: Terms = {
   'item.edit': '编辑',
   'item.delete': '删除',
   'item.confirmDelete': '删除这条评论？',
-  'item.copyLink': '复制链接',
-  'item.linkCopied': '链接已复制',
   'item.up': '赞 ({n})',
   'item.down': '踩 ({n})',
   'item.collapse': '隐藏回复',
