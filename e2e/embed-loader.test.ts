@@ -54,7 +54,9 @@ async function open(): Promise<{ page: Page; requests: URL[]; errors: string[]; 
 }
 
 const countsRequests = (requests: URL[]) => requests.filter((u) => u.pathname === '/api/v1/counts');
-const localeChunks = (requests: URL[]) => requests.filter((u) => /^\/embed\/[a-z]{2}(-[a-z]+)?\.[\w-]{8}\.js$/i.test(u.pathname));
+// A language's table is `<lang>.share.<hash>.js` (share bar, counts) and `<lang>.<hash>.js` (thread).
+const localeChunks = (requests: URL[]) =>
+  requests.filter((u) => /^\/embed\/[a-z]{2}(-[a-z]+)?(\.share)?\.[\w-]{8}\.js$/i.test(u.pathname));
 const threadChunk = (requests: URL[]) => requests.filter((u) => u.pathname.startsWith('/embed/parley-comments.'));
 
 test('the blog index shows every count from one cacheable GET and loads no comment thread code', async () => {

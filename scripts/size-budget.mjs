@@ -2,10 +2,12 @@
 // `pnpm size`: the embed budgets (issue 6), measured on the script-tag build a page really loads
 // (packages/widget/dist/cdn, from `pnpm --filter @parley/widget build`), each file gzipped on its
 // own at level 9 as the server sends it (the .gz files beside them):
-//  - first load: embed.js, the entry chunk and its static imports, plus the page's locale table;
-//    what a page downloads before a <parley-comments> is near the viewport. Budget 12 KB.
+//  - first load: embed.js, the entry chunk and its static imports, plus the page's locale table
+//    for the share bar and counts (`i18n/locales/<lang>.share.js`); what a page downloads before
+//    a <parley-comments> is near the viewport. Budget 12 KB.
 //  - one locale: every file a page can load (all elements, every lazy chunk) with the locale
-//    tables of other languages left out. Budget 20 KB.
+//    tables of other languages left out (a language's table is two files, `<lang>.share.js` and
+//    the thread's `<lang>.js`; both count). Budget 20 KB.
 // Both are given for English (no table to load) and for the largest locale. For comparison it
 // prints Lit's own floor, one minimal element bundled with the same rollup + terser settings.
 // Exits 1 when a budget is exceeded. Figures go in docs/performance.md (## Embed budgets).
@@ -71,7 +73,8 @@ function measure() {
   const file = (name) => sizes(readFileSync(join(cdn, graph.dir, name)));
   const loader = sizes(readFileSync(join(cdn, graph.loader)));
   const chunks = Object.fromEntries(Object.keys(graph.chunks).map((name) => [name, file(name)]));
-  const localeOf = (name) => /^i18n\/locales\/([\w-]+)\.js$/.exec(graph.chunks[name].module ?? '')?.[1];
+  const tableOf = (name) => /^i18n\/locales\/([\w-]+)(\.share)?\.js$/.exec(graph.chunks[name].module ?? '');
+  const localeOf = (name) => tableOf(name)?.[1];
   const locales = Object.keys(graph.chunks).filter(localeOf);
 
   const firstLoad = new Set();
@@ -89,10 +92,20 @@ function measure() {
       .filter((n) => !localeOf(n))
       .map((n) => chunks[n]),
   ]);
-  const rows = [{ lang: 'en', table: { min: 0, gzip: 0, br: 0 } }];
-  for (const name of locales) rows.push({ lang: localeOf(name), table: chunks[name] });
+  // Per language: `first` is the table the share bar and counts load, `table` all of it.
+  const none = { min: 0, gzip: 0, br: 0 };
+  const byLang = new Map([['en', { lang: 'en', first: none, table: none }]]);
+  for (const name of locales) {
+    const lang = localeOf(name);
+    const row = byLang.get(lang) ?? { lang, first: none, table: none };
+    if (tableOf(name)[2]) row.first = sum([row.first, chunks[name]]);
+    row.table = sum([row.table, chunks[name]]);
+    byLang.set(lang, row);
+  }
+  const rows = [...byLang.values()];
   const largest = rows.reduce((a, r) => (r.table.gzip > a.table.gzip ? r : a));
-  return { loader, chunks, firstLoad, initial, everything, en: rows[0], largest, graph, localeOf };
+  const largestFirst = rows.reduce((a, r) => (r.first.gzip > a.first.gzip ? r : a));
+  return { loader, chunks, firstLoad, initial, everything, en: rows[0], largest, largestFirst, graph, tableOf };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -109,17 +122,18 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.log('Files (each compressed on its own, as sent):');
   line('  embed.js (loader)', m.loader);
   for (const [name, s] of Object.entries(m.chunks).sort((a, b) => b[1].gzip - a[1].gzip)) {
-    const why = m.firstLoad.has(name) ? 'first load' : m.localeOf(name) ? 'locale table' : 'lazy';
+    const table = m.tableOf(name);
+    const why = m.firstLoad.has(name) ? 'first load' : table ? (table[2] ? 'locale, first load' : 'locale, thread') : 'lazy';
     line(`  embed/${name} (${why})`, s);
   }
   console.log('');
   line("Lit's floor (one minimal element)", floor);
-  const firstEn = sum([m.initial, m.en.table]);
-  const firstMax = sum([m.initial, m.largest.table]);
+  const firstEn = sum([m.initial, m.en.first]);
+  const firstMax = sum([m.initial, m.largestFirst.first]);
   const allEn = sum([m.everything, m.en.table]);
   const allMax = sum([m.everything, m.largest.table]);
   line('First load, English page', firstEn);
-  line(`First load, largest locale (${m.largest.lang})`, firstMax);
+  line(`First load, largest locale (${m.largestFirst.lang})`, firstMax);
   line('Everything for one locale, English', allEn);
   line(`Everything for one locale, largest (${m.largest.lang})`, allMax);
   console.log('');

@@ -1,5 +1,4 @@
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { defaultPageKey, embedConfig } from './config.js';
 
 /**
@@ -7,14 +6,19 @@ import { defaultPageKey, embedConfig } from './config.js';
  * tag's `data-*` configuration. Kept apart from the API client ({@link ParleyElement} in
  * base.ts) so that `<parley-count>`, which is in the first-load chunk, does not pull the client
  * in with it.
+ *
+ * Reactive properties here and in the subclasses are declared with `static properties` rather
+ * than decorators: tsc's `__decorate` helper and the decorator calls cost bytes in every module
+ * that uses them, and the embed has a size budget (docs/performance.md).
  */
 export class ParleyConfigured extends LitElement {
+  static override properties: PropertyDeclarations = { site: {}, page: {}, api: {} };
   /** Site id as registered on the comment server. */
-  @property() site = '';
+  site = '';
   /** Thread key; defaults to the canonical URL without query and fragment. */
-  @property() page = '';
+  page = '';
   /** Comment server base URL; defaults to `data-api` or where the embed script came from. */
-  @property() api = '';
+  api = '';
 
   protected get siteId(): string {
     return this.site || embedConfig()?.site || '';

@@ -1,5 +1,4 @@
-import { css, html, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ParleyConfigured } from './base-config.js';
 import { embedConfig, pageKeyFromUrl } from './config.js';
 import { define } from './define.js';
@@ -41,16 +40,17 @@ function formatter(lang: string): Promise<(n: number) => string> {
  * @csspart count - the text of the count
  */
 export class ParleyCount extends ParleyConfigured {
+  static override properties: PropertyDeclarations = { href: {}, text: { state: true } };
   static override styles = css`
     :host { display: inline; }
   `;
 
   #requested = '';
 
-  @state() private text: string | undefined;
+  private text: string | undefined;
 
   /** Link to the page whose comments are counted; its URL without query and fragment is the key. Ignored when `page` is set. */
-  @property() href = '';
+  href = '';
 
   protected override willUpdate(_changed: PropertyValues): void {
     const api = this.apiBase;

@@ -1,10 +1,9 @@
-import type { PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
 import type { Comment, PageInfo } from '../api.js';
 import { ParleyElement } from '../base.js';
 import { embedConfig } from '../config.js';
-import { loadTerms, resolveLanguage, type TermKey, type Terms } from '../i18n/index.js';
-import { Translator } from '../i18n/translator.js';
+import { resolveLanguage, type TermKey, type Terms } from '../i18n/index.js';
+import { loadAllTerms, Translator } from '../i18n/translator.js';
 import { prepareBodies } from './bodies.js';
 import { load, save } from './storage.js';
 import { countAll, findPath, mapTree } from './tree.js';
@@ -43,6 +42,19 @@ const strings = {
  * translations and the live region. {@link ParleyComments} adds writing and rendering.
  */
 export abstract class ThreadReader extends ParleyElement {
+  static override properties: PropertyDeclarations = {
+    comments: { state: true },
+    info: { state: true },
+    next: { state: true },
+    phase: { state: true },
+    loadingMore: { state: true },
+    order: { state: true },
+    t: { state: true },
+    announcement: { state: true },
+    noLazy: { type: Boolean, attribute: 'no-lazy' },
+    theme: {},
+    strings: { converter: strings },
+  };
   /** Per-comment UI state; replaced (never mutated) so `guard` sees a change. */
   readonly ui = new Map<string, Ui>();
   #observer: IntersectionObserver | undefined;
@@ -50,21 +62,21 @@ export abstract class ThreadReader extends ParleyElement {
   #ready = false;
   #onHash = () => void this.openPermalink();
 
-  @state() comments: Comment[] = [];
-  @state() info: PageInfo | undefined;
-  @state() next: string | null = null;
-  @state() phase: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
-  @state() loadingMore = false;
-  @state() order: Sort = 'oldest';
-  @state() t = new Translator();
-  @state() announcement = '';
+  comments: Comment[] = [];
+  info: PageInfo | undefined;
+  next: string | null = null;
+  phase: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  loadingMore = false;
+  order: Sort = 'oldest';
+  t = new Translator();
+  announcement = '';
 
   /** Fetch at once instead of waiting until the element is about one viewport away. */
-  @property({ type: Boolean, attribute: 'no-lazy' }) noLazy = false;
+  noLazy = false;
   /** `light` (default), `dark` or `auto` (follows prefers-color-scheme). */
-  @property() theme = '';
+  theme = '';
   /** Overrides for any term, e.g. `{"form.submit": "Send"}` (attribute: JSON). */
-  @property({ attribute: 'strings', converter: strings }) strings: Terms = {};
+  strings: Terms = {};
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -106,7 +118,7 @@ export abstract class ThreadReader extends ParleyElement {
 
   async #translate(): Promise<void> {
     const lang = resolveLanguage(this);
-    this.t = new Translator(lang, await loadTerms(lang), this.strings);
+    this.t = new Translator(lang, await loadAllTerms(lang), this.strings);
   }
 
   /** The theme in effect: attribute, then the script tag, then light. */

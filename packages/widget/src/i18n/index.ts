@@ -5,21 +5,23 @@ import type { Term, TermKey, Terms } from './en.js';
 export type { Term, TermKey, Terms };
 
 /**
- * Locale tables other than English, each its own module so the script-tag build can load only
- * the one a page needs. Add a locale here and in `locales/`.
+ * Locale tables other than English, each language in two modules so the script-tag build loads
+ * only what a page needs: `<lang>.share.ts` here (the share bar's and the count's terms, wanted
+ * on first load) and `<lang>.ts` (the comment thread's), whose loaders sit in translator.ts so
+ * that they travel with the thread's chunk. Add a locale here, there and in `locales/`.
  */
 const LOADERS: Record<string, () => Promise<{ terms: Terms }>> = {
-  de: () => import('./locales/de.js'),
-  es: () => import('./locales/es.js'),
-  fr: () => import('./locales/fr.js'),
-  it: () => import('./locales/it.js'),
-  ja: () => import('./locales/ja.js'),
-  nl: () => import('./locales/nl.js'),
-  pl: () => import('./locales/pl.js'),
-  pt: () => import('./locales/pt.js'),
-  ru: () => import('./locales/ru.js'),
-  uk: () => import('./locales/uk.js'),
-  zh: () => import('./locales/zh.js'),
+  de: () => import('./locales/de.share.js'),
+  es: () => import('./locales/es.share.js'),
+  fr: () => import('./locales/fr.share.js'),
+  it: () => import('./locales/it.share.js'),
+  ja: () => import('./locales/ja.share.js'),
+  nl: () => import('./locales/nl.share.js'),
+  pl: () => import('./locales/pl.share.js'),
+  pt: () => import('./locales/pt.share.js'),
+  ru: () => import('./locales/ru.share.js'),
+  uk: () => import('./locales/uk.share.js'),
+  zh: () => import('./locales/zh.share.js'),
 };
 
 /** Languages with a table, English included. */
@@ -45,7 +47,7 @@ export function resolveLanguage(el: Element | null, preferred: readonly string[]
   return 'en';
 }
 
-/** Loads a language's table; unknown languages and load failures give English. */
+/** Loads a language's share bar and count terms; unknown languages and load failures give English. */
 export async function loadTerms(lang: string): Promise<Terms> {
   const loader = LOADERS[lang];
   if (!loader) return {};

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { en } from './en.js';
 import { loadTerms, resolveLanguage, supportedLanguages } from './index.js';
-import { Translator } from './translator.js';
+import { loadAllTerms, Translator } from './translator.js';
 
 const LANGS = ['de', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt', 'ru', 'uk', 'zh'];
 
@@ -9,7 +9,7 @@ describe('locale tables', () => {
   it('exist for the twelve languages and each translates every English key', async () => {
     expect(supportedLanguages().sort()).to.deep.equal(['en', ...LANGS].sort());
     for (const lang of LANGS) {
-      const terms = await loadTerms(lang);
+      const terms = await loadAllTerms(lang);
       const missing = Object.keys(en).filter((k) => !(k in terms));
       expect(missing, `${lang} misses`).to.deep.equal([]);
       const rules = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
@@ -25,8 +25,16 @@ describe('locale tables', () => {
     }
   });
 
+  it('splits each table: the first load gets only the share bar’s and count’s terms', async () => {
+    for (const lang of LANGS) {
+      const first = Object.keys(await loadTerms(lang));
+      expect(first.length, lang).to.be.greaterThan(0);
+      expect(first.filter((k) => !/^(share|count)\./.test(k)), `${lang} first-load keys`).to.deep.equal([]);
+    }
+  });
+
   it('applies plural rules per language', async () => {
-    const pl = new Translator('pl', await loadTerms('pl'));
+    const pl = new Translator('pl', await loadAllTerms('pl'));
     expect([1, 2, 5, 22, 25].map((n) => pl.t('comments.count', { n }))).to.deep.equal([
       '1 komentarz',
       '2 komentarze',
@@ -34,9 +42,9 @@ describe('locale tables', () => {
       '22 komentarze',
       '25 komentarzy',
     ]);
-    const ru = new Translator('ru', await loadTerms('ru'));
+    const ru = new Translator('ru', await loadAllTerms('ru'));
     expect(ru.t('live.new', { n: 21 })).to.equal('21 новый комментарий');
-    const ja = new Translator('ja', await loadTerms('ja'));
+    const ja = new Translator('ja', await loadAllTerms('ja'));
     expect(ja.t('comments.count', { n: 3 })).to.equal('3 件のコメント');
   });
 

@@ -1,4 +1,26 @@
 import { en, type Term, type TermKey, type Terms } from './en.js';
+import { loadTerms } from './index.js';
+
+/** The comment thread's part of each locale table (the share bar's part is loaded by index.ts). */
+const THREAD: Record<string, () => Promise<{ terms: Terms }>> = {
+  de: () => import('./locales/de.js'),
+  es: () => import('./locales/es.js'),
+  fr: () => import('./locales/fr.js'),
+  it: () => import('./locales/it.js'),
+  ja: () => import('./locales/ja.js'),
+  nl: () => import('./locales/nl.js'),
+  pl: () => import('./locales/pl.js'),
+  pt: () => import('./locales/pt.js'),
+  ru: () => import('./locales/ru.js'),
+  uk: () => import('./locales/uk.js'),
+  zh: () => import('./locales/zh.js'),
+};
+
+/** Loads a language's whole table; unknown languages and load failures give English. */
+export async function loadAllTerms(lang: string): Promise<Terms> {
+  const [first, thread] = await Promise.all([loadTerms(lang), THREAD[lang]?.().catch(() => undefined)]);
+  return { ...first, ...thread?.terms };
+}
 
 /** Looks up terms in overrides, then the locale, then English, and fills placeholders. */
 export class Translator {

@@ -1,0 +1,25 @@
+import type { Terms } from '../en.js';
+
+/** Ukrainian terms of the share bar and the comment count (the first load); the rest are in `uk.ts`. */
+export const terms: Terms = {
+  'count.comments': { one: '{n} коментар', few: '{n} коментарі', many: '{n} коментарів', other: '{n} коментаря' },
+  'share.label': 'Поділитися',
+  'share.copy': 'Копіювати посилання',
+  'share.copied': 'Посилання скопійовано',
+  'share.copyFailed': 'Не вдалося скопіювати; виділіть посилання й скопіюйте його самостійно',
+  'share.native': 'Поділитися…',
+  'share.email': 'E-mail',
+  'share.print': 'Друк',
+  'share.on': 'Поділитися в {service}',
+  'share.count': { one: '{n} поширення', few: '{n} поширення', many: '{n} поширень', other: '{n} поширення' },
+  'share.newWindow': 'відкриється в новому вікні',
+  'share.fediverse': 'Mastodon',
+  'share.fediverse.title': 'Поділитися в Mastodon або на іншому сервері федиверсу',
+  'share.fediverse.field': 'Ваша адреса або сервер',
+  'share.fediverse.hint': 'Наприклад, @vy@mastodon.social або mastodon.social',
+  'share.fediverse.submit': 'Поділитися',
+  'share.fediverse.cancel': 'Скасувати',
+  'share.fediverse.invalid': 'Введіть адресу на зразок @vy@example.social або сервер на зразок example.social',
+  'share.fediverse.looking': 'Пошук {server}…',
+  'share.fediverse.open': 'Відкрити сторінку поширення на {server}',
+};
