@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { readConfig } from '../src/config.js';
 import { createApp } from '../src/http/app.js';
 import { clientIpResolver } from '../src/http/client-ip.js';
 import { openStorage } from '../src/storage/open.js';
@@ -35,7 +36,13 @@ async function main(): Promise<void> {
   } else if (mode === 'app') {
     const storage = await openStorage(process.env.BENCH_DATABASE_URL);
     const cache = process.env.BENCH_LIST_CACHE;
-    const app = createApp({ storage, clientIp: clientIpResolver([]), ...(cache ? { listCacheEntries: Number(cache) } : {}) });
+    const app = createApp({
+      storage,
+      clientIp: clientIpResolver([]),
+      // As `parley serve` runs by default (readConfig's PARLEY_LIST_FRESH_MS).
+      listFreshMs: readConfig({}).listFreshMs,
+      ...(cache ? { listCacheEntries: Number(cache) } : {}),
+    });
     fetch = app.fetch;
   } else {
     throw new Error(`BENCH_MODE must be app or ceiling, not ${mode}`);

@@ -9,14 +9,21 @@ export interface ServerConfig {
   /** Addresses of reverse proxies whose X-Forwarded-For is believed. */
   trustedProxies: string[];
   widgetDir: string;
+  /** How long a page's comment version is trusted before the read path asks the database again. */
+  listFreshMs: number;
 }
 
 /** Reads {@link ServerConfig} from `env`; throws a one-line message on a bad value. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0-65535, not "${env.PORT}"`);
+  const listFreshMs = Number(env.PARLEY_LIST_FRESH_MS ?? 1000);
+  if (!Number.isInteger(listFreshMs) || listFreshMs < 0 || listFreshMs > 60_000) {
+    throw new Error(`PARLEY_LIST_FRESH_MS must be 0-60000, not "${env.PARLEY_LIST_FRESH_MS}"`);
+  }
   return {
     port,
+    listFreshMs,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.PARLEY_DATABASE_URL ?? DEFAULT_DATABASE_URL,
     trustedProxies: (env.PARLEY_TRUSTED_PROXIES ?? '')

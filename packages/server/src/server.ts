@@ -14,7 +14,12 @@ export interface RunningServer {
 /** Opens the database (migrating it), builds the app and listens. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const storage = await openStorage(config.databaseUrl);
-  const app = createApp({ storage, clientIp: clientIpResolver(config.trustedProxies), widgetDir: config.widgetDir });
+  const app = createApp({
+    storage,
+    clientIp: clientIpResolver(config.trustedProxies),
+    widgetDir: config.widgetDir,
+    listFreshMs: config.listFreshMs,
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
     s.once('error', reject);

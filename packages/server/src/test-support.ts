@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { after } from 'node:test';
 import { buildSite } from './domain/sites.js';
-import { createApp } from './http/app.js';
+import { type AppOptions, createApp } from './http/app.js';
 import { dropPostgresSchema, openPostgres } from './storage/postgres/open.js';
 import { openSqlite } from './storage/sqlite/open.js';
 import type { SiteSettings, Storage } from './storage/types.js';
@@ -94,7 +94,12 @@ export async function problemOf(res: Response): Promise<ProblemBody> {
 }
 
 /** A storage with one site `demo` that allows {@link ORIGIN}, and an app over it. */
-export async function testApp(backend: Backend, settings: Partial<SiteSettings> = {}, now?: () => number) {
+export async function testApp(
+  backend: Backend,
+  settings: Partial<SiteSettings> = {},
+  now?: () => number,
+  appOptions: Pick<AppOptions, 'listFreshMs'> = {},
+) {
   const storage = await backend.open();
   await storage.createSite(
     buildSite(
@@ -103,7 +108,7 @@ export async function testApp(backend: Backend, settings: Partial<SiteSettings> 
     ),
   );
   let ip = '203.0.113.7';
-  const app = createApp({ storage, clientIp: () => ip, ...(now ? { now } : {}) });
+  const app = createApp({ storage, clientIp: () => ip, ...(now ? { now } : {}), ...appOptions });
   return {
     app,
     storage,

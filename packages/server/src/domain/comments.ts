@@ -1,4 +1,4 @@
-import type { CommentRecord, CursorKey, PageRecord, Site, SortOrder, Storage } from '../storage/types.js';
+import type { CommentInContext, CommentRecord, CursorKey, PageRecord, Site, SortOrder, Storage } from '../storage/types.js';
 import { hashToken, newCommentId, newToken, prefixHash, tokenMatches } from './identity.js';
 import { Limiter, ListCache } from './list-cache.js';
 import { countLinks, renderMarkdown } from './markdown.js';
@@ -55,11 +55,20 @@ export class CommentService {
   readonly #cache: ListCache;
   /** Listings built at once; the rest wait, so a burst of misses cannot balloon memory. */
   readonly #builds = new Limiter(4);
+  /** Pages (with their version) read in the last `#freshMs`; this process's own writes drop them at once. */
+  readonly #pages = new Map<string, { page: PageRecord; at: number }>();
+  readonly #freshMs: number;
 
-  constructor(storage: Storage, now: () => number = Date.now, cache: ListCache = new ListCache()) {
+  /**
+   * @param freshMs how long a page's version, once read, is trusted without asking the database
+   *   again. Writes through this service forget it at once; writes by other processes (another
+   *   instance, an import) show after at most this long. 0 (the default) asks every time.
+   */
+  constructor(storage: Storage, now: () => number = Date.now, cache: ListCache = new ListCache(), freshMs = 0) {
     this.storage = storage;
     this.#now = now;
     this.#cache = cache;
+    this.#freshMs = freshMs;
   }
 
   async site(id: string): Promise<Site> {
@@ -85,7 +94,7 @@ export class CommentService {
    * version is unchanged: a hit costs two indexed reads (site, page), no serialisation and no encoding.
    */
   async listBody(q: ListQuery): Promise<Uint8Array> {
-    const page = await this.#page(q.site, q.page);
+    const page = await this.#freshPage(q.site, q.page);
     if (!page) return Buffer.from(JSON.stringify(emptyListing(q.page)));
     const key = `${page.id}\n${page.version}\n${q.sort}\n${q.limit}\n${q.cursor ?? ''}`;
     const hit = this.#cache.get(key);
@@ -93,6 +102,25 @@ export class CommentService {
     const body = await this.#builds.run(async () => Buffer.from(JSON.stringify(await this.#listPage(page, q))));
     this.#cache.set(key, body);
     return body;
+  }
+
+  /** {@link #page}, trusted for `freshMs` after it was read (see the constructor). */
+  async #freshPage(siteId: string, key: string): Promise<PageRecord | undefined> {
+    if (this.#freshMs <= 0) return this.#page(siteId, key);
+    const memoKey = `${siteId}\n${key}`;
+    const now = Date.now();
+    const memo = this.#pages.get(memoKey);
+    if (memo && now - memo.at < this.#freshMs) return memo.page;
+    const page = await this.#page(siteId, key);
+    if (this.#pages.size >= 10_000) this.#pages.clear();
+    if (page) this.#pages.set(memoKey, { page, at: now });
+    else this.#pages.delete(memoKey);
+    return page;
+  }
+
+  /** Forgets what {@link #freshPage} remembers of a page this process just changed. */
+  #changed(siteId: string, key: string): void {
+    this.#pages.delete(`${siteId}\n${key}`);
   }
 
   /** The page, or undefined if it has no comments yet; 404 if the site does not exist. */
@@ -169,6 +197,7 @@ export class CommentService {
       editTokenHash: hashToken(editToken),
       ipHash,
     });
+    this.#changed(site.id, clean.page.key);
     return { comment: present(comment), editToken };
   }
 
@@ -176,12 +205,14 @@ export class CommentService {
     const { comment, site } = await this.#owned(id, token, caller);
     const clean = normaliseBody(body, settingsOf(site).maxLength);
     const updated = await this.storage.updateCommentBody(comment.id, clean, renderMarkdown(clean), this.#now());
+    this.#changed(comment.siteId, comment.pageKey);
     return present(updated);
   }
 
   async remove(id: string, token: string | undefined, caller: Caller): Promise<void> {
     const { comment } = await this.#owned(id, token, caller);
     await this.storage.softDeleteComment(comment.id);
+    this.#changed(comment.siteId, comment.pageKey);
   }
 
   async vote(id: string, value: -1 | 0 | 1, caller: Caller): Promise<{ up: number; down: number; score: number }> {
@@ -191,6 +222,7 @@ export class CommentService {
     const voter = prefixHash(await this.storage.secret(), 'vote', caller.ip);
     if (!voter) throw new Problem(400, 'bad-request', 'Cannot tell who is voting');
     const { up, down } = await this.storage.vote(id, voter, value, this.#now());
+    this.#changed(comment.siteId, comment.pageKey);
     return { up, down, score: up - down };
   }
 
@@ -202,7 +234,7 @@ export class CommentService {
     return Object.fromEntries(unique.map((k) => [k, found.get(k) ?? 0]));
   }
 
-  async #owned(id: string, token: string | undefined, caller: Caller): Promise<{ comment: CommentRecord; site: Site }> {
+  async #owned(id: string, token: string | undefined, caller: Caller): Promise<{ comment: CommentInContext; site: Site }> {
     const comment = await this.storage.getComment(id);
     if (!comment || comment.status === 'deleted') throw new Problem(404, 'comment-not-found', `No comment "${id}"`);
     const site = await this.site(comment.siteId);

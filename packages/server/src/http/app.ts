@@ -26,12 +26,19 @@ export interface AppOptions {
   now?: () => number;
   /** How many serialised listings to keep (see `domain/list-cache.ts`); 0 turns the cache off. */
   listCacheEntries?: number;
+  /** Milliseconds a page's version is trusted on the read path (see `CommentService`); default 0. */
+  listFreshMs?: number;
 }
 
 /** Builds the whole HTTP application; no port, so tests call `app.request()` in-process. */
 export function createApp(options: AppOptions) {
   const { storage, clientIp = () => undefined } = options;
-  const service = new CommentService(storage, options.now, new ListCache(options.listCacheEntries ?? 500));
+  const service = new CommentService(
+    storage,
+    options.now,
+    new ListCache(options.listCacheEntries ?? 500),
+    options.listFreshMs ?? 0,
+  );
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
