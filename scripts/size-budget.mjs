@@ -6,8 +6,9 @@
 //    for the share bar and counts (`i18n/locales/<lang>.share.js`); what a page downloads before
 //    a <parley-comments> is near the viewport. Budget 12 KB.
 //  - one locale: every file a page can load (all elements, every lazy chunk) with the locale
-//    tables of other languages left out (a language's table is two files, `<lang>.share.js` and
-//    the thread's `<lang>.js`; both count). Budget 20 KB.
+//    tables of other languages left out (a language's table is three files, `<lang>.share.js`,
+//    the fediverse dialog's `<lang>.fediverse.js` and the thread's `<lang>.js`; all count).
+//    Budget 20 KB.
 // Both are given for English (no table to load) and for the largest locale. For comparison it
 // prints Lit's own floor, one minimal element bundled with the same rollup + terser settings.
 // Exits 1 when a budget is exceeded. Figures go in docs/performance.md (## Embed budgets).
@@ -73,7 +74,7 @@ function measure() {
   const file = (name) => sizes(readFileSync(join(cdn, graph.dir, name)));
   const loader = sizes(readFileSync(join(cdn, graph.loader)));
   const chunks = Object.fromEntries(Object.keys(graph.chunks).map((name) => [name, file(name)]));
-  const tableOf = (name) => /^i18n\/locales\/([\w-]+)(\.share)?\.js$/.exec(graph.chunks[name].module ?? '');
+  const tableOf = (name) => /^i18n\/locales\/([\w-]+)(\.share|\.fediverse)?\.js$/.exec(graph.chunks[name].module ?? '');
   const localeOf = (name) => tableOf(name)?.[1];
   const locales = Object.keys(graph.chunks).filter(localeOf);
 
@@ -98,7 +99,7 @@ function measure() {
   for (const name of locales) {
     const lang = localeOf(name);
     const row = byLang.get(lang) ?? { lang, first: none, table: none };
-    if (tableOf(name)[2]) row.first = sum([row.first, chunks[name]]);
+    if (tableOf(name)[2] === '.share') row.first = sum([row.first, chunks[name]]);
     row.table = sum([row.table, chunks[name]]);
     byLang.set(lang, row);
   }
@@ -123,7 +124,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   line('  embed.js (loader)', m.loader);
   for (const [name, s] of Object.entries(m.chunks).sort((a, b) => b[1].gzip - a[1].gzip)) {
     const table = m.tableOf(name);
-    const why = m.firstLoad.has(name) ? 'first load' : table ? (table[2] ? 'locale, first load' : 'locale, thread') : 'lazy';
+    const part = { '.share': 'first load', '.fediverse': 'fediverse dialog' }[table?.[2]] ?? 'thread';
+    const why = m.firstLoad.has(name) ? 'first load' : table ? `locale, ${part}` : 'lazy';
     line(`  embed/${name} (${why})`, s);
   }
   console.log('');

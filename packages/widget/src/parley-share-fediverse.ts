@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { define } from './define.js';
+import type { Terms } from './i18n/en.js';
 import { discover, fediverseUrl, parseAccount, recall, remember } from './share/fediverse.js';
 import type { ShareData } from './share/services.js';
 import { SHARE_EN, type ShareKey, ShareTerms } from './share/terms.js';
@@ -16,6 +17,26 @@ export const FEDIVERSE_EN = {
   'share.fediverse.open': 'Open the share page on {server}',
 } satisfies Partial<Record<ShareKey, string>>;
 Object.assign(SHARE_EN, FEDIVERSE_EN);
+
+/** The dialog's part of each locale table, loaded when it opens (not with the share bar). */
+const TABLES: Record<string, () => Promise<{ terms: Terms }>> = {
+  de: () => import('./i18n/locales/de.fediverse.js'),
+  es: () => import('./i18n/locales/es.fediverse.js'),
+  fr: () => import('./i18n/locales/fr.fediverse.js'),
+  it: () => import('./i18n/locales/it.fediverse.js'),
+  ja: () => import('./i18n/locales/ja.fediverse.js'),
+  nl: () => import('./i18n/locales/nl.fediverse.js'),
+  pl: () => import('./i18n/locales/pl.fediverse.js'),
+  pt: () => import('./i18n/locales/pt.fediverse.js'),
+  ru: () => import('./i18n/locales/ru.fediverse.js'),
+  uk: () => import('./i18n/locales/uk.fediverse.js'),
+  zh: () => import('./i18n/locales/zh.fediverse.js'),
+};
+
+/** A language's fediverse dialog terms; unknown languages and load failures give English. */
+export async function loadFediverseTerms(lang: string): Promise<Terms> {
+  return (await TABLES[lang]?.().catch(() => undefined))?.terms ?? {};
+}
 
 /**
  * The fediverse step of `<parley-share>`: a small modal dialog where the reader names their handle
@@ -155,7 +176,7 @@ export async function openFediverse(
     el.addEventListener('parley-fediverse-share', (e) => el?.onShared((e as CustomEvent<{ url: string }>).detail.url));
     root.append(el);
   }
-  el.i18n = i18n;
+  el.i18n = TABLES[i18n.lang] ? i18n.under(await loadFediverseTerms(i18n.lang)) : i18n;
   el.data = data;
   el.onShared = onShared;
   await el.show();

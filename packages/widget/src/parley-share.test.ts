@@ -234,6 +234,24 @@ describe('<parley-share>', () => {
     expect(dialog.open).to.equal(false);
   });
 
+  it('speaks the page language in the fediverse dialog, its terms loaded only when it opens', async () => {
+    const el = await fixture<ParleyShare>(
+      html`<p lang="de"><parley-share url="https://a.example/" services="mastodon"></parley-share></p>`,
+    );
+    const bar = el.querySelector('parley-share') as ParleyShare;
+    await waitUntil(
+      () =>
+        nameOf(control(bar, 'mastodon')) === 'Mastodon' &&
+        shadow(bar).querySelector('ul')?.getAttribute('aria-label') === 'Teilen',
+    );
+    await click(control(bar, 'mastodon'));
+    await waitUntil(() => shadow(bar).querySelector('parley-share-fediverse')?.shadowRoot?.querySelector('dialog')?.open);
+    const form = shadow(bar).querySelector('parley-share-fediverse')?.shadowRoot as ShadowRoot;
+    expect(form.querySelector('label[for="handle"]')?.textContent).to.equal('Ihr Handle oder Server');
+    await expect(bar).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+  });
+
   it('offers the compact variant as one Share button that unfolds icon-only services', async () => {
     const el = await fixture<ParleyShare>(
       html`<parley-share variant="compact" url="https://a.example/#comment-1" services="copy x"></parley-share>`,

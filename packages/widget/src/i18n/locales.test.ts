@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { loadFediverseTerms } from '../parley-share-fediverse.js';
 import { en } from './en.js';
 import { loadTerms, resolveLanguage, supportedLanguages } from './index.js';
 import { loadAllTerms, Translator } from './translator.js';
@@ -9,7 +10,7 @@ describe('locale tables', () => {
   it('exist for the twelve languages and each translates every English key', async () => {
     expect(supportedLanguages().sort()).to.deep.equal(['en', ...LANGS].sort());
     for (const lang of LANGS) {
-      const terms = await loadAllTerms(lang);
+      const terms = { ...(await loadAllTerms(lang)), ...(await loadFediverseTerms(lang)) };
       const missing = Object.keys(en).filter((k) => !(k in terms));
       expect(missing, `${lang} misses`).to.deep.equal([]);
       const rules = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
@@ -25,11 +26,20 @@ describe('locale tables', () => {
     }
   });
 
-  it('splits each table: the first load gets only the share bar’s and count’s terms', async () => {
+  it('splits each table: the first load gets only the share bar’s and count’s terms, the dialog its own', async () => {
     for (const lang of LANGS) {
       const first = Object.keys(await loadTerms(lang));
       expect(first.length, lang).to.be.greaterThan(0);
-      expect(first.filter((k) => !/^(share|count)\./.test(k)), `${lang} first-load keys`).to.deep.equal([]);
+      expect(
+        first.filter((k) => !/^(share|count)\./.test(k) || k.startsWith('share.fediverse.')),
+        `${lang} first-load keys`,
+      ).to.deep.equal([]);
+      const dialog = Object.keys(await loadFediverseTerms(lang));
+      expect(dialog.length, lang).to.equal(8);
+      expect(
+        dialog.filter((k) => !k.startsWith('share.fediverse.')),
+        `${lang} dialog keys`,
+      ).to.deep.equal([]);
     }
   });
 

@@ -37,6 +37,11 @@ export class ShareTerms {
     this.#terms = { ...terms, ...overrides };
   }
 
+  /** These terms with `terms` (a locale's fediverse dialog table) beneath them. */
+  under(terms: Terms): ShareTerms {
+    return new ShareTerms(this.lang, { ...terms, ...this.#terms });
+  }
+
   /** The term as stored: a string, or plural forms. */
   term(key: ShareKey): Term {
     return this.#terms[key] ?? SHARE_EN[key] ?? key;

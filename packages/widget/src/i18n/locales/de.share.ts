@@ -1,6 +1,7 @@
 import type { Terms } from '../en.js';
 
-/** German terms of the share bar and the comment count (the first load); the rest are in `de.ts`. */
+/** German terms of the share bar and the comment count (the first load); the fediverse dialog's are in
+ * `de.fediverse.ts`, the thread's in `de.ts`. */
 export const terms: Terms = {
   'count.comments': { one: '{n} Kommentar', other: '{n} Kommentare' },
   'share.label': 'Teilen',
@@ -14,12 +15,4 @@ export const terms: Terms = {
   'share.count': { one: '{n}-mal geteilt', other: '{n}-mal geteilt' },
   'share.newWindow': 'öffnet in einem neuen Fenster',
   'share.fediverse': 'Mastodon',
-  'share.fediverse.title': 'Auf Mastodon oder einem anderen Fediverse-Server teilen',
-  'share.fediverse.field': 'Ihr Handle oder Server',
-  'share.fediverse.hint': 'Zum Beispiel @sie@mastodon.social oder mastodon.social',
-  'share.fediverse.submit': 'Teilen',
-  'share.fediverse.cancel': 'Abbrechen',
-  'share.fediverse.invalid': 'Geben Sie ein Handle wie @sie@example.social oder einen Server wie example.social ein',
-  'share.fediverse.looking': '{server} wird gesucht…',
-  'share.fediverse.open': 'Die Teilen-Seite auf {server} öffnen',
 };

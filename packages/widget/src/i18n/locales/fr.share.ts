@@ -1,6 +1,7 @@
 import type { Terms } from '../en.js';
 
-/** French terms of the share bar and the comment count (the first load); the rest are in `fr.ts`. */
+/** French terms of the share bar and the comment count (the first load); the fediverse dialog's are in
+ * `fr.fediverse.ts`, the thread's in `fr.ts`. */
 export const terms: Terms = {
   'count.comments': { one: '{n} commentaire', other: '{n} commentaires' },
   'share.label': 'Partager',
@@ -14,12 +15,4 @@ export const terms: Terms = {
   'share.count': { one: '{n} partage', other: '{n} partages' },
   'share.newWindow': 's’ouvre dans une nouvelle fenêtre',
   'share.fediverse': 'Mastodon',
-  'share.fediverse.title': 'Partager sur Mastodon ou un autre serveur du fédivers',
-  'share.fediverse.field': 'Votre identifiant ou serveur',
-  'share.fediverse.hint': 'Par exemple @vous@mastodon.social ou mastodon.social',
-  'share.fediverse.submit': 'Partager',
-  'share.fediverse.cancel': 'Annuler',
-  'share.fediverse.invalid': 'Saisissez un identifiant comme @vous@example.social ou un serveur comme example.social',
-  'share.fediverse.looking': 'Recherche de {server}…',
-  'share.fediverse.open': 'Ouvrir la page de partage sur {server}',
 };

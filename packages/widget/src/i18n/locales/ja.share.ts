@@ -1,6 +1,7 @@
 import type { Terms } from '../en.js';
 
-/** Japanese terms of the share bar and the comment count (the first load); the rest are in `ja.ts`. */
+/** Japanese terms of the share bar and the comment count (the first load); the fediverse dialog's are in
+ * `ja.fediverse.ts`, the thread's in `ja.ts`. */
 export const terms: Terms = {
   'count.comments': { other: '{n} 件のコメント' },
   'share.label': '共有',
@@ -14,12 +15,4 @@ export const terms: Terms = {
   'share.count': { other: '{n} 件の共有' },
   'share.newWindow': '新しいウィンドウで開きます',
   'share.fediverse': 'Mastodon',
-  'share.fediverse.title': 'Mastodon などの Fediverse サーバーで共有',
-  'share.fediverse.field': 'あなたのハンドルまたはサーバー',
-  'share.fediverse.hint': '例：@you@mastodon.social または mastodon.social',
-  'share.fediverse.submit': '共有',
-  'share.fediverse.cancel': 'キャンセル',
-  'share.fediverse.invalid': '@you@example.social のようなハンドルか example.social のようなサーバーを入力してください',
-  'share.fediverse.looking': '{server} を検索しています…',
-  'share.fediverse.open': '{server} の共有ページを開く',
 };

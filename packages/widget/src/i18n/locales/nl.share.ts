@@ -1,6 +1,7 @@
 import type { Terms } from '../en.js';
 
-/** Dutch terms of the share bar and the comment count (the first load); the rest are in `nl.ts`. */
+/** Dutch terms of the share bar and the comment count (the first load); the fediverse dialog's are in
+ * `nl.fediverse.ts`, the thread's in `nl.ts`. */
 export const terms: Terms = {
   'count.comments': { one: '{n} reactie', other: '{n} reacties' },
   'share.label': 'Delen',
@@ -14,12 +15,4 @@ export const terms: Terms = {
   'share.count': { one: '{n} keer gedeeld', other: '{n} keer gedeeld' },
   'share.newWindow': 'opent in een nieuw venster',
   'share.fediverse': 'Mastodon',
-  'share.fediverse.title': 'Delen op Mastodon of een andere fediverse-server',
-  'share.fediverse.field': 'Je handle of server',
-  'share.fediverse.hint': 'Bijvoorbeeld @jij@mastodon.social of mastodon.social',
-  'share.fediverse.submit': 'Delen',
-  'share.fediverse.cancel': 'Annuleren',
-  'share.fediverse.invalid': 'Vul een handle in zoals @jij@example.social of een server zoals example.social',
-  'share.fediverse.looking': '{server} opzoeken…',
-  'share.fediverse.open': 'De deelpagina op {server} openen',
 };

@@ -1,6 +1,7 @@
 import type { Terms } from '../en.js';
 
-/** Polish terms of the share bar and the comment count (the first load); the rest are in `pl.ts`. */
+/** Polish terms of the share bar and the comment count (the first load); the fediverse dialog's are in
+ * `pl.fediverse.ts`, the thread's in `pl.ts`. */
 export const terms: Terms = {
   'count.comments': { one: '{n} komentarz', few: '{n} komentarze', many: '{n} komentarzy', other: '{n} komentarza' },
   'share.label': 'Udostępnij',
@@ -14,12 +15,4 @@ export const terms: Terms = {
   'share.count': { one: '{n} udostępnienie', few: '{n} udostępnienia', many: '{n} udostępnień', other: '{n} udostępnienia' },
   'share.newWindow': 'otwiera się w nowym oknie',
   'share.fediverse': 'Mastodon',
-  'share.fediverse.title': 'Udostępnij na Mastodonie lub innym serwerze fediwersum',
-  'share.fediverse.field': 'Twój identyfikator lub serwer',
-  'share.fediverse.hint': 'Na przykład @ty@mastodon.social lub mastodon.social',
-  'share.fediverse.submit': 'Udostępnij',
-  'share.fediverse.cancel': 'Anuluj',
-  'share.fediverse.invalid': 'Wpisz identyfikator, np. @ty@example.social, lub serwer, np. example.social',
-  'share.fediverse.looking': 'Wyszukiwanie {server}…',
-  'share.fediverse.open': 'Otwórz stronę udostępniania na {server}',
 };

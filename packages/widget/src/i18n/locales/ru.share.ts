@@ -1,6 +1,7 @@
 import type { Terms } from '../en.js';
 
-/** Russian terms of the share bar and the comment count (the first load); the rest are in `ru.ts`. */
+/** Russian terms of the share bar and the comment count (the first load); the fediverse dialog's are in
+ * `ru.fediverse.ts`, the thread's in `ru.ts`. */
 export const terms: Terms = {
   'count.comments': { one: '{n} комментарий', few: '{n} комментария', many: '{n} комментариев', other: '{n} комментария' },
   'share.label': 'Поделиться',
@@ -14,12 +15,4 @@ export const terms: Terms = {
   'share.count': { one: '{n} репост', few: '{n} репоста', many: '{n} репостов', other: '{n} репоста' },
   'share.newWindow': 'откроется в новом окне',
   'share.fediverse': 'Mastodon',
-  'share.fediverse.title': 'Поделиться в Mastodon или на другом сервере федиверса',
-  'share.fediverse.field': 'Ваш адрес или сервер',
-  'share.fediverse.hint': 'Например, @vy@mastodon.social или mastodon.social',
-  'share.fediverse.submit': 'Поделиться',
-  'share.fediverse.cancel': 'Отмена',
-  'share.fediverse.invalid': 'Введите адрес вида @vy@example.social или сервер вида example.social',
-  'share.fediverse.looking': 'Поиск {server}…',
-  'share.fediverse.open': 'Открыть страницу публикации на {server}',
 };

@@ -1,6 +1,7 @@
 import type { Terms } from '../en.js';
 
-/** Ukrainian terms of the share bar and the comment count (the first load); the rest are in `uk.ts`. */
+/** Ukrainian terms of the share bar and the comment count (the first load); the fediverse dialog's are in
+ * `uk.fediverse.ts`, the thread's in `uk.ts`. */
 export const terms: Terms = {
   'count.comments': { one: '{n} коментар', few: '{n} коментарі', many: '{n} коментарів', other: '{n} коментаря' },
   'share.label': 'Поділитися',
@@ -14,12 +15,4 @@ export const terms: Terms = {
   'share.count': { one: '{n} поширення', few: '{n} поширення', many: '{n} поширень', other: '{n} поширення' },
   'share.newWindow': 'відкриється в новому вікні',
   'share.fediverse': 'Mastodon',
-  'share.fediverse.title': 'Поділитися в Mastodon або на іншому сервері федиверсу',
-  'share.fediverse.field': 'Ваша адреса або сервер',
-  'share.fediverse.hint': 'Наприклад, @vy@mastodon.social або mastodon.social',
-  'share.fediverse.submit': 'Поділитися',
-  'share.fediverse.cancel': 'Скасувати',
-  'share.fediverse.invalid': 'Введіть адресу на зразок @vy@example.social або сервер на зразок example.social',
-  'share.fediverse.looking': 'Пошук {server}…',
-  'share.fediverse.open': 'Відкрити сторінку поширення на {server}',
 };

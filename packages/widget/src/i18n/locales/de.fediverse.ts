@@ -1,0 +1,13 @@
+import type { Terms } from '../en.js';
+
+/** German terms of the fediverse dialog, loaded when it opens. */
+export const terms: Terms = {
+  'share.fediverse.title': 'Auf Mastodon oder einem anderen Fediverse-Server teilen',
+  'share.fediverse.field': 'Ihr Handle oder Server',
+  'share.fediverse.hint': 'Zum Beispiel @sie@mastodon.social oder mastodon.social',
+  'share.fediverse.submit': 'Teilen',
+  'share.fediverse.cancel': 'Abbrechen',
+  'share.fediverse.invalid': 'Geben Sie ein Handle wie @sie@example.social oder einen Server wie example.social ein',
+  'share.fediverse.looking': '{server} wird gesucht…',
+  'share.fediverse.open': 'Die Teilen-Seite auf {server} öffnen',
+};

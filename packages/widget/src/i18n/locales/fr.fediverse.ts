@@ -1,0 +1,13 @@
+import type { Terms } from '../en.js';
+
+/** French terms of the fediverse dialog, loaded when it opens. */
+export const terms: Terms = {
+  'share.fediverse.title': 'Partager sur Mastodon ou un autre serveur du fédivers',
+  'share.fediverse.field': 'Votre identifiant ou serveur',
+  'share.fediverse.hint': 'Par exemple @vous@mastodon.social ou mastodon.social',
+  'share.fediverse.submit': 'Partager',
+  'share.fediverse.cancel': 'Annuler',
+  'share.fediverse.invalid': 'Saisissez un identifiant comme @vous@example.social ou un serveur comme example.social',
+  'share.fediverse.looking': 'Recherche de {server}…',
+  'share.fediverse.open': 'Ouvrir la page de partage sur {server}',
+};

@@ -1,0 +1,13 @@
+import type { Terms } from '../en.js';
+
+/** Italian terms of the fediverse dialog, loaded when it opens. */
+export const terms: Terms = {
+  'share.fediverse.title': 'Condividi su Mastodon o un altro server del fediverso',
+  'share.fediverse.field': 'Il tuo handle o server',
+  'share.fediverse.hint': 'Ad esempio @tu@mastodon.social o mastodon.social',
+  'share.fediverse.submit': 'Condividi',
+  'share.fediverse.cancel': 'Annulla',
+  'share.fediverse.invalid': 'Inserisci un handle come @tu@example.social o un server come example.social',
+  'share.fediverse.looking': 'Ricerca di {server}…',
+  'share.fediverse.open': 'Apri la pagina di condivisione su {server}',
+};

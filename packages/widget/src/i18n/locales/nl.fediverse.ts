@@ -1,0 +1,13 @@
+import type { Terms } from '../en.js';
+
+/** Dutch terms of the fediverse dialog, loaded when it opens. */
+export const terms: Terms = {
+  'share.fediverse.title': 'Delen op Mastodon of een andere fediverse-server',
+  'share.fediverse.field': 'Je handle of server',
+  'share.fediverse.hint': 'Bijvoorbeeld @jij@mastodon.social of mastodon.social',
+  'share.fediverse.submit': 'Delen',
+  'share.fediverse.cancel': 'Annuleren',
+  'share.fediverse.invalid': 'Vul een handle in zoals @jij@example.social of een server zoals example.social',
+  'share.fediverse.looking': '{server} opzoeken…',
+  'share.fediverse.open': 'De deelpagina op {server} openen',
+};

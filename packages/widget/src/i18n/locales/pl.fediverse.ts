@@ -1,0 +1,13 @@
+import type { Terms } from '../en.js';
+
+/** Polish terms of the fediverse dialog, loaded when it opens. */
+export const terms: Terms = {
+  'share.fediverse.title': 'Udostępnij na Mastodonie lub innym serwerze fediwersum',
+  'share.fediverse.field': 'Twój identyfikator lub serwer',
+  'share.fediverse.hint': 'Na przykład @ty@mastodon.social lub mastodon.social',
+  'share.fediverse.submit': 'Udostępnij',
+  'share.fediverse.cancel': 'Anuluj',
+  'share.fediverse.invalid': 'Wpisz identyfikator, np. @ty@example.social, lub serwer, np. example.social',
+  'share.fediverse.looking': 'Wyszukiwanie {server}…',
+  'share.fediverse.open': 'Otwórz stronę udostępniania na {server}',
+};

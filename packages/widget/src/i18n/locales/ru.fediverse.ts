@@ -1,0 +1,13 @@
+import type { Terms } from '../en.js';
+
+/** Russian terms of the fediverse dialog, loaded when it opens. */
+export const terms: Terms = {
+  'share.fediverse.title': 'Поделиться в Mastodon или на другом сервере федиверса',
+  'share.fediverse.field': 'Ваш адрес или сервер',
+  'share.fediverse.hint': 'Например, @vy@mastodon.social или mastodon.social',
+  'share.fediverse.submit': 'Поделиться',
+  'share.fediverse.cancel': 'Отмена',
+  'share.fediverse.invalid': 'Введите адрес вида @vy@example.social или сервер вида example.social',
+  'share.fediverse.looking': 'Поиск {server}…',
+  'share.fediverse.open': 'Открыть страницу публикации на {server}',
+};

@@ -1,0 +1,13 @@
+import type { Terms } from '../en.js';
+
+/** Ukrainian terms of the fediverse dialog, loaded when it opens. */
+export const terms: Terms = {
+  'share.fediverse.title': 'Поділитися в Mastodon або на іншому сервері федиверсу',
+  'share.fediverse.field': 'Ваша адреса або сервер',
+  'share.fediverse.hint': 'Наприклад, @vy@mastodon.social або mastodon.social',
+  'share.fediverse.submit': 'Поділитися',
+  'share.fediverse.cancel': 'Скасувати',
+  'share.fediverse.invalid': 'Введіть адресу на зразок @vy@example.social або сервер на зразок example.social',
+  'share.fediverse.looking': 'Пошук {server}…',
+  'share.fediverse.open': 'Відкрити сторінку поширення на {server}',
+};
