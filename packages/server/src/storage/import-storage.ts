@@ -1,6 +1,6 @@
-import type { Kysely, Selectable } from 'kysely';
-import { KyselyStorage } from './kysely-storage.js';
-import type { CommentTable, Database, PageTable } from './schema.js';
+import type { Kysely } from 'kysely';
+import { KyselyStorage, toComment, toPage } from './kysely-storage.js';
+import type { Database } from './schema.js';
 import type { CommentRecord, CommentStatus, PageRecord, Site, SiteSettings, Storage } from './types.js';
 
 /** `import_refs` (migration `0004-imports`): source record → the comment it became. */
@@ -266,39 +266,4 @@ function slices(ids: string[]): string[][] {
   const out: string[][] = [];
   for (let i = 0; i < ids.length; i += 500) out.push(ids.slice(i, i + 500));
   return out;
-}
-
-function toPage(row: Selectable<PageTable>): PageRecord {
-  return {
-    id: Number(row.id),
-    siteId: row.site_id,
-    key: row.key,
-    url: row.url,
-    title: row.title,
-    locked: Number(row.locked) === 1,
-    createdAt: Number(row.created_at),
-    version: Number(row.version),
-  };
-}
-
-function toComment(row: Selectable<CommentTable>): CommentRecord {
-  return {
-    id: row.id,
-    pageId: Number(row.page_id),
-    parentId: row.parent_id,
-    rootId: row.root_id,
-    depth: Number(row.depth),
-    authorName: row.author_name,
-    authorEmail: row.author_email,
-    authorWebsite: row.author_website,
-    body: row.body,
-    html: row.html,
-    status: row.status as CommentStatus,
-    createdAt: Number(row.created_at),
-    editedAt: row.edited_at === null ? null : Number(row.edited_at),
-    up: Number(row.up),
-    down: Number(row.down),
-    editTokenHash: row.edit_token_hash,
-    ipHash: row.ip_hash,
-  };
 }

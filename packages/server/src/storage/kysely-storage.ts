@@ -327,7 +327,8 @@ function toSite(row: Selectable<SiteTable>): Site {
   };
 }
 
-function toPage(row: Selectable<PageTable>): PageRecord {
+/** A page row as a record; shared with the import storage. */
+export function toPage(row: Selectable<PageTable>): PageRecord {
   return {
     id: Number(row.id),
     siteId: row.site_id,
@@ -340,7 +341,8 @@ function toPage(row: Selectable<PageTable>): PageRecord {
   };
 }
 
-function toComment(row: Selectable<CommentTable>): CommentRecord {
+/** A comment row as a record; shared with the import storage. */
+export function toComment(row: Selectable<CommentTable>): CommentRecord {
   return {
     id: row.id,
     pageId: Number(row.page_id),
