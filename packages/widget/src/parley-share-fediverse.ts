@@ -176,7 +176,8 @@ export async function openFediverse(
     el.addEventListener('parley-fediverse-share', (e) => el?.onShared((e as CustomEvent<{ url: string }>).detail.url));
     root.append(el);
   }
-  el.i18n = TABLES[i18n.lang] ? i18n.under(await loadFediverseTerms(i18n.lang)) : i18n;
+  // The dialog's own table goes beneath the bar's terms (overrides and locale still win).
+  el.i18n = TABLES[i18n.lang] ? new ShareTerms(i18n.lang, { ...(await loadFediverseTerms(i18n.lang)), ...i18n.terms }) : i18n;
   el.data = data;
   el.onShared = onShared;
   await el.show();

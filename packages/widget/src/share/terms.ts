@@ -30,21 +30,17 @@ export type ShareKey = Extract<TermKey, `share.${string}`>;
  */
 export class ShareTerms {
   readonly lang: string;
-  readonly #terms: Terms;
+  /** The terms in force: the overrides over the locale's table (English comes from {@link SHARE_EN}). */
+  readonly terms: Terms;
 
   constructor(lang = 'en', terms: Terms = {}, overrides: Terms = {}) {
     this.lang = lang;
-    this.#terms = { ...terms, ...overrides };
-  }
-
-  /** These terms with `terms` (a locale's fediverse dialog table) beneath them. */
-  under(terms: Terms): ShareTerms {
-    return new ShareTerms(this.lang, { ...terms, ...this.#terms });
+    this.terms = { ...terms, ...overrides };
   }
 
   /** The term as stored: a string, or plural forms. */
   term(key: ShareKey): Term {
-    return this.#terms[key] ?? SHARE_EN[key] ?? key;
+    return this.terms[key] ?? SHARE_EN[key] ?? key;
   }
 
   /** The text of a (non-plural) term with `{name}` placeholders filled. */
