@@ -1,13 +1,10 @@
 #!/usr/bin/env node
-import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { readConfig } from '../config.js';
 import { Problem } from '../domain/problem.js';
 import { buildSite } from '../domain/sites.js';
 import type { Site, Storage } from '../storage/types.js';
+import { parse, UsageError } from './args.js';
 import { exportCommand, importCommand } from './import/command.js';
-
-/** A mistake in how the command was called: printed as one line with a hint, exit code 2. */
-class UsageError extends Error {}
 
 const HELP: Record<string, string> = {
   main: `Usage: parley <command> [options]
@@ -67,22 +64,6 @@ async function main(argv: string[]): Promise<void> {
 
 function print(text: string | undefined): void {
   process.stdout.write(`${text ?? ''}\n`);
-}
-
-type Values = Record<string, string | boolean | string[] | undefined>;
-
-function parse(args: string[], options: NonNullable<ParseArgsConfig['options']> = {}): { values: Values; positionals: string[] } {
-  try {
-    const { values, positionals } = parseArgs({
-      args,
-      options: { help: { type: 'boolean', short: 'h' }, ...options },
-      allowPositionals: true,
-      strict: true,
-    });
-    return { values: values as Values, positionals };
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
 }
 
 async function serveCommand(args: string[]): Promise<void> {

@@ -1,6 +1,5 @@
 import { once } from 'node:events';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
-import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { readConfig } from '../../config.js';
 import { ExportRun } from '../../domain/export.js';
 import { ImportRun, type ImportSummary } from '../../domain/import.js';
@@ -8,6 +7,7 @@ import { IMPORT_FORMATS, type ImportFormat, MalformedImportError, parseUrlRule }
 import { Problem } from '../../domain/problem.js';
 import { importStorageOf } from '../../storage/import-storage.js';
 import { openStorage } from '../../storage/open.js';
+import { parse, UsageError } from '../args.js';
 import { ImportProgress } from './progress.js';
 import { readerFor } from './readers.js';
 
@@ -40,24 +40,6 @@ Writes every page and comment of site ID to <file> in the Parley interchange for
 (JSON lines, docs/interchange.md), which parley import --from parley reads back.
 The file holds commenters' e-mail addresses: it is an administrator's backup, written
 readable by its owner only; keep it private.`;
-
-class UsageError extends Error {}
-
-type Values = Record<string, string | boolean | string[] | undefined>;
-
-function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>): { values: Values; positionals: string[] } {
-  try {
-    const { values, positionals } = parseArgs({
-      args,
-      options: { help: { type: 'boolean', short: 'h' }, ...options },
-      allowPositionals: true,
-      strict: true,
-    });
-    return { values: values as Values, positionals };
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-}
 
 /** `parley import`: sets `process.exitCode` rather than exiting, so output is flushed first. */
 export async function importCommand(args: string[]): Promise<void> {
