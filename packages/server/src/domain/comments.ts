@@ -118,6 +118,11 @@ export class CommentService {
     return page;
   }
 
+  /** For writers outside this service (moderation): the page changed, forget what is remembered of it. */
+  changed(siteId: string, key: string): void {
+    this.#changed(siteId, key);
+  }
+
   /** Forgets what {@link #freshPage} remembers of a page this process just changed. */
   #changed(siteId: string, key: string): void {
     this.#pages.delete(`${siteId}\n${key}`);
@@ -136,12 +141,14 @@ export class CommentService {
     const top = await this.storage.listTopLevel(page.id, q.sort, q.limit + 1, after);
     const more = top.length > q.limit;
     const shown = more ? top.slice(0, q.limit) : top;
-    const replies = await this.storage.listReplies(shown.map((c) => c.id));
+    // Pinned comments lead the first page only, so later pages neither repeat nor skip them.
+    const pinned = after === undefined ? await this.storage.listPinned(page.id) : [];
+    const replies = await this.storage.listReplies([...pinned, ...shown].map((c) => c.id));
     const counts = await this.storage.countApproved(q.site, [q.page]);
     const last = shown[shown.length - 1];
     return {
       page: summary(page, counts.get(page.key) ?? 0),
-      comments: buildThreads(shown, replies),
+      comments: buildThreads([...pinned, ...shown], replies),
       nextCursor: more && last ? encodeCursor(last, q.sort) : null,
     };
   }
@@ -175,10 +182,15 @@ export class CommentService {
     await this.#rateLimit(site, ipHash, now);
 
     const html = renderMarkdown(clean.body);
-    const held =
-      settings.moderation === 'all' ||
-      (settings.moderation === 'links' && countLinks(html) > 0) ||
-      (settings.moderation === 'first' && !(await this.#trusted(site.id, clean.email, ipHash)));
+    const heldReason =
+      settings.moderation === 'all'
+        ? 'moderation-all'
+        : settings.moderation === 'links' && countLinks(html) > 0
+          ? 'links'
+          : settings.moderation === 'first' && !(await this.#trusted(site.id, clean.email, ipHash))
+            ? 'first-comment'
+            : null;
+    const held = heldReason !== null;
     const editToken = newToken();
     const { comment } = await this.storage.insertComment({
       id: newCommentId(),
@@ -196,9 +208,21 @@ export class CommentService {
       createdAt: now,
       editTokenHash: hashToken(editToken),
       ipHash,
+      heldReason,
     });
     this.#changed(site.id, clean.page.key);
     return { comment: present(comment), editToken };
+  }
+
+  /**
+   * One comment: an approved one to anyone, a held (`pending`) one only to its author, who
+   * proves it with the edit token. Anything else is 404, as if it did not exist.
+   */
+  async one(id: string, token: string | undefined): Promise<PublicComment> {
+    const comment = await this.storage.getComment(id);
+    const own = comment !== undefined && token !== undefined && tokenMatches(token, comment.editTokenHash);
+    if (comment?.status === 'approved' || (comment?.status === 'pending' && own)) return present(comment);
+    throw new Problem(404, 'comment-not-found', `No comment "${id}"`);
   }
 
   async edit(id: string, token: string | undefined, body: string, caller: Caller): Promise<PublicComment> {

@@ -34,7 +34,7 @@ export const CommentLine = z.object({
   id: z.string().min(1),
   page: z.string().min(1),
   parentId: z.string().nullable(),
-  status: z.enum(['approved', 'pending', 'spam', 'deleted']),
+  status: z.enum(['approved', 'pending', 'spam', 'rejected', 'deleted']),
   author: z.object({ name: z.string(), email: z.string().nullable(), website: z.string().nullable() }),
   body: z.string(),
   html: z.string(),

@@ -62,3 +62,8 @@ export function prefixHash(secret: string, purpose: string, address: string | un
 export function avatarSeed(name: string): string {
   return createHash('sha256').update(`avatar:${name}`).digest('hex').slice(0, 12);
 }
+
+/** Keyed hash of a lower-cased e-mail address: tells authors apart and bans them without showing the address. */
+export function emailHash(secret: string, email: string): string {
+  return createHmac('sha256', secret).update(`email:${email.trim().toLowerCase()}`).digest('base64url').slice(0, 32);
+}

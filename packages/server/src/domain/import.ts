@@ -19,7 +19,7 @@ import { charLength, cleanLine, cleanMultiline, httpUrl, isEmail } from './text.
 
 /** Longer bodies are refused: far above any site's limit, and a sign of a broken record. */
 export const MAX_IMPORTED_LENGTH = 100_000;
-const STATUSES = new Set(['approved', 'pending', 'spam', 'deleted']);
+const STATUSES = new Set(['approved', 'pending', 'spam', 'rejected', 'deleted']);
 /** How many issues a summary lists one by one; the rest are only counted by reason. */
 const LISTED = 50;
 

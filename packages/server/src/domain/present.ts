@@ -15,6 +15,10 @@ export interface PublicComment {
   down: number;
   score: number;
   deleted?: true;
+  /** Posted by a moderator of the site (a badge in the widget). */
+  moderator?: true;
+  /** Pinned by a moderator: listed first. */
+  pinned?: true;
   replies?: PublicComment[];
 }
 
@@ -33,6 +37,8 @@ export function present(c: CommentRecord): PublicComment {
   if (c.status === 'deleted') return { ...base, author: null, html: '', body: '', deleted: true };
   return {
     ...base,
+    ...(c.moderator ? { moderator: true as const } : {}),
+    ...(c.pinned ? { pinned: true as const } : {}),
     author: { name: c.authorName, website: c.authorWebsite, avatar: avatarSeed(c.authorName) },
     html: c.html,
     body: c.body,

@@ -1,18 +1,10 @@
 import type { Site, SiteSettings } from '../storage/types.js';
 import { invalid } from './problem.js';
+import { defaultSettings } from './site-settings-spec.js';
 import { FieldErrors } from './text.js';
 
-/** Settings of a new site unless it overrides them. */
-export const DEFAULT_SETTINGS: SiteSettings = {
-  editWindowSeconds: 15 * 60,
-  maxLength: 10_000,
-  maxDepth: 0,
-  requireName: false,
-  requireEmail: false,
-  moderation: 'none',
-  rateLimitPerMinute: 3,
-  rateLimitPerHour: 30,
-};
+/** Settings of a new site unless it overrides them (from `site-settings-spec.ts`). */
+export const DEFAULT_SETTINGS: SiteSettings = defaultSettings();
 
 const SITE_ID = /^[a-z0-9-]{1,64}$/;
 

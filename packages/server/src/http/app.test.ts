@@ -22,7 +22,7 @@ for (const backend of backends) {
       assert.equal(result.valid, true);
       assert.equal(validator.version, '3.1');
       assert.deepEqual(Object.keys(doc.paths['/api/v1/comments'] ?? {}).sort(), ['get', 'post']);
-      assert.deepEqual(Object.keys(doc.paths['/api/v1/comments/{id}'] ?? {}).sort(), ['delete', 'patch']);
+      assert.deepEqual(Object.keys(doc.paths['/api/v1/comments/{id}'] ?? {}).sort(), ['delete', 'get', 'patch']);
       assert.deepEqual(Object.keys(doc.paths['/api/v1/comments/{id}/vote'] ?? {}), ['post']);
       assert.deepEqual(Object.keys(doc.paths['/api/v1/counts'] ?? {}).sort(), ['get', 'post']);
     });

@@ -1,10 +1,15 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { AdminService, type SessionTimes } from '../domain/admins.js';
+import { BanService } from '../domain/bans.js';
 import type { Caller } from '../domain/comments.js';
 import { CommentService } from '../domain/comments.js';
 import { ListCache } from '../domain/list-cache.js';
+import { ModerationService } from '../domain/moderation.js';
+import { PostGuard } from '../domain/post-guard.js';
 import { invalid, Problem } from '../domain/problem.js';
 import type { Storage } from '../storage/types.js';
+import { adminApi } from './admin/index.js';
 import type { AppEnv } from './env.js';
 import { cors } from './middleware/cors.js';
 import { jsonBody } from './middleware/json-body.js';
@@ -28,6 +33,12 @@ export interface AppOptions {
   listCacheEntries?: number;
   /** Milliseconds a page's version is trusted on the read path (see `CommentService`); default 0. */
   listFreshMs?: number;
+  /** Whether a request came over https (for the admin cookie's Secure flag); default: the URL's scheme. */
+  isHttps?: (c: Context) => boolean;
+  /** This server's origin as browsers see it (admin Origin check); default: from the request URL. */
+  ownOrigin?: (c: Context) => string;
+  /** Admin session lifetimes; default 60 minutes idle, 12 hours in all. */
+  sessionTimes?: SessionTimes;
 }
 
 /** Builds the whole HTTP application; no port, so tests call `app.request()` in-process. */
@@ -47,6 +58,12 @@ export function createApp(options: AppOptions) {
     },
   });
   const caller = (c: Context): Caller => ({ origin: c.req.header('origin'), ip: clientIp(c) });
+  const now = options.now ?? Date.now;
+  const admins = new AdminService(storage, now, options.sessionTimes);
+  const moderation = new ModerationService(storage, { now, onChange: (site, page) => service.changed(site, page) });
+  const bans = new BanService(moderation, now);
+  const guard = new PostGuard(storage, bans, now);
+  const isHttps = options.isHttps ?? ((c: Context) => new URL(c.req.url).protocol === 'https:');
 
   app.use('*', requestId());
   app.use('*', securityHeaders());
@@ -57,7 +74,20 @@ export function createApp(options: AppOptions) {
   app.use('/api/v1/*', jsonBody());
 
   healthRoutes(app, storage);
-  commentRoutes(app, { service, caller });
+  commentRoutes(app, { service, caller, guard });
+  app.route(
+    '/api/admin',
+    adminApi({
+      storage,
+      admins,
+      moderation,
+      bans,
+      clientIp,
+      isHttps,
+      ownOrigin: options.ownOrigin ?? ((c) => new URL(c.req.url).origin),
+      now,
+    }),
+  );
   countRoutes(app, { service, caller });
   shareRoutes(app, { service, caller }, options.now);
   if (options.widgetDir) embedRoutes(app, options.widgetDir);
@@ -68,5 +98,5 @@ export function createApp(options: AppOptions) {
   });
   app.notFound(() => problemResponse(new Problem(404, 'not-found', 'No such resource')));
   app.onError(onError);
-  return Object.assign(app, { service });
+  return Object.assign(app, { service, admins, moderation, bans });
 }

@@ -145,6 +145,7 @@ export class KyselyStorage implements Storage {
         down: 0,
         edit_token_hash: input.editTokenHash,
         ip_hash: input.ipHash,
+        held_reason: input.heldReason ?? null,
       };
       await trx.insertInto('comments').values(row).execute();
       // Read the page again: inserting the comment raised its version (migration 0003).
@@ -193,6 +194,7 @@ export class KyselyStorage implements Storage {
       .selectAll()
       .where('page_id', '=', pageId)
       .where('depth', '=', 0)
+      .where('pinned', '=', 0)
       .where('status', 'in', ['approved', 'deleted']);
     if (sort === 'oldest') {
       if (after) q = q.where((eb) => tupleAfter(eb, 'created_at', after.createdAt, after.id, '>'));
@@ -211,6 +213,20 @@ export class KyselyStorage implements Storage {
       q = q.orderBy(score, 'desc').orderBy('created_at', 'asc').orderBy('id', 'asc');
     }
     const rows = await q.limit(limit).execute();
+    return rows.map(toComment);
+  }
+
+  async listPinned(pageId: number): Promise<CommentRecord[]> {
+    const rows = await this.db
+      .selectFrom('comments')
+      .selectAll()
+      .where('page_id', '=', pageId)
+      .where('depth', '=', 0)
+      .where('pinned', '=', 1)
+      .where('status', '=', 'approved')
+      .orderBy('created_at', 'asc')
+      .orderBy('id', 'asc')
+      .execute();
     return rows.map(toComment);
   }
 
@@ -341,8 +357,13 @@ export function toPage(row: Selectable<PageTable>): PageRecord {
   };
 }
 
+/** The moderation columns, which rows built in code (before they are read back) lack. */
+type ModerationColumns = 'pinned' | 'moderator' | 'held_reason' | 'flag_count';
+
 /** A comment row as a record; shared with the import storage. */
-export function toComment(row: Selectable<CommentTable>): CommentRecord {
+export function toComment(
+  row: Omit<Selectable<CommentTable>, ModerationColumns> & Partial<Pick<Selectable<CommentTable>, ModerationColumns>>,
+): CommentRecord {
   return {
     id: row.id,
     pageId: Number(row.page_id),
@@ -361,5 +382,9 @@ export function toComment(row: Selectable<CommentTable>): CommentRecord {
     down: Number(row.down),
     editTokenHash: row.edit_token_hash,
     ipHash: row.ip_hash,
+    pinned: Number(row.pinned ?? 0) === 1,
+    moderator: Number(row.moderator ?? 0) === 1,
+    heldReason: row.held_reason ?? null,
+    flagCount: Number(row.flag_count ?? 0),
   };
 }

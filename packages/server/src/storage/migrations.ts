@@ -1,6 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import { adminsMigration } from './admin-storage.js';
 import { importsMigration } from './import-storage-migration.js';
+import { moderationMigration } from './moderation-storage.js';
 import { pageVersionMigration } from './page-version-migration.js';
 import { sharesMigration } from './share-storage.js';
 import type { Dialect } from './types.js';
@@ -98,6 +100,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0002-shares': sharesMigration(dialect),
     '0003-page-version': pageVersionMigration(dialect),
     '0004-imports': importsMigration,
+    '0010-admins': adminsMigration(dialect),
+    '0011-moderation': moderationMigration(dialect),
   };
 }
 

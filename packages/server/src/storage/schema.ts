@@ -60,6 +60,11 @@ export interface CommentTable {
   edit_token_hash: string | null;
   /** Keyed hash of the poster's /24 (IPv4) or /48 (IPv6) prefix; never the address. */
   ip_hash: string | null;
+  /** Moderation columns (migration 0011): 0/1 flags, why held, readers' flags. */
+  pinned: Generated<number>;
+  moderator: Generated<number>;
+  held_reason: Generated<string | null>;
+  flag_count: Generated<number>;
 }
 
 export interface VoteTable {

@@ -21,6 +21,8 @@ export interface SiteSettings {
   /** Comments per IP prefix per minute and per hour; 0 turns a limit off. */
   rateLimitPerMinute: number;
   rateLimitPerHour: number;
+  /** Days after a page's first comment when it closes to new comments; 0 = never. */
+  autoCloseDays: number;
 }
 
 export interface Site {
@@ -43,7 +45,8 @@ export interface PageRecord {
   version: number;
 }
 
-export type CommentStatus = 'approved' | 'pending' | 'spam' | 'deleted';
+/** `rejected`: hidden by a moderator with its text kept (unlike `deleted`, which wipes it). */
+export type CommentStatus = 'approved' | 'pending' | 'spam' | 'rejected' | 'deleted';
 
 export interface CommentRecord {
   id: string;
@@ -63,6 +66,14 @@ export interface CommentRecord {
   down: number;
   editTokenHash: string | null;
   ipHash: string | null;
+  /** Pinned top-level comments lead the public listing (migration 0011). */
+  pinned?: boolean;
+  /** Posted by an administrator: the public API shows a moderator badge. */
+  moderator?: boolean;
+  /** Why the comment waits for a moderator (`moderation-all`, `links`, `flags`, …). */
+  heldReason?: string | null;
+  /** Readers' flags. */
+  flagCount?: number;
 }
 
 /** A comment together with the page and site it belongs to. */
@@ -97,6 +108,8 @@ export interface NewComment {
   createdAt: number;
   editTokenHash: string;
   ipHash: string | null;
+  /** Why a `pending` comment is held; see {@link CommentRecord.heldReason}. */
+  heldReason?: string | null;
 }
 
 export interface Storage {
@@ -121,7 +134,10 @@ export interface Storage {
   updateCommentBody(id: string, body: string, html: string, editedAt: number): Promise<CommentRecord>;
   /** Keeps the row (thread shape) but wipes author and text; sets status `deleted`. */
   softDeleteComment(id: string): Promise<void>;
+  /** Top-level comments that are not pinned, in the given order. */
   listTopLevel(pageId: number, sort: SortOrder, limit: number, after?: CursorKey): Promise<CommentRecord[]>;
+  /** Pinned approved top-level comments of a page, oldest first: they lead the first page of a listing. */
+  listPinned(pageId: number): Promise<CommentRecord[]>;
   /** Every reply below the given top-level comments, oldest first. */
   listReplies(rootIds: string[]): Promise<CommentRecord[]>;
   /** Approved comments per page key; keys without comments are absent. */

@@ -33,6 +33,14 @@ const create = createRoute({
   },
 });
 
+const one = createRoute({
+  method: 'get',
+  path: '/api/v1/comments/{id}',
+  summary: 'One approved comment; a held one only with its edit token (Authorization: Bearer <editToken>)',
+  request: { params: IdParam },
+  responses: { 200: json(z.object({ comment: CommentOut }), 'The comment'), ...problems(404) },
+});
+
 const edit = createRoute({
   method: 'patch',
   path: '/api/v1/comments/{id}',
@@ -66,14 +74,22 @@ function bearer(header: string | undefined): string | undefined {
 }
 
 /** The comment resource: list, post, edit, delete, vote. */
-export function commentRoutes(app: App, { service, caller }: RouteDeps): void {
+export function commentRoutes(app: App, { service, caller, guard }: RouteDeps): void {
   app.openapi(list, async (c) => {
     const body = await service.listBody(c.req.valid('query'));
     // Already serialised (and usually cached) in the documented shape, so sent as it is rather
     // than parsed and stringified again; the cast only tells the typed router so.
     return c.body(body as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' }) as never;
   });
-  app.openapi(create, async (c) => c.json(await service.create(c.req.valid('json'), caller(c)), 201));
+  app.openapi(create, async (c) => {
+    const input = c.req.valid('json');
+    await guard?.check(input, caller(c));
+    return c.json(await service.create(input, caller(c)), 201);
+  });
+  app.openapi(one, async (c) => {
+    const comment = await service.one(c.req.valid('param').id, bearer(c.req.header('authorization')));
+    return c.json({ comment }, 200);
+  });
   app.openapi(edit, async (c) => {
     const { id } = c.req.valid('param');
     const comment = await service.edit(id, bearer(c.req.header('authorization')), c.req.valid('json').body, caller(c));

@@ -1,0 +1,67 @@
+import type { AdminCommentRow } from '../storage/moderation-storage.js';
+import { emailHash } from './identity.js';
+
+/**
+ * A comment as the admin API shows it. Not even administrators see an e-mail or IP address:
+ * keyed hashes tell authors apart and can be banned.
+ */
+export interface AdminComment {
+  id: string;
+  site: string;
+  parentId: string | null;
+  page: { key: string; url: string; title: string; locked: boolean };
+  author: { name: string; website: string | null; hasEmail: boolean; emailHash: string | null; ipHash: string | null };
+  body: string;
+  html: string;
+  status: AdminCommentRow['status'];
+  heldReason: string | null;
+  flags: number;
+  pinned: boolean;
+  moderator: boolean;
+  createdAt: string;
+  editedAt: string | null;
+  up: number;
+  down: number;
+  replies?: AdminComment[];
+}
+
+/** The admin view of one comment. */
+export function presentAdmin(c: AdminCommentRow, secret: string): AdminComment {
+  return {
+    id: c.id,
+    site: c.siteId,
+    parentId: c.parentId,
+    page: { key: c.page.key, url: c.page.url, title: c.page.title, locked: c.page.locked },
+    author: {
+      name: c.authorName,
+      website: c.authorWebsite,
+      hasEmail: c.authorEmail !== null,
+      emailHash: c.authorEmail ? emailHash(secret, c.authorEmail) : null,
+      ipHash: c.ipHash,
+    },
+    body: c.body,
+    html: c.html,
+    status: c.status,
+    heldReason: c.status === 'pending' ? (c.heldReason ?? null) : null,
+    flags: c.flagCount ?? 0,
+    pinned: c.pinned ?? false,
+    moderator: c.moderator ?? false,
+    createdAt: new Date(c.createdAt).toISOString(),
+    editedAt: c.editedAt === null ? null : new Date(c.editedAt).toISOString(),
+    up: c.up,
+    down: c.down,
+  };
+}
+
+/** Nests a page's comments (any order in) under their parents, top level and replies oldest first. */
+export function adminThreads(rows: AdminComment[]): AdminComment[] {
+  const sorted = [...rows].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  const byId = new Map(sorted.map((c) => [c.id, { ...c, replies: [] as AdminComment[] }]));
+  const top: AdminComment[] = [];
+  for (const c of byId.values()) {
+    const parent = c.parentId ? byId.get(c.parentId) : undefined;
+    if (parent) parent.replies.push(c);
+    else top.push(c);
+  }
+  return top;
+}
