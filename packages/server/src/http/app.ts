@@ -19,6 +19,7 @@ import { onError, problemResponse } from './problem.js';
 import { commentRoutes } from './routes/comments.js';
 import { countRoutes } from './routes/counts.js';
 import { embedRoutes } from './routes/embed.js';
+import { feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
 import { shareRoutes } from './routes/shares.js';
 
@@ -33,12 +34,17 @@ export interface AppOptions {
   listCacheEntries?: number;
   /** Milliseconds a page's version is trusted on the read path (see `CommentService`); default 0. */
   listFreshMs?: number;
+<<<<<<< HEAD
   /** Whether a request came over https (for the admin cookie's Secure flag); default: the URL's scheme. */
   isHttps?: (c: Context) => boolean;
   /** This server's origin as browsers see it (admin Origin check); default: from the request URL. */
   ownOrigin?: (c: Context) => string;
   /** Admin session lifetimes; default 60 minutes idle, 12 hours in all. */
   sessionTimes?: SessionTimes;
+=======
+  /** The server's public base URL (PARLEY_PUBLIC_URL) for links in feeds and mails; default: the request's origin. */
+  publicUrl?: string | undefined;
+>>>>>>> main
 }
 
 /** Builds the whole HTTP application; no port, so tests call `app.request()` in-process. */
@@ -90,6 +96,7 @@ export function createApp(options: AppOptions) {
   );
   countRoutes(app, { service, caller });
   shareRoutes(app, { service, caller }, options.now);
+  feedRoutes(app, { service, caller }, options.publicUrl);
   if (options.widgetDir) embedRoutes(app, options.widgetDir);
 
   app.doc31('/api/openapi.json', {

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import { adminsMigration } from './admin-storage.js';
+import { feedIndexMigration } from './feed-storage.js';
 import { importsMigration } from './import-storage-migration.js';
 import { moderationMigration } from './moderation-storage.js';
 import { pageVersionMigration } from './page-version-migration.js';
@@ -102,6 +103,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0004-imports': importsMigration,
     '0010-admins': adminsMigration(dialect),
     '0011-moderation': moderationMigration(dialect),
+    '0021-feed-index': feedIndexMigration,
   };
 }
 
