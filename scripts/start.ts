@@ -4,6 +4,7 @@
  * The demo site is created on first start and allows the example's origin.
  */
 import { startExampleServer } from '../examples/serve.js';
+import { initialOwnerNotice } from '../packages/server/src/domain/admins.js';
 import { buildSite, openStorage, readConfig, startServer } from '../packages/server/src/index.js';
 
 const config = readConfig();
@@ -31,6 +32,7 @@ console.log(`
 
   Press Ctrl-C to stop.
 `);
+if (parley.initialPassword) console.log(initialOwnerNotice(parley.initialPassword, parley.url));
 
 let stopping = false;
 async function stop(): Promise<void> {

@@ -2,12 +2,17 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { ServerConfig } from './config.js';
 import { createApp } from './http/app.js';
-import { clientIpResolver } from './http/client-ip.js';
+import { clientIpResolver, requestOriginResolver } from './http/client-ip.js';
 import { openStorage } from './storage/open.js';
 
 /** A running comment server. */
 export interface RunningServer {
   url: string;
+  /**
+   * Set only on a fresh install (no administrator yet): the one-time password of the owner
+   * `admin@localhost` created just now. Print it once; it is good only for choosing a new one.
+   */
+  initialPassword?: string | undefined;
   close(): Promise<void>;
 }
 
@@ -20,7 +25,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     widgetDir: config.widgetDir,
     listFreshMs: config.listFreshMs,
     publicUrl: config.publicUrl,
+    ...requestOriginResolver(config.trustedProxies, config.publicUrl),
   });
+  const initialPassword = await app.admins.ensureInitialOwner();
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
     s.once('error', reject);
@@ -29,6 +36,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
     url: `http://${host === '127.0.0.1' || host === '[::1]' ? 'localhost' : host}:${port}`,
+    initialPassword,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -2,9 +2,12 @@
 import { readConfig } from '../config.js';
 import { Problem } from '../domain/problem.js';
 import { buildSite } from '../domain/sites.js';
-import type { Site, Storage } from '../storage/types.js';
+import type { Site } from '../storage/types.js';
+import { ADMIN_HELP, adminCommand } from './admin.js';
 import { parse, UsageError } from './args.js';
+import { print, problemText, withStorage } from './common.js';
 import { exportCommand, importCommand } from './import/command.js';
+import { settingsHelp, siteSet, siteShow } from './site-settings.js';
 
 const HELP: Record<string, string> = {
   main: `Usage: parley <command> [options]
@@ -15,6 +18,11 @@ Commands:
   site add <id> --origin URL [--origin URL…] [--name NAME]
                              Create a site that pages on those origins may use
   site list                  List sites and their origins
+  site show <id>             Print a site's settings, one name=value per line
+  site set <id> name=value…  Change settings, e.g. moderation=all rate-limit-per-minute=0
+  admin add <email> [--role owner|moderator] [--site ID…]
+                             Add an administrator of the moderation console
+  admin list | remove <email> | password <email>
   backup <file>              Copy the SQLite database while it is in use
   import --from FORMAT <file> --site ID [--map-url FROM=TO…] [--dry-run]
                              Import comments from Disqus, WordPress, Isso, Remark42,
@@ -33,8 +41,14 @@ X-Forwarded-For is believed). Stops cleanly on SIGINT or SIGTERM.`,
 Applies every pending migration to the database in PARLEY_DATABASE_URL and lists them.`,
   site: `Usage: parley site add <id> --origin URL [--origin URL…] [--name NAME]
        parley site list
+       parley site show <id>
+       parley site set <id> name=value [name=value…]
 
-A site id is 1-64 characters of a-z, 0-9 and -. Origins are exact, like https://example.com.`,
+A site id is 1-64 characters of a-z, 0-9 and -. Origins are exact, like https://example.com.
+site set checks every pair first and changes nothing unless all are valid.
+
+${settingsHelp()}`,
+  admin: ADMIN_HELP,
   backup: `Usage: parley backup <file>
 
 Writes a consistent copy of the SQLite database to <file> with SQLite's online backup,
@@ -53,6 +67,8 @@ async function main(argv: string[]): Promise<void> {
       return siteCommand(rest);
     case 'backup':
       return backupCommand(rest);
+    case 'admin':
+      return adminCommand(rest);
     case 'import':
       return importCommand(rest);
     case 'export':
@@ -62,10 +78,6 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-function print(text: string | undefined): void {
-  process.stdout.write(`${text ?? ''}\n`);
-}
-
 async function serveCommand(args: string[]): Promise<void> {
   const { values, positionals } = parse(args);
   if (values.help) return print(HELP.serve);
@@ -73,8 +85,10 @@ async function serveCommand(args: string[]): Promise<void> {
   const config = readConfig();
   // Heavy modules load only for the commands that need them, so --help and mistakes answer at once.
   const { startServer } = await import('../server.js');
+  const { initialOwnerNotice } = await import('../domain/admins.js');
   const server = await startServer(config);
   print(`Parley comment server on ${server.url} (database ${redact(config.databaseUrl)})`);
+  if (server.initialPassword) print(initialOwnerNotice(server.initialPassword, server.url));
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -101,6 +115,14 @@ async function siteCommand(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, { origin: { type: 'string', multiple: true }, name: { type: 'string' } });
   if (values.help) return print(HELP.site);
   const [sub, id, ...extra] = positionals;
+  if (sub === 'show') {
+    if (!id || extra.length) throw new UsageError('site show takes one site id; see parley site --help');
+    return siteShow(id);
+  }
+  if (sub === 'set') {
+    if (!id) throw new UsageError('site set takes a site id and name=value pairs; see parley site --help');
+    return siteSet(id, extra);
+  }
   if (sub === 'list') {
     if (id !== undefined) throw new UsageError('site list takes no arguments; see parley site --help');
     return withStorage(async (storage) => {
@@ -126,21 +148,6 @@ async function siteCommand(args: string[]): Promise<void> {
     await storage.createSite(site);
     print(`Added site ${site.id} for ${site.origins.join(', ')}`);
   });
-}
-
-/** Opens the configured database for one command and always closes it. */
-async function withStorage(work: (storage: Storage) => Promise<void>): Promise<void> {
-  const { openStorage } = await import('../storage/open.js');
-  const storage = await openStorage(readConfig().databaseUrl);
-  try {
-    await work(storage);
-  } finally {
-    await storage.close();
-  }
-}
-
-function problemText(err: Problem): string {
-  return err.errors?.map((e) => `${e.path}: ${e.message}`).join('; ') ?? err.message;
 }
 
 async function backupCommand(args: string[]): Promise<void> {

@@ -238,3 +238,16 @@ export function checkPassword(password: string): string | undefined {
 export function view(a: AdminRecord): AdminView {
   return { id: a.id, email: a.email, name: a.name, role: a.role, sites: a.sites, mustChangePassword: a.mustChangePassword };
 }
+
+/** The notice `parley serve` and `pnpm start` print once on a fresh install. */
+export function initialOwnerNotice(password: string, serverUrl: string): string {
+  return [
+    '',
+    '  No administrator existed, so one was created:',
+    `    e-mail    ${INITIAL_OWNER_EMAIL}`,
+    `    password  ${password}`,
+    `  Sign in at ${serverUrl}/admin and choose a new password: this one is shown only now and`,
+    '  works only for that. Or add your own account: pnpm parley admin add you@example.com',
+    '',
+  ].join('\n');
+}

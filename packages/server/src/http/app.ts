@@ -34,17 +34,14 @@ export interface AppOptions {
   listCacheEntries?: number;
   /** Milliseconds a page's version is trusted on the read path (see `CommentService`); default 0. */
   listFreshMs?: number;
-<<<<<<< HEAD
   /** Whether a request came over https (for the admin cookie's Secure flag); default: the URL's scheme. */
   isHttps?: (c: Context) => boolean;
   /** This server's origin as browsers see it (admin Origin check); default: from the request URL. */
   ownOrigin?: (c: Context) => string;
   /** Admin session lifetimes; default 60 minutes idle, 12 hours in all. */
   sessionTimes?: SessionTimes;
-=======
   /** The server's public base URL (PARLEY_PUBLIC_URL) for links in feeds and mails; default: the request's origin. */
   publicUrl?: string | undefined;
->>>>>>> main
 }
 
 /** Builds the whole HTTP application; no port, so tests call `app.request()` in-process. */

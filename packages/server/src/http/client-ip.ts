@@ -33,3 +33,35 @@ export function clientIpResolver(trustedProxies: string[]): (c: Context) => stri
 function unmap(address: string): string {
   return address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
 }
+
+/**
+ * How this server looks to the browser, for the admin cookie's Secure flag and Origin check:
+ * PARLEY_PUBLIC_URL when set; otherwise the request URL, with the scheme and host a trusted
+ * proxy reports in X-Forwarded-Proto / X-Forwarded-Host (a client's own are ignored).
+ */
+export function requestOriginResolver(
+  trustedProxies: string[],
+  publicUrl: string | undefined,
+): { isHttps: (c: Context) => boolean; ownOrigin: (c: Context) => string } {
+  const trusted = new Set(trustedProxies.map(unmap));
+  const fromProxy = (c: Context): boolean => {
+    try {
+      const peer = getConnInfo(c).remote.address;
+      return peer !== undefined && trusted.has(unmap(peer));
+    } catch {
+      return false;
+    }
+  };
+  const ownOrigin = (c: Context): string => {
+    if (publicUrl) return new URL(publicUrl).origin;
+    const url = new URL(c.req.url);
+    if (fromProxy(c)) {
+      const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
+      const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
+      if (proto === 'https' || proto === 'http') url.protocol = `${proto}:`;
+      if (host) url.host = host;
+    }
+    return url.origin;
+  };
+  return { ownOrigin, isHttps: (c) => ownOrigin(c).startsWith('https:') };
+}

@@ -52,8 +52,8 @@ export function moderationMigration(dialect: Dialect): Migration {
         .alterTable('comments')
         .addColumn('flag_count', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
-      // The queue and the search read newest first, by status.
-      await db.schema.createIndex('comments_status_created').on('comments').columns(['status', 'created_at']).execute();
+      // The queue reads newest first by status through `comments_status_created` (0021-feed-index);
+      // the search across statuses reads newest first through this one.
       await db.schema.createIndex('comments_created').on('comments').columns(['created_at', 'id']).execute();
       await db.schema
         .createTable('bans')

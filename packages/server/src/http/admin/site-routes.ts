@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { canModerate, visibleSites } from '../../domain/moderation.js';
-import type { FieldError } from '../../domain/problem.js';
-import { invalid, Problem } from '../../domain/problem.js';
-import { checkValue, findSetting, SETTING_KEYS, specList } from '../../domain/site-settings-spec.js';
-import { parseOrigin, settingsOf } from '../../domain/sites.js';
-import type { Site, SiteSettings } from '../../storage/types.js';
+import { Problem } from '../../domain/problem.js';
+import { applySitePatch } from '../../domain/site-patch.js';
+import { SETTING_KEYS, specList } from '../../domain/site-settings-spec.js';
+import { settingsOf } from '../../domain/sites.js';
+import type { Site } from '../../storage/types.js';
 import type { AdminApp, AdminDeps } from './env.js';
 import { bodyOf } from './validate.js';
 
@@ -22,47 +22,6 @@ function siteBody(site: Site) {
     site: { id: site.id, name: site.name, origins: site.origins, createdAt: new Date(site.createdAt).toISOString() },
     settings: Object.fromEntries(SETTING_KEYS.map((k) => [k, settings[k]])),
   };
-}
-
-/**
- * Applies a partial update to a site: unknown settings and bad values are refused all together
- * (422 naming each), so nothing changes unless everything is right. Shared with the CLI's `site set`.
- */
-export function applySitePatch(
-  site: Site,
-  patch: { name?: string | undefined; origins?: string[] | undefined; settings?: Record<string, unknown> | undefined },
-): { site: Site; changed: string[] } {
-  const errors: FieldError[] = [];
-  const settings: SiteSettings = { ...settingsOf(site) };
-  const changed: string[] = [];
-  for (const [name, value] of Object.entries(patch.settings ?? {})) {
-    const found = findSetting(name);
-    if (!found || found.key !== name) {
-      errors.push({ path: `settings.${name}`, message: 'is not a setting (see GET /api/admin/settings-spec)' });
-      continue;
-    }
-    const checked = checkValue(found.spec, value);
-    if (!checked.ok) errors.push({ path: `settings.${name}`, message: checked.message });
-    else {
-      (settings as unknown as Record<string, unknown>)[found.key] = checked.value;
-      changed.push(found.key);
-    }
-  }
-  let origins = site.origins;
-  if (patch.origins) {
-    origins = [];
-    patch.origins.forEach((o, i) => {
-      const origin = parseOrigin(o);
-      if (origin) origins.push(origin);
-      else errors.push({ path: `origins.${i}`, message: `"${o}" is not an origin like https://example.com` });
-    });
-    origins = [...new Set(origins)];
-    changed.push('origins');
-  }
-  const name = patch.name === undefined ? site.name : patch.name.trim() || site.id;
-  if (patch.name !== undefined) changed.push('name');
-  if (errors.length) throw invalid(errors);
-  return { site: { ...site, name, origins, settings }, changed };
 }
 
 /** The settings table, the sites the admin may see, and (owners) changing them. */

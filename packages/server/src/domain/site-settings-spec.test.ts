@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { checkValue, defaultSettings, findSetting, parseCliValue, SETTING_KEYS, SETTINGS_SPEC } from './site-settings-spec.js';
+
+test('docs/configuration.md names every setting by key and command-line name', () => {
+  const doc = readFileSync(new URL('../../../../docs/configuration.md', import.meta.url), 'utf8');
+  for (const key of SETTING_KEYS) {
+    assert.ok(doc.includes(`\`${key}\``), `configuration.md lacks ${key}`);
+    assert.ok(doc.includes(`\`${SETTINGS_SPEC[key].cli}\``), `configuration.md lacks ${SETTINGS_SPEC[key].cli}`);
+  }
+});
+
+test('every default passes its own check, and command-line names are unique kebab-case', () => {
+  const defaults = defaultSettings() as unknown as Record<string, unknown>;
+  const names = new Set<string>();
+  for (const key of SETTING_KEYS) {
+    const spec = SETTINGS_SPEC[key];
+    assert.deepEqual(checkValue(spec, defaults[key]), { ok: true, value: defaults[key] }, key);
+    assert.match(spec.cli, /^[a-z]+(-[a-z]+)*$/);
+    assert.ok(!names.has(spec.cli), spec.cli);
+    names.add(spec.cli);
+    assert.equal(findSetting(spec.cli)?.key, key);
+  }
+});
+
+test('command-line values are parsed and limits enforced', () => {
+  const minute = SETTINGS_SPEC.rateLimitPerMinute;
+  assert.deepEqual(parseCliValue(minute, '0'), { ok: true, value: 0 });
+  assert.equal(parseCliValue(minute, '10000').ok, true);
+  assert.equal(parseCliValue(minute, '10001').ok, false);
+  assert.equal(parseCliValue(minute, '1.5').ok, false);
+  assert.equal(parseCliValue(minute, '').ok, false);
+  assert.deepEqual(parseCliValue(SETTINGS_SPEC.requireEmail, 'off'), { ok: true, value: false });
+  assert.equal(parseCliValue(SETTINGS_SPEC.requireEmail, 'maybe').ok, false);
+  assert.deepEqual(parseCliValue(SETTINGS_SPEC.moderation, 'first'), { ok: true, value: 'first' });
+  assert.equal(checkValue(SETTINGS_SPEC.moderation, 'ALL').ok, false);
+  assert.equal(checkValue(SETTINGS_SPEC.maxDepth, '3').ok, false, 'the API takes JSON numbers, not strings');
+  assert.equal(findSetting('no-such-thing'), undefined);
+});
