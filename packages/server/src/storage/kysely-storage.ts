@@ -8,6 +8,7 @@ import {
   type SqlBool,
   sql,
 } from 'kysely';
+import { KyselyLiveEvents } from './live-events.js';
 import type { CommentTable, Database, PageTable, SiteTable } from './schema.js';
 import type {
   CommentInContext,
@@ -27,6 +28,7 @@ import type {
 export class KyselyStorage implements Storage {
   readonly dialect: Dialect;
   readonly db: Kysely<Database>;
+  readonly live: KyselyLiveEvents;
   /** Names of the migrations this open applied (empty when the schema was current). */
   migrationsApplied: string[] = [];
   #secret: string | undefined;
@@ -37,6 +39,7 @@ export class KyselyStorage implements Storage {
   constructor(db: Kysely<Database>, dialect: Dialect, onClose: () => Promise<void> = () => db.destroy()) {
     this.db = db;
     this.dialect = dialect;
+    this.live = new KyselyLiveEvents(db);
     this.#onClose = onClose;
   }
 
