@@ -16,6 +16,7 @@ import { commentRoutes } from './routes/comments.js';
 import { countRoutes } from './routes/counts.js';
 import { embedRoutes } from './routes/embed.js';
 import { eventRoutes } from './routes/events.js';
+import { feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
 import { shareRoutes } from './routes/shares.js';
 
@@ -32,6 +33,8 @@ export interface AppOptions {
   listFreshMs?: number;
   /** Options of the live-updates hub (`domain/live/hub.ts`). */
   live?: LiveHubOptions;
+  /** The server's public base URL (PARLEY_PUBLIC_URL) for links in feeds and mails; default: the request's origin. */
+  publicUrl?: string | undefined;
 }
 
 /** Builds the whole HTTP application; no port, so tests call `app.request()` in-process. */
@@ -71,6 +74,7 @@ export function createApp(options: AppOptions) {
   countRoutes(app, { service, caller });
   shareRoutes(app, { service, caller }, options.now);
   eventRoutes(app, { service, caller }, live);
+  feedRoutes(app, { service, caller }, options.publicUrl);
   if (options.widgetDir) embedRoutes(app, options.widgetDir);
 
   app.doc31('/api/openapi.json', {
