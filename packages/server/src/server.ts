@@ -20,6 +20,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     widgetDir: config.widgetDir,
     adminDir: config.adminDir,
     listFreshMs: config.listFreshMs,
+    publicUrl: config.publicUrl,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

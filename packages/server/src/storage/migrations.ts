@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import { feedIndexMigration } from './feed-storage.js';
 import { importsMigration } from './import-storage-migration.js';
 import { pageVersionMigration } from './page-version-migration.js';
 import { sharesMigration } from './share-storage.js';
@@ -98,6 +99,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0002-shares': sharesMigration(dialect),
     '0003-page-version': pageVersionMigration(dialect),
     '0004-imports': importsMigration,
+    '0021-feed-index': feedIndexMigration,
   };
 }
 
