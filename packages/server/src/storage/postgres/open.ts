@@ -4,6 +4,7 @@ import { assertDurable, type DurabilityPolicy } from '../durability.js';
 import { KyselyStorage } from '../kysely-storage.js';
 import { migrateToLatest } from '../migrations.js';
 import type { Database as Schema } from '../schema.js';
+import { PgListener } from './listen.js';
 
 const INT8_OID = 20;
 
@@ -59,11 +60,11 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
     const current = rows[0]?.schema;
     if (!current) throw new Error('PostgreSQL has no current schema; check search_path');
-    return migrateToLatest(db as Kysely<unknown>, 'postgres', current);
+    return { current, applied: await migrateToLatest(db as Kysely<unknown>, 'postgres', current) };
   };
   try {
     if (options.durability) await assertDurable(db, 'postgres', options.durability);
-    const applied = schema
+    const { current, applied } = schema
       ? await withSchemaLock(url, async (admin) => {
           await admin.query(`create schema if not exists "${schema}"`);
           return migrate();
@@ -71,6 +72,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
       : await migrate();
     const storage = new KyselyStorage(db, 'postgres');
     storage.migrationsApplied = applied;
+    storage.live.listen = () => new PgListener(url, current);
     return storage;
   } catch (err) {
     await db.destroy();
