@@ -11,6 +11,7 @@ import { jsonBody } from './middleware/json-body.js';
 import { requestId } from './middleware/request-id.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { onError, problemResponse } from './problem.js';
+import { adminConsoleRoutes } from './routes/admin-console.js';
 import { commentRoutes } from './routes/comments.js';
 import { countRoutes } from './routes/counts.js';
 import { embedRoutes } from './routes/embed.js';
@@ -24,6 +25,8 @@ export interface AppOptions {
   clientIp?: (c: Context) => string | undefined;
   /** Folder holding the built widget (`embed.js` and its chunks); omitted, no widget is served. */
   widgetDir?: string;
+  /** Folder holding the built admin console (`index.html`, `assets/`); omitted, no console is served. */
+  adminDir?: string;
   now?: () => number;
   /** How many serialised listings to keep (see `domain/list-cache.ts`); 0 turns the cache off. */
   listCacheEntries?: number;
@@ -65,6 +68,7 @@ export function createApp(options: AppOptions) {
   shareRoutes(app, { service, caller }, options.now);
   feedRoutes(app, { service, caller }, options.publicUrl);
   if (options.widgetDir) embedRoutes(app, options.widgetDir);
+  if (options.adminDir) adminConsoleRoutes(app, options.adminDir);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

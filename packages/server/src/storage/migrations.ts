@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import { feedIndexMigration } from './feed-storage.js';
+import { idempotencyMigration } from './idempotency-storage.js';
 import { importsMigration } from './import-storage-migration.js';
 import { pageVersionMigration } from './page-version-migration.js';
 import { sharesMigration } from './share-storage.js';
@@ -100,6 +101,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0003-page-version': pageVersionMigration(dialect),
     '0004-imports': importsMigration,
     '0021-feed-index': feedIndexMigration,
+    '0040-idempotency-keys': idempotencyMigration(dialect),
   };
 }
 
