@@ -9,10 +9,14 @@ export interface ServerConfig {
   /** Addresses of reverse proxies whose X-Forwarded-For is believed. */
   trustedProxies: string[];
   widgetDir: string;
+  /** Folder of the built admin console (packages/admin/dist), served at /admin/. */
+  adminDir: string;
   /** How long a page's comment version is trusted before the read path asks the database again. */
   listFreshMs: number;
   /** Public base URL of this server (PARLEY_PUBLIC_URL), used for links in feeds and e-mails. */
   publicUrl: string | undefined;
+  /** Start even when the database's durability settings are weak (PARLEY_ALLOW_UNSAFE_DURABILITY=1). */
+  allowUnsafeDurability: boolean;
 }
 
 /** Reads {@link ServerConfig} from `env`; throws a one-line message on a bad value. */
@@ -27,9 +31,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (env.PARLEY_PUBLIC_URL && !publicUrl) {
     throw new Error(`PARLEY_PUBLIC_URL must be an http(s) URL, not "${env.PARLEY_PUBLIC_URL}"`);
   }
+  const unsafe = env.PARLEY_ALLOW_UNSAFE_DURABILITY ?? '';
+  if (!['', '0', '1'].includes(unsafe)) {
+    throw new Error(`PARLEY_ALLOW_UNSAFE_DURABILITY must be 1 or 0, not "${unsafe}"`);
+  }
   return {
     port,
     publicUrl,
+    allowUnsafeDurability: unsafe === '1',
     listFreshMs,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.PARLEY_DATABASE_URL ?? DEFAULT_DATABASE_URL,
@@ -39,6 +48,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       .filter(Boolean),
     // src/ and dist/ sit at the same depth, so this finds packages/widget/dist from either.
     widgetDir: env.PARLEY_WIDGET_DIR ?? fileURLToPath(new URL('../../widget/dist/cdn/', import.meta.url)),
+    adminDir: env.PARLEY_ADMIN_DIR ?? fileURLToPath(new URL('../../admin/dist/', import.meta.url)),
   };
 }
 

@@ -1,4 +1,16 @@
-import type { CommentInContext, CommentRecord, CursorKey, PageRecord, Site, SortOrder, Storage } from '../storage/types.js';
+import { IdempotencyKeyTaken, type IdempotencyStorage, idempotencyStorageOf } from '../storage/idempotency-storage.js';
+import type {
+  CommentInContext,
+  CommentRecord,
+  CursorKey,
+  NewComment,
+  PageRecord,
+  Site,
+  SortOrder,
+  Storage,
+} from '../storage/types.js';
+import { isDatabaseUnavailable } from '../storage/unavailable.js';
+import { editTokenForKey, hashIdempotencyKey, hashRequest, IDEMPOTENCY_TTL_MS } from './idempotency.js';
 import { hashToken, newCommentId, newToken, prefixHash, tokenMatches } from './identity.js';
 import { Limiter, ListCache } from './list-cache.js';
 import { countLinks, renderMarkdown } from './markdown.js';
@@ -48,6 +60,13 @@ export interface PageSummary {
   locked: boolean;
 }
 
+/** The answer to a post (201); `replayed` marks a stored first answer sent again for its Idempotency-Key. */
+export interface Created {
+  comment: PublicComment;
+  editToken: string;
+  replayed?: true;
+}
+
 /** The comment rules: who may post what where, and how it is stored and shown. */
 export class CommentService {
   readonly storage: Storage;
@@ -58,6 +77,7 @@ export class CommentService {
   /** Pages (with their version) read in the last `#freshMs`; this process's own writes drop them at once. */
   readonly #pages = new Map<string, { page: PageRecord; at: number }>();
   readonly #freshMs: number;
+  readonly #idempotency: IdempotencyStorage;
 
   /**
    * @param freshMs how long a page's version, once read, is trusted without asking the database
@@ -69,6 +89,7 @@ export class CommentService {
     this.#now = now;
     this.#cache = cache;
     this.#freshMs = freshMs;
+    this.#idempotency = idempotencyStorageOf(storage);
   }
 
   async site(id: string): Promise<Site> {
@@ -111,7 +132,15 @@ export class CommentService {
     const now = Date.now();
     const memo = this.#pages.get(memoKey);
     if (memo && now - memo.at < this.#freshMs) return memo.page;
-    const page = await this.#page(siteId, key);
+    let page: PageRecord | undefined;
+    try {
+      page = await this.#page(siteId, key);
+    } catch (err) {
+      // With the database away, the page as last read still finds its cached listing: readers
+      // keep a (slightly stale) thread instead of an error.
+      if (memo && isDatabaseUnavailable(err)) return memo.page;
+      throw err;
+    }
     if (this.#pages.size >= 10_000) this.#pages.clear();
     if (page) this.#pages.set(memoKey, { page, at: now });
     else this.#pages.delete(memoKey);
@@ -153,9 +182,20 @@ export class CommentService {
     };
   }
 
-  async create(input: NewCommentInput, caller: Caller): Promise<{ comment: PublicComment; editToken: string }> {
+  /**
+   * Posts a comment. With an `idempotencyKey` the first answer is stored with the comment, and a
+   * retry with the same key and body within 24 h gets that answer again (`replayed`) and creates
+   * nothing; the same key with another body is a 422.
+   */
+  async create(input: NewCommentInput, caller: Caller, options: { idempotencyKey?: string | undefined } = {}): Promise<Created> {
     const site = await this.site(input.site);
     this.assertOrigin(site, caller);
+    const key = options.idempotencyKey;
+    const idem = key === undefined ? undefined : { key, keyHash: hashIdempotencyKey(key), requestHash: hashRequest(input) };
+    if (idem) {
+      const replay = await this.#replay(site.id, idem);
+      if (replay) return replay;
+    }
     const settings = settingsOf(site);
     const clean = normaliseComment(input, site);
     const page = await this.storage.getPage(site.id, clean.page.key);
@@ -191,8 +231,8 @@ export class CommentService {
             ? 'first-comment'
             : null;
     const held = heldReason !== null;
-    const editToken = newToken();
-    const { comment } = await this.storage.insertComment({
+    const editToken = idem ? editTokenForKey(secret, site.id, idem.key) : newToken();
+    const input2: NewComment = {
       id: newCommentId(),
       siteId: site.id,
       page: clean.page,
@@ -209,9 +249,48 @@ export class CommentService {
       editTokenHash: hashToken(editToken),
       ipHash,
       heldReason,
-    });
+    };
+    if (!idem) {
+      const { comment } = await this.storage.insertComment(input2);
+      this.#changed(site.id, clean.page.key);
+      return { comment: present(comment), editToken };
+    }
+    // The answer is fixed before the insert and stored with it; the first caller gets exactly
+    // what a retry will get.
+    const response = JSON.stringify({ comment: present(recordOf(input2)) });
+    try {
+      await this.storage.insertComment({
+        ...input2,
+        idempotency: {
+          keyHash: idem.keyHash,
+          requestHash: idem.requestHash,
+          status: 201,
+          response,
+          forgetBefore: now - IDEMPOTENCY_TTL_MS,
+        },
+      });
+    } catch (err) {
+      if (!(err instanceof IdempotencyKeyTaken)) throw err;
+      // Another request with this key won the race; answer with its result.
+      const replay = await this.#replay(site.id, idem);
+      if (replay) return replay;
+      throw err;
+    }
     this.#changed(site.id, clean.page.key);
-    return { comment: present(comment), editToken };
+    return { ...(JSON.parse(response) as { comment: PublicComment }), editToken };
+  }
+
+  /** The stored first answer to the key, or undefined; 422 if the key came with another request. */
+  async #replay(siteId: string, idem: { key: string; keyHash: string; requestHash: string }): Promise<Created | undefined> {
+    const found = await this.#idempotency.find(siteId, idem.keyHash, this.#now() - IDEMPOTENCY_TTL_MS);
+    if (!found) return undefined;
+    if (found.requestHash !== idem.requestHash) {
+      throw new Problem(422, 'idempotency-key-reused', 'This Idempotency-Key was already used with a different request');
+    }
+    const editToken = editTokenForKey(await this.storage.secret(), siteId, idem.key);
+    // Only created comments are stored (status 201): a refused request created nothing and may
+    // simply be sent again.
+    return { ...(JSON.parse(found.response) as { comment: PublicComment }), editToken, replayed: true };
   }
 
   /**
@@ -294,6 +373,29 @@ export class CommentService {
     // Issue #7 (moderation) decides who counts as a known commenter; until then, hold all.
     return false;
   }
+}
+
+/** The record `insertComment` stores for `input`, as `present` needs it (the page id is not shown). */
+function recordOf(input: NewComment): CommentRecord {
+  return {
+    id: input.id,
+    pageId: 0,
+    parentId: input.parentId,
+    rootId: input.rootId,
+    depth: input.depth,
+    authorName: input.authorName,
+    authorEmail: input.authorEmail,
+    authorWebsite: input.authorWebsite,
+    body: input.body,
+    html: input.html,
+    status: input.status,
+    createdAt: input.createdAt,
+    editedAt: null,
+    up: 0,
+    down: 0,
+    editTokenHash: input.editTokenHash,
+    ipHash: input.ipHash,
+  };
 }
 
 function emptyListing(key: string): Listing {

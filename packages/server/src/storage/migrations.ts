@@ -2,7 +2,9 @@ import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import { adminsMigration } from './admin-storage.js';
 import { feedIndexMigration } from './feed-storage.js';
+import { idempotencyMigration } from './idempotency-storage.js';
 import { importsMigration } from './import-storage-migration.js';
+import { liveEventsMigration } from './live-events-migration.js';
 import { moderationMigration } from './moderation-storage.js';
 import { pageVersionMigration } from './page-version-migration.js';
 import { sharesMigration } from './share-storage.js';
@@ -104,6 +106,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0010-admins': adminsMigration(dialect),
     '0011-moderation': moderationMigration(dialect),
     '0021-feed-index': feedIndexMigration,
+    '0030-live-events': liveEventsMigration(dialect),
+    '0040-idempotency-keys': idempotencyMigration(dialect),
   };
 }
 
