@@ -26,6 +26,9 @@ export type ProblemCode =
   | 'edit-window-over'
   | 'comment-deleted'
   | 'rate-limited'
+  | 'spam-suspected'
+  | 'duplicate-comment'
+  | 'blocked-word'
   | 'conflict'
   | 'unavailable'
   | 'internal';

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import { importsMigration } from './import-storage-migration.js';
+import { commentFlagsMigration, heldReasonMigration } from './moderation-storage.js';
 import { pageVersionMigration } from './page-version-migration.js';
 import { sharesMigration } from './share-storage.js';
 import type { Dialect } from './types.js';
@@ -98,6 +99,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0002-shares': sharesMigration(dialect),
     '0003-page-version': pageVersionMigration(dialect),
     '0004-imports': importsMigration,
+    '0015-held-reason': heldReasonMigration,
+    '0016-comment-flags': commentFlagsMigration(dialect),
   };
 }
 
