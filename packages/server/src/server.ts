@@ -19,6 +19,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     clientIp: clientIpResolver(config.trustedProxies),
     widgetDir: config.widgetDir,
     listFreshMs: config.listFreshMs,
+    publicUrl: config.publicUrl,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

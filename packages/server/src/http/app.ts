@@ -15,6 +15,7 @@ import { commentFlagRoutes } from './routes/comment-flags.js';
 import { commentRoutes } from './routes/comments.js';
 import { countRoutes } from './routes/counts.js';
 import { embedRoutes } from './routes/embed.js';
+import { feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
 import { shareRoutes } from './routes/shares.js';
 
@@ -29,6 +30,8 @@ export interface AppOptions {
   listCacheEntries?: number;
   /** Milliseconds a page's version is trusted on the read path (see `CommentService`); default 0. */
   listFreshMs?: number;
+  /** The server's public base URL (PARLEY_PUBLIC_URL) for links in feeds and mails; default: the request's origin. */
+  publicUrl?: string | undefined;
 }
 
 /** Builds the whole HTTP application; no port, so tests call `app.request()` in-process. */
@@ -62,6 +65,7 @@ export function createApp(options: AppOptions) {
   commentFlagRoutes(app, { service, caller });
   countRoutes(app, { service, caller });
   shareRoutes(app, { service, caller }, options.now);
+  feedRoutes(app, { service, caller }, options.publicUrl);
   if (options.widgetDir) embedRoutes(app, options.widgetDir);
 
   app.doc31('/api/openapi.json', {

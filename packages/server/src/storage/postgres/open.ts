@@ -38,6 +38,9 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
+    // With the database unreachable a request fails within this instead of waiting for ever;
+    // the failure is answered as 503 database-unavailable (domain/problem.ts).
+    connectionTimeoutMillis: 5_000,
     ...(schema ? { options: `-c search_path="${schema}"` } : {}),
     // BIGINT columns hold millisecond times, well inside Number's exact range.
     types: {
