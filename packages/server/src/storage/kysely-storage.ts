@@ -8,6 +8,7 @@ import {
   type SqlBool,
   sql,
 } from 'kysely';
+import { claimIdempotencyKey } from './idempotency-storage.js';
 import type { CommentTable, Database, PageTable, SiteTable } from './schema.js';
 import type {
   CommentInContext,
@@ -110,6 +111,8 @@ export class KyselyStorage implements Storage {
 
   async insertComment(input: NewComment): Promise<{ comment: CommentRecord; page: PageRecord }> {
     return this.db.transaction().execute(async (trx) => {
+      // First, so a concurrent request with the same key waits here and then gives up.
+      if (input.idempotency) await claimIdempotencyKey(trx, input.siteId, input.id, input.idempotency, input.createdAt);
       await trx
         .insertInto('pages')
         .values({

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import { feedIndexMigration } from './feed-storage.js';
+import { idempotencyMigration } from './idempotency-storage.js';
 import { importsMigration } from './import-storage-migration.js';
 import { commentFlagsMigration, heldReasonMigration } from './moderation-storage.js';
 import { pageVersionMigration } from './page-version-migration.js';
@@ -103,6 +104,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0015-held-reason': heldReasonMigration,
     '0016-comment-flags': commentFlagsMigration(dialect),
     '0021-feed-index': feedIndexMigration,
+    '0040-idempotency-keys': idempotencyMigration(dialect),
   };
 }
 

@@ -3,6 +3,8 @@
  * it knows nothing of HTTP, and the HTTP layer never sees SQL. Both implementations (SQLite and
  * PostgreSQL, one Kysely query layer) pass the same conformance suite in `conformance.test.ts`.
  */
+import type { IdempotencyEntry } from './idempotency-storage.js';
+
 export type Dialect = 'sqlite' | 'postgres';
 
 export type ModerationMode = 'none' | 'links' | 'first' | 'all';
@@ -123,6 +125,11 @@ export interface NewComment {
   ipHash: string | null;
   /** Why a `pending` comment is held. */
   heldReason?: HeldReason | null;
+  /**
+   * The request's Idempotency-Key and first answer, claimed in the comment's transaction; the
+   * insert throws `IdempotencyKeyTaken` (idempotency-storage.ts) if another request claimed it.
+   */
+  idempotency?: IdempotencyEntry | undefined;
 }
 
 export interface Storage {
