@@ -18,6 +18,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     storage,
     clientIp: clientIpResolver(config.trustedProxies),
     widgetDir: config.widgetDir,
+    adminDir: config.adminDir,
     listFreshMs: config.listFreshMs,
     publicUrl: config.publicUrl,
   });

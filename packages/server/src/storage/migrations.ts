@@ -3,6 +3,7 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import { feedIndexMigration } from './feed-storage.js';
 import { idempotencyMigration } from './idempotency-storage.js';
 import { importsMigration } from './import-storage-migration.js';
+import { liveEventsMigration } from './live-events-migration.js';
 import { commentFlagsMigration, heldReasonMigration } from './moderation-storage.js';
 import { pageVersionMigration } from './page-version-migration.js';
 import { sharesMigration } from './share-storage.js';
@@ -104,6 +105,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0015-held-reason': heldReasonMigration,
     '0016-comment-flags': commentFlagsMigration(dialect),
     '0021-feed-index': feedIndexMigration,
+    '0030-live-events': liveEventsMigration(dialect),
     '0040-idempotency-keys': idempotencyMigration(dialect),
   };
 }
