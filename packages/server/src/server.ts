@@ -13,7 +13,8 @@ export interface RunningServer {
 
 /** Opens the database (migrating it), builds the app and listens. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const storage = await openStorage(config.databaseUrl);
+  // Refuses, before migrating anything, a database that could lose acknowledged comments.
+  const storage = await openStorage(config.databaseUrl, { durability: { allowUnsafe: config.allowUnsafeDurability } });
   const app = createApp({
     storage,
     clientIp: clientIpResolver(config.trustedProxies),
