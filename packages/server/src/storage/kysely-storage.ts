@@ -9,6 +9,7 @@ import {
   sql,
 } from 'kysely';
 import { claimIdempotencyKey } from './idempotency-storage.js';
+import { KyselyLiveEvents } from './live-events.js';
 import type { CommentTable, Database, PageTable, SiteTable } from './schema.js';
 import type {
   CommentInContext,
@@ -28,6 +29,7 @@ import type {
 export class KyselyStorage implements Storage {
   readonly dialect: Dialect;
   readonly db: Kysely<Database>;
+  readonly live: KyselyLiveEvents;
   /** Names of the migrations this open applied (empty when the schema was current). */
   migrationsApplied: string[] = [];
   #secret: string | undefined;
@@ -38,6 +40,7 @@ export class KyselyStorage implements Storage {
   constructor(db: Kysely<Database>, dialect: Dialect, onClose: () => Promise<void> = () => db.destroy()) {
     this.db = db;
     this.dialect = dialect;
+    this.live = new KyselyLiveEvents(db);
     this.#onClose = onClose;
   }
 

@@ -3,7 +3,9 @@
  * it knows nothing of HTTP, and the HTTP layer never sees SQL. Both implementations (SQLite and
  * PostgreSQL, one Kysely query layer) pass the same conformance suite in `conformance.test.ts`.
  */
+
 import type { IdempotencyEntry } from './idempotency-storage.js';
+import type { LiveEvents } from './live-events.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -108,6 +110,8 @@ export interface NewComment {
 
 export interface Storage {
   readonly dialect: Dialect;
+  /** The change log behind live updates (migration 0030). */
+  readonly live: LiveEvents;
   /** Throws when the database cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

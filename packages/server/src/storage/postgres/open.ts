@@ -1,8 +1,10 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { assertDurable, type DurabilityPolicy } from '../durability.js';
 import { KyselyStorage } from '../kysely-storage.js';
 import { migrateToLatest } from '../migrations.js';
 import type { Database as Schema } from '../schema.js';
+import { PgListener } from './listen.js';
 
 const INT8_OID = 20;
 
@@ -11,6 +13,8 @@ export interface PostgresOptions {
   schema?: string;
   /** Pool size; default 10. */
   max?: number;
+  /** Check fsync, synchronous_commit and full_page_writes before creating or migrating anything. */
+  durability?: DurabilityPolicy;
 }
 
 /**
@@ -41,7 +45,8 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     // With the database unreachable a request fails within this instead of waiting for ever;
     // the failure is answered as 503 database-unavailable (domain/problem.ts).
     connectionTimeoutMillis: 5_000,
-    ...(schema ? { options: `-c search_path="${schema}"` } : {}),
+    // Options given in the URL (`?options=-c …`) are kept beside the schema's search_path.
+    ...(schema ? { options: [urlOptions(url), `-c search_path="${schema}"`].filter(Boolean).join(' ') } : {}),
     // BIGINT columns hold millisecond times, well inside Number's exact range.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -55,10 +60,11 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
     const current = rows[0]?.schema;
     if (!current) throw new Error('PostgreSQL has no current schema; check search_path');
-    return migrateToLatest(db as Kysely<unknown>, 'postgres', current);
+    return { current, applied: await migrateToLatest(db as Kysely<unknown>, 'postgres', current) };
   };
   try {
-    const applied = schema
+    if (options.durability) await assertDurable(db, 'postgres', options.durability);
+    const { current, applied } = schema
       ? await withSchemaLock(url, async (admin) => {
           await admin.query(`create schema if not exists "${schema}"`);
           return migrate();
@@ -66,10 +72,19 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
       : await migrate();
     const storage = new KyselyStorage(db, 'postgres');
     storage.migrationsApplied = applied;
+    storage.live.listen = () => new PgListener(url, current);
     return storage;
   } catch (err) {
     await db.destroy();
     throw err;
+  }
+}
+
+function urlOptions(url: string): string {
+  try {
+    return new URL(url).searchParams.get('options') ?? '';
+  } catch {
+    return '';
   }
 }
 
