@@ -45,7 +45,7 @@ export function configFromScript(script: HTMLScriptElement): EmbedConfig {
   const src = new URL(script.src, document.baseURI);
   const base = d.api ? new URL(d.api, document.baseURI).href : new URL('.', src).href;
   return {
-    apiBase: base.replace(/\/+$/, ''),
+    apiBase: base.replace(/\/$/, ''),
     ...(d.site ? { site: d.site } : {}),
     ...(d.lang ? { lang: d.lang } : {}),
     ...(d.theme ? { theme: d.theme } : {}),

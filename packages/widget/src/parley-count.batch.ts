@@ -20,7 +20,7 @@ interface Waiter {
 
 /** Fetches counts from the comment server at `api` (origin and path prefix). */
 export const fetchCounts: CountFetcher = async (api, site, pages) => {
-  const base = api.replace(/\/+$/, '');
+  const base = api.replace(/\/$/, '');
   const query = new URLSearchParams({ site });
   for (const p of pages) query.append('page', p);
   const get = `${base}/api/v1/counts?${query}`;
