@@ -9,8 +9,12 @@ export interface ServerConfig {
   /** Addresses of reverse proxies whose X-Forwarded-For is believed. */
   trustedProxies: string[];
   widgetDir: string;
+  /** Folder of the built admin console (packages/admin/dist), served at /admin/. */
+  adminDir: string;
   /** How long a page's comment version is trusted before the read path asks the database again. */
   listFreshMs: number;
+  /** Public base URL of this server (PARLEY_PUBLIC_URL), used for links in feeds and e-mails. */
+  publicUrl: string | undefined;
 }
 
 /** Reads {@link ServerConfig} from `env`; throws a one-line message on a bad value. */
@@ -21,8 +25,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (!Number.isInteger(listFreshMs) || listFreshMs < 0 || listFreshMs > 60_000) {
     throw new Error(`PARLEY_LIST_FRESH_MS must be 0-60000, not "${env.PARLEY_LIST_FRESH_MS}"`);
   }
+  const publicUrl = env.PARLEY_PUBLIC_URL ? parseBaseUrl(env.PARLEY_PUBLIC_URL) : undefined;
+  if (env.PARLEY_PUBLIC_URL && !publicUrl) {
+    throw new Error(`PARLEY_PUBLIC_URL must be an http(s) URL, not "${env.PARLEY_PUBLIC_URL}"`);
+  }
   return {
     port,
+    publicUrl,
     listFreshMs,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.PARLEY_DATABASE_URL ?? DEFAULT_DATABASE_URL,
@@ -32,5 +41,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       .filter(Boolean),
     // src/ and dist/ sit at the same depth, so this finds packages/widget/dist from either.
     widgetDir: env.PARLEY_WIDGET_DIR ?? fileURLToPath(new URL('../../widget/dist/cdn/', import.meta.url)),
+    adminDir: env.PARLEY_ADMIN_DIR ?? fileURLToPath(new URL('../../admin/dist/', import.meta.url)),
   };
+}
+
+/** `https://host/prefix/` without query, fragment or trailing slash; undefined if not http(s). */
+function parseBaseUrl(value: string): string | undefined {
+  try {
+    const url = new URL(value);
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username) return undefined;
+    return `${url.origin}${url.pathname.replace(/\/$/, '')}`;
+  } catch {
+    return undefined;
+  }
 }

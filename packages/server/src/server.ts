@@ -18,7 +18,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     storage,
     clientIp: clientIpResolver(config.trustedProxies),
     widgetDir: config.widgetDir,
+    adminDir: config.adminDir,
     listFreshMs: config.listFreshMs,
+    publicUrl: config.publicUrl,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

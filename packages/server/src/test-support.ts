@@ -98,7 +98,7 @@ export async function testApp(
   backend: Backend,
   settings: Partial<SiteSettings> = {},
   now?: () => number,
-  appOptions: Pick<AppOptions, 'listFreshMs'> = {},
+  appOptions: Omit<AppOptions, 'storage' | 'clientIp' | 'now'> = {},
 ) {
   const storage = await backend.open();
   await storage.createSite(

@@ -1,3 +1,5 @@
+import { isDatabaseUnavailable } from '../storage/unavailable.js';
+
 /**
  * The one error type the domain and storage layers throw. The HTTP layer turns it into an
  * RFC 9457 `application/problem+json` response; nothing below HTTP knows about Hono.
@@ -28,6 +30,8 @@ export type ProblemCode =
   | 'rate-limited'
   | 'conflict'
   | 'unavailable'
+  | 'database-unavailable'
+  | 'idempotency-key-reused'
   | 'internal';
 
 const TITLES: Record<number, string> = {
@@ -72,4 +76,22 @@ export function invalid(errors: FieldError[]): Problem {
   const first = errors[0];
   const detail = first ? `${first.path || 'body'}: ${first.message}` : 'Invalid request';
   return new Problem(422, 'invalid-fields', detail, { errors });
+}
+
+/** Seconds a client should wait before retrying while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
+
+/**
+ * The one mapping of failures that are not bugs: a Problem as it is; an unreachable database
+ * (down, restarting, locked, disk full; see `storage/unavailable.ts`) as `503 database-unavailable`
+ * with Retry-After; anything else undefined (a bug, answered with a logged 500).
+ */
+export function problemFromError(err: unknown): Problem | undefined {
+  if (err instanceof Problem) return err;
+  if (isDatabaseUnavailable(err)) {
+    return new Problem(503, 'database-unavailable', 'The database cannot be reached right now; please retry shortly', {
+      retryAfter: DATABASE_RETRY_AFTER_SECONDS,
+    });
+  }
+  return undefined;
 }

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { Problem } from '../domain/problem.js';
+import { Problem, problemFromError } from '../domain/problem.js';
 
 /** Builds the `application/problem+json` response for a Problem (RFC 9457). */
 export function problemResponse(p: Problem, requestId?: string): Response {
@@ -18,12 +18,19 @@ export function problemResponse(p: Problem, requestId?: string): Response {
   return new Response(JSON.stringify(body), { status: p.status, headers });
 }
 
-/** The one error handler: Problems as they are, framework errors mapped, the rest a logged 500. */
+/**
+ * The one error handler: Problems and an unreachable database as `problemFromError` maps them,
+ * framework errors mapped, the rest a logged 500.
+ */
 export function onError(err: Error, c: Context): Response {
   const requestId = c.get('requestId') as string | undefined;
   let res: Response;
-  if (err instanceof Problem) res = problemResponse(err);
-  else if (err instanceof HTTPException && err.status < 500) {
+  const known = problemFromError(err);
+  if (known) {
+    if (known.status === 503)
+      console.warn(`[${requestId ?? '-'}] ${c.req.method} ${c.req.path}: 503 ${known.code}: ${err.message}`);
+    res = problemResponse(known);
+  } else if (err instanceof HTTPException && err.status < 500) {
     const code = err.status === 413 ? 'payload-too-large' : err.status === 400 ? 'malformed-json' : 'bad-request';
     res = problemResponse(new Problem(err.status, code, err.message || 'Bad request'));
   } else {
