@@ -15,6 +15,8 @@ export interface ServerConfig {
   listFreshMs: number;
   /** Public base URL of this server (PARLEY_PUBLIC_URL), used for links in feeds and e-mails. */
   publicUrl: string | undefined;
+  /** Start even when the database's durability settings are weak (PARLEY_ALLOW_UNSAFE_DURABILITY=1). */
+  allowUnsafeDurability: boolean;
 }
 
 /** Reads {@link ServerConfig} from `env`; throws a one-line message on a bad value. */
@@ -29,9 +31,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (env.PARLEY_PUBLIC_URL && !publicUrl) {
     throw new Error(`PARLEY_PUBLIC_URL must be an http(s) URL, not "${env.PARLEY_PUBLIC_URL}"`);
   }
+  const unsafe = env.PARLEY_ALLOW_UNSAFE_DURABILITY ?? '';
+  if (!['', '0', '1'].includes(unsafe)) {
+    throw new Error(`PARLEY_ALLOW_UNSAFE_DURABILITY must be 1 or 0, not "${unsafe}"`);
+  }
   return {
     port,
     publicUrl,
+    allowUnsafeDurability: unsafe === '1',
     listFreshMs,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.PARLEY_DATABASE_URL ?? DEFAULT_DATABASE_URL,

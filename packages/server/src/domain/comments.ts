@@ -9,6 +9,7 @@ import type {
   SortOrder,
   Storage,
 } from '../storage/types.js';
+import { isDatabaseUnavailable } from '../storage/unavailable.js';
 import { editTokenForKey, hashIdempotencyKey, hashRequest, IDEMPOTENCY_TTL_MS } from './idempotency.js';
 import { hashToken, newCommentId, newToken, prefixHash, tokenMatches } from './identity.js';
 import { Limiter, ListCache } from './list-cache.js';
@@ -131,7 +132,15 @@ export class CommentService {
     const now = Date.now();
     const memo = this.#pages.get(memoKey);
     if (memo && now - memo.at < this.#freshMs) return memo.page;
-    const page = await this.#page(siteId, key);
+    let page: PageRecord | undefined;
+    try {
+      page = await this.#page(siteId, key);
+    } catch (err) {
+      // With the database away, the page as last read still finds its cached listing: readers
+      // keep a (slightly stale) thread instead of an error.
+      if (memo && isDatabaseUnavailable(err)) return memo.page;
+      throw err;
+    }
     if (this.#pages.size >= 10_000) this.#pages.clear();
     if (page) this.#pages.set(memoKey, { page, at: now });
     else this.#pages.delete(memoKey);
