@@ -1,4 +1,4 @@
-import type { AdminCommentRow } from '../storage/moderation-storage.js';
+import type { AdminCommentRow } from '../storage/admin-moderation-storage.js';
 import { emailHash } from './identity.js';
 
 /**
@@ -43,7 +43,7 @@ export function presentAdmin(c: AdminCommentRow, secret: string): AdminComment {
     html: c.html,
     status: c.status,
     heldReason: c.status === 'pending' ? (c.heldReason ?? null) : null,
-    flags: c.flagCount ?? 0,
+    flags: c.flags ?? 0,
     pinned: c.pinned ?? false,
     moderator: c.moderator ?? false,
     createdAt: new Date(c.createdAt).toISOString(),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { BanRecord, ModerationStorage } from '../storage/moderation-storage.js';
+import type { AdminModerationStorage, BanRecord } from '../storage/admin-moderation-storage.js';
 import type { Storage } from '../storage/types.js';
 import type { Caller } from './comments.js';
 import { emailHash, prefixHash } from './identity.js';
@@ -25,7 +25,7 @@ const HASH = /^[A-Za-z0-9_-]{16,64}$/;
 /** Bans by e-mail, IP prefix or visitor, with expiry; checked before a comment is posted. */
 export class BanService {
   readonly #storage: Storage;
-  readonly #mod: ModerationStorage;
+  readonly #mod: AdminModerationStorage;
   readonly #moderation: ModerationService;
   readonly #now: () => number;
 

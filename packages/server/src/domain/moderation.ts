@@ -1,12 +1,40 @@
 import { randomBytes } from 'node:crypto';
+import {
+  type AdminCommentRow,
+  type AdminModerationStorage,
+  adminModerationStorageOf,
+} from '../storage/admin-moderation-storage.js';
 import type { AdminRecord } from '../storage/admin-storage.js';
-import { type AdminCommentRow, type ModerationStorage, moderationStorageOf } from '../storage/moderation-storage.js';
-import type { CommentStatus, PageRecord, Storage } from '../storage/types.js';
+import type { CommentStatus, HeldReason, PageRecord, SiteSettings, Storage } from '../storage/types.js';
 import { hashToken, newCommentId, newToken } from './identity.js';
 import { renderMarkdown } from './markdown.js';
 import { invalid, Problem } from './problem.js';
 import { settingsOf } from './sites.js';
 import { charLength, cleanLine, cleanMultiline } from './text.js';
+
+/** What {@link heldReason} needs to know of a new comment. */
+export interface Screened {
+  /** Links in the rendered HTML. */
+  links: number;
+  /** A blocked word was found (and the site holds rather than refuses). */
+  blocked: boolean;
+  /** Asked only in `first` mode: has this commenter had a comment approved on the site? */
+  trusted: () => Promise<boolean>;
+}
+
+/**
+ * Why a new comment must wait for a moderator, or null to publish it. When several rules apply,
+ * the most telling reason wins: a blocked word, then links, then a first comment, then `all`.
+ */
+export async function heldReason(settings: SiteSettings, c: Screened): Promise<HeldReason | null> {
+  if (c.blocked) return 'blocked-word';
+  if (c.links > 0 && (settings.moderation === 'links' || (settings.linkLimit > 0 && c.links > settings.linkLimit))) {
+    return 'links';
+  }
+  if (settings.moderation === 'first' && !(await c.trusted())) return 'first-comment';
+  if (settings.moderation === 'all') return 'moderation-all';
+  return null;
+}
 
 /**
  * Who performs a moderation action: a signed-in administrator, or `system` for actions that
@@ -53,13 +81,13 @@ export interface ModerationOptions {
  */
 export class ModerationService {
   readonly storage: Storage;
-  readonly mod: ModerationStorage;
+  readonly mod: AdminModerationStorage;
   readonly #now: () => number;
   readonly #onChange: (siteId: string, pageKey: string) => void;
 
   constructor(storage: Storage, options: ModerationOptions = {}) {
     this.storage = storage;
-    this.mod = moderationStorageOf(storage);
+    this.mod = adminModerationStorageOf(storage);
     this.#now = options.now ?? Date.now;
     this.#onChange = options.onChange ?? (() => {});
   }

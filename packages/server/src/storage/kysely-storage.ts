@@ -17,6 +17,7 @@ import type {
   CommentStatus,
   CursorKey,
   Dialect,
+  HeldReason,
   NewComment,
   PageRecord,
   Site,
@@ -152,6 +153,7 @@ export class KyselyStorage implements Storage {
         edit_token_hash: input.editTokenHash,
         ip_hash: input.ipHash,
         held_reason: input.heldReason ?? null,
+        flags: 0,
       };
       await trx.insertInto('comments').values(row).execute();
       // Read the page again: inserting the comment raised its version (migration 0003).
@@ -364,7 +366,7 @@ export function toPage(row: Selectable<PageTable>): PageRecord {
 }
 
 /** The moderation columns, which rows built in code (before they are read back) lack. */
-type ModerationColumns = 'pinned' | 'moderator' | 'held_reason' | 'flag_count';
+type ModerationColumns = 'pinned' | 'moderator' | 'held_reason' | 'flags';
 
 /** A comment row as a record; shared with the import storage. */
 export function toComment(
@@ -390,7 +392,7 @@ export function toComment(
     ipHash: row.ip_hash,
     pinned: Number(row.pinned ?? 0) === 1,
     moderator: Number(row.moderator ?? 0) === 1,
-    heldReason: row.held_reason ?? null,
-    flagCount: Number(row.flag_count ?? 0),
+    heldReason: (row.held_reason ?? null) as HeldReason | null,
+    flags: Number(row.flags ?? 0),
   };
 }

@@ -1,11 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import { adminModerationMigration } from './admin-moderation-storage.js';
 import { adminsMigration } from './admin-storage.js';
 import { feedIndexMigration } from './feed-storage.js';
 import { idempotencyMigration } from './idempotency-storage.js';
 import { importsMigration } from './import-storage-migration.js';
 import { liveEventsMigration } from './live-events-migration.js';
-import { moderationMigration } from './moderation-storage.js';
+import { commentFlagsMigration, heldReasonMigration } from './moderation-storage.js';
 import { pageVersionMigration } from './page-version-migration.js';
 import { sharesMigration } from './share-storage.js';
 import type { Dialect } from './types.js';
@@ -104,7 +105,9 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0003-page-version': pageVersionMigration(dialect),
     '0004-imports': importsMigration,
     '0010-admins': adminsMigration(dialect),
-    '0011-moderation': moderationMigration(dialect),
+    '0011-moderation': adminModerationMigration(dialect),
+    '0015-held-reason': heldReasonMigration,
+    '0016-comment-flags': commentFlagsMigration(dialect),
     '0021-feed-index': feedIndexMigration,
     '0030-live-events': liveEventsMigration(dialect),
     '0040-idempotency-keys': idempotencyMigration(dialect),

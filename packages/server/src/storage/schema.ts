@@ -61,11 +61,13 @@ export interface CommentTable {
   edit_token_hash: string | null;
   /** Keyed hash of the poster's /24 (IPv4) or /48 (IPv6) prefix; never the address. */
   ip_hash: string | null;
-  /** Moderation columns (migration 0011): 0/1 flags, why held, readers' flags. */
+  /** Moderation columns (migration 0011): 0/1. */
   pinned: Generated<number>;
   moderator: Generated<number>;
+  /** Why a pending comment is held (migration 0015); null if it never was. */
   held_reason: Generated<string | null>;
-  flag_count: Generated<number>;
+  /** Readers' flags (migration 0015; rows in `comment_flags`). */
+  flags: Generated<number>;
 }
 
 export interface VoteTable {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BanRecord } from '../../storage/moderation-storage.js';
+import type { BanRecord } from '../../storage/admin-moderation-storage.js';
 import type { AdminApp, AdminDeps } from './env.js';
 import { bodyOf, queryOf } from './validate.js';
 

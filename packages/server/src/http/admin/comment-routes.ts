@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type AdminComment, adminThreads, presentAdmin } from '../../domain/admin-present.js';
 import { BULK_ACTIONS, canModerate, visibleSites } from '../../domain/moderation.js';
 import { Problem } from '../../domain/problem.js';
-import type { AdminCommentRow, CommentSearch } from '../../storage/moderation-storage.js';
+import type { AdminCommentRow, CommentSearch } from '../../storage/admin-moderation-storage.js';
 import type { CommentStatus } from '../../storage/types.js';
 import type { AdminApp, AdminDeps, AdminEnv } from './env.js';
 import { bodyOf, decodeCursor, encodeCursor, queryOf } from './validate.js';

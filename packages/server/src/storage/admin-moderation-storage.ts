@@ -1,0 +1,383 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Migration } from 'kysely/migration';
+import { KyselyStorage, toComment } from './kysely-storage.js';
+import type { Database } from './schema.js';
+import type { CommentRecord, CommentStatus, Dialect, Storage } from './types.js';
+
+/** `bans` (migration `0011-moderation`): who may not post, as keyed hashes, never addresses. */
+export interface BanTable {
+  id: string;
+  /** Null: every site. */
+  site_id: string | null;
+  kind: string;
+  value_hash: string;
+  label: string;
+  reason: string;
+  created_at: number;
+  expires_at: number | null;
+  created_by: string;
+}
+
+/** `audit_log`: one row per moderator action. */
+export interface AuditTable {
+  id: string;
+  at: number;
+  actor_id: string | null;
+  actor_email: string;
+  actor_name: string;
+  action: string;
+  site_id: string | null;
+  target: string;
+  /** JSON object. */
+  detail: string;
+}
+
+type AdminModerationDatabase = Database & { bans: BanTable; audit_log: AuditTable };
+
+/**
+ * `0011-moderation`: pin and moderator-badge columns on comments, bans and the audit log. (The
+ * held reason and the flag count are `0015-held-reason`'s.)
+ */
+export function adminModerationMigration(dialect: Dialect): Migration {
+  const bigint = dialect === 'postgres' ? 'bigint' : 'integer';
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('comments')
+        .addColumn('pinned', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .alterTable('comments')
+        .addColumn('moderator', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      // The queue reads newest first by status through `comments_status_created` (0021-feed-index);
+      // the search across statuses reads newest first through this one.
+      await db.schema.createIndex('comments_created').on('comments').columns(['created_at', 'id']).execute();
+      await db.schema
+        .createTable('bans')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('site_id', 'text')
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('value_hash', 'text', (c) => c.notNull())
+        .addColumn('label', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('created_at', bigint, (c) => c.notNull())
+        .addColumn('expires_at', bigint)
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('bans_value').on('bans').columns(['value_hash']).execute();
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('at', bigint, (c) => c.notNull())
+        .addColumn('actor_id', 'text')
+        .addColumn('actor_email', 'text', (c) => c.notNull())
+        .addColumn('actor_name', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('site_id', 'text')
+        .addColumn('target', 'text', (c) => c.notNull())
+        .addColumn('detail', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('audit_log_at').on('audit_log').columns(['at', 'id']).execute();
+    },
+  };
+}
+
+/** A comment with its site and page, as the admin side lists it. */
+export interface AdminCommentRow extends CommentRecord {
+  siteId: string;
+  page: { key: string; url: string; title: string; locked: boolean; createdAt: number };
+}
+
+/** What to search for; every given condition must hold. */
+export interface CommentSearch {
+  /** The sites the caller may see; undefined = all. */
+  sites?: string[] | undefined;
+  statuses?: CommentStatus[] | undefined;
+  /** Also match approved or held comments that readers flagged (ORed with `statuses`). */
+  flagged?: boolean | undefined;
+  /** Case-insensitive substring of the text. */
+  text?: string | undefined;
+  /** Case-insensitive substring of the author's name, or (with @) their exact e-mail. */
+  author?: string | undefined;
+  /** Exact page key, or a substring of its URL or title. */
+  page?: string | undefined;
+  /** Exact page key only (the thread view). */
+  pageKey?: string | undefined;
+  /** Newest-first position to continue after. */
+  before?: { createdAt: number; id: string } | undefined;
+  limit: number;
+}
+
+export interface BanRecord {
+  id: string;
+  siteId: string | null;
+  kind: 'email' | 'ip' | 'visitor';
+  valueHash: string;
+  label: string;
+  reason: string;
+  createdAt: number;
+  expiresAt: number | null;
+  createdBy: string;
+}
+
+export interface AuditRecord {
+  id: string;
+  at: number;
+  actorId: string | null;
+  actorEmail: string;
+  actorName: string;
+  action: string;
+  siteId: string | null;
+  target: string;
+  detail: Record<string, unknown>;
+}
+
+/** The admin side of moderation (queue, search, bans, audit), kept apart from {@link Storage}. */
+export interface AdminModerationStorage {
+  setStatus(id: string, status: CommentStatus): Promise<void>;
+  setPinned(id: string, pinned: boolean): Promise<void>;
+  setModerator(id: string): Promise<void>;
+  getAdminComment(id: string): Promise<AdminCommentRow | undefined>;
+  searchComments(q: CommentSearch): Promise<AdminCommentRow[]>;
+  addBan(ban: BanRecord): Promise<void>;
+  getBan(id: string): Promise<BanRecord | undefined>;
+  /** Bans in force at `now` on the given sites (undefined = all), newest first. */
+  listBans(sites: string[] | undefined, now: number): Promise<BanRecord[]>;
+  removeBan(id: string): Promise<void>;
+  /** The first ban in force at `now` for the site (or all sites) matching one of the hashes. */
+  findBan(siteId: string, hashes: string[], now: number): Promise<BanRecord | undefined>;
+  addAudit(entry: AuditRecord): Promise<void>;
+  /** Newest first; entries of the given sites (undefined = all, including site-less ones). */
+  listAudit(sites: string[] | undefined, limit: number, before?: { at: number; id: string }): Promise<AuditRecord[]>;
+}
+
+class KyselyAdminModerationStorage implements AdminModerationStorage {
+  readonly #db: Kysely<AdminModerationDatabase>;
+
+  constructor(db: Kysely<AdminModerationDatabase>) {
+    this.#db = db;
+  }
+
+  async setStatus(id: string, status: CommentStatus): Promise<void> {
+    await this.#db.updateTable('comments').set({ status }).where('id', '=', id).execute();
+  }
+
+  async setPinned(id: string, pinned: boolean): Promise<void> {
+    await this.#db
+      .updateTable('comments')
+      .set({ pinned: pinned ? 1 : 0 })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async setModerator(id: string): Promise<void> {
+    await this.#db.updateTable('comments').set({ moderator: 1 }).where('id', '=', id).execute();
+  }
+
+  #base() {
+    return this.#db
+      .selectFrom('comments')
+      .innerJoin('pages', 'pages.id', 'comments.page_id')
+      .selectAll('comments')
+      .select([
+        'pages.site_id',
+        'pages.key as page_key',
+        'pages.url as page_url',
+        'pages.title as page_title',
+        'pages.locked as page_locked',
+        'pages.created_at as page_created_at',
+      ]);
+  }
+
+  async getAdminComment(id: string): Promise<AdminCommentRow | undefined> {
+    const row = await this.#base().where('comments.id', '=', id).executeTakeFirst();
+    return row && toAdminRow(row);
+  }
+
+  async searchComments(s: CommentSearch): Promise<AdminCommentRow[]> {
+    let q = this.#base();
+    if (s.sites) {
+      if (s.sites.length === 0) return [];
+      q = q.where('pages.site_id', 'in', s.sites);
+    }
+    const statuses = s.statuses ?? [];
+    if (statuses.length || s.flagged) {
+      q = q.where((eb) =>
+        eb.or([
+          ...(statuses.length ? [eb('comments.status', 'in', statuses)] : []),
+          ...(s.flagged ? [eb.and([eb('comments.flags', '>', 0), eb('comments.status', 'in', ['approved', 'pending'])])] : []),
+        ]),
+      );
+    }
+    if (s.text) q = q.where(sql<boolean>`lower(comments.body) like ${likePattern(s.text)} escape '\\'`);
+    if (s.author) {
+      const author = s.author.trim().toLowerCase();
+      q = author.includes('@')
+        ? q.where('comments.author_email', '=', author)
+        : q.where(sql<boolean>`lower(comments.author_name) like ${likePattern(author)} escape '\\'`);
+    }
+    if (s.page) {
+      const pattern = likePattern(s.page);
+      const page = s.page;
+      q = q.where((eb) =>
+        eb.or([
+          eb('pages.key', '=', page),
+          eb(sql`lower(pages.url)`, 'like', pattern),
+          eb(sql`lower(pages.title)`, 'like', pattern),
+        ]),
+      );
+    }
+    if (s.pageKey !== undefined) q = q.where('pages.key', '=', s.pageKey);
+    if (s.before) {
+      const { createdAt, id } = s.before;
+      q = q.where((eb) =>
+        eb.or([
+          eb('comments.created_at', '<', createdAt),
+          eb.and([eb('comments.created_at', '=', createdAt), eb('comments.id', '<', id)]),
+        ]),
+      );
+    }
+    const rows = await q.orderBy('comments.created_at', 'desc').orderBy('comments.id', 'desc').limit(s.limit).execute();
+    return rows.map(toAdminRow);
+  }
+
+  async addBan(b: BanRecord): Promise<void> {
+    await this.#db
+      .insertInto('bans')
+      .values({
+        id: b.id,
+        site_id: b.siteId,
+        kind: b.kind,
+        value_hash: b.valueHash,
+        label: b.label,
+        reason: b.reason,
+        created_at: b.createdAt,
+        expires_at: b.expiresAt,
+        created_by: b.createdBy,
+      })
+      .execute();
+  }
+
+  async getBan(id: string): Promise<BanRecord | undefined> {
+    const row = await this.#db.selectFrom('bans').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toBan(row);
+  }
+
+  async listBans(sites: string[] | undefined, now: number): Promise<BanRecord[]> {
+    let q = this.#db
+      .selectFrom('bans')
+      .selectAll()
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]));
+    if (sites) {
+      if (sites.length === 0) return [];
+      q = q.where('site_id', 'in', sites);
+    }
+    const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+    return rows.map(toBan);
+  }
+
+  async removeBan(id: string): Promise<void> {
+    await this.#db.deleteFrom('bans').where('id', '=', id).execute();
+  }
+
+  async findBan(siteId: string, hashes: string[], now: number): Promise<BanRecord | undefined> {
+    if (hashes.length === 0) return undefined;
+    const row = await this.#db
+      .selectFrom('bans')
+      .selectAll()
+      .where('value_hash', 'in', hashes)
+      .where((eb) => eb.or([eb('site_id', 'is', null), eb('site_id', '=', siteId)]))
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+      .executeTakeFirst();
+    return row && toBan(row);
+  }
+
+  async addAudit(e: AuditRecord): Promise<void> {
+    await this.#db
+      .insertInto('audit_log')
+      .values({
+        id: e.id,
+        at: e.at,
+        actor_id: e.actorId,
+        actor_email: e.actorEmail,
+        actor_name: e.actorName,
+        action: e.action,
+        site_id: e.siteId,
+        target: e.target,
+        detail: JSON.stringify(e.detail),
+      })
+      .execute();
+  }
+
+  async listAudit(sites: string[] | undefined, limit: number, before?: { at: number; id: string }): Promise<AuditRecord[]> {
+    let q = this.#db.selectFrom('audit_log').selectAll();
+    if (sites) {
+      if (sites.length === 0) return [];
+      q = q.where('site_id', 'in', sites);
+    }
+    if (before) {
+      q = q.where((eb) => eb.or([eb('at', '<', before.at), eb.and([eb('at', '=', before.at), eb('id', '<', before.id)])]));
+    }
+    const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    return rows.map((r) => ({
+      id: r.id,
+      at: Number(r.at),
+      actorId: r.actor_id,
+      actorEmail: r.actor_email,
+      actorName: r.actor_name,
+      action: r.action,
+      siteId: r.site_id,
+      target: r.target,
+      detail: JSON.parse(r.detail) as Record<string, unknown>,
+    }));
+  }
+}
+
+/** `%text%` for LIKE, lower-cased, with LIKE's own wildcards escaped. */
+function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+}
+
+type JoinedRow = Selectable<AdminModerationDatabase['comments']> & {
+  site_id: string;
+  page_key: string;
+  page_url: string;
+  page_title: string;
+  page_locked: number;
+  page_created_at: number;
+};
+
+function toAdminRow(row: JoinedRow): AdminCommentRow {
+  return {
+    ...toComment(row),
+    siteId: row.site_id,
+    page: {
+      key: row.page_key,
+      url: row.page_url,
+      title: row.page_title,
+      locked: Number(row.page_locked) === 1,
+      createdAt: Number(row.page_created_at),
+    },
+  };
+}
+
+function toBan(row: Selectable<BanTable>): BanRecord {
+  return {
+    id: row.id,
+    siteId: row.site_id,
+    kind: row.kind as BanRecord['kind'],
+    valueHash: row.value_hash,
+    label: row.label,
+    reason: row.reason,
+    createdAt: Number(row.created_at),
+    expiresAt: row.expires_at === null ? null : Number(row.expires_at),
+    createdBy: row.created_by,
+  };
+}
+
+/** The admin moderation storage over the same database as `storage` (a {@link KyselyStorage}). */
+export function adminModerationStorageOf(storage: Storage): AdminModerationStorage {
+  if (!(storage instanceof KyselyStorage)) throw new Error('moderation needs the Kysely storage');
+  return new KyselyAdminModerationStorage(storage.db.withTables<{ bans: BanTable; audit_log: AuditTable }>());
+}
