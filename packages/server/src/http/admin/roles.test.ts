@@ -13,7 +13,7 @@ for (const backend of backends) {
           {
             id: 'other',
             origins: ['https://other.example'],
-            settings: { moderation: 'all', rateLimitPerMinute: 0, rateLimitPerHour: 0 },
+            settings: { moderation: 'all', rateLimitPerMinute: 0, rateLimitPerHour: 0, requireFormToken: false },
           },
           Date.now(),
         ),
