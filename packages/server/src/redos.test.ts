@@ -82,6 +82,28 @@ const all = [
   ),
 ];
 
+/**
+ * Whether `attack` makes V8's own engine super-linear on `r`: CPU time of the attack with 4×
+ * the pumps against 1× (linear work gives about 4×, quadratic about 16×).
+ */
+function growsOnV8(r: Found, attack: { pumps: { prefix: string; pump: string }[]; suffix: string }): boolean {
+  const build = (n: number) => attack.pumps.map((p) => p.prefix + p.pump.repeat(n)).join('') + attack.suffix;
+  const cpu = (text: string) => {
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 3; i++) {
+      const re = new RegExp(r.source, r.flags);
+      const t = process.cpuUsage();
+      if (re.global) for (const _ of text.matchAll(re));
+      else re.exec(text);
+      const used = process.cpuUsage(t);
+      best = Math.min(best, used.user + used.system);
+    }
+    return best;
+  };
+  const small = Math.max(cpu(build(2_000)), 200);
+  return cpu(build(8_000)) / small > 10;
+}
+
 test('the scan finds the regular expressions it should (a literal, a RegExp call, and the site id pattern)', () => {
   const probe = join(import.meta.dirname, '../bench/redos-probe.fixture.ts');
   const { found, dynamic } = findRegExps(probe);
@@ -122,6 +144,9 @@ test('recheck finds no ReDoS in any regular expression of the server and widget 
   const unsafe: string[] = [];
   for (const { r, d } of results) {
     // `unknown` means recheck could not decide in time: treated as unsafe, so the pattern gets simplified.
+    // A fuzzing verdict of `vulnerable` depends on timing on a busy machine, so it is confirmed
+    // on V8 itself; a verdict from automata theory stands as it is.
+    if (d.status === 'vulnerable' && d.complexity.isFuzz && !growsOnV8(r, d.attack)) continue;
     if (d.status !== 'safe') {
       const why = d.status === 'vulnerable' ? `${d.complexity.summary}, attack ${JSON.stringify(d.attack.pattern)}` : d.status;
       unsafe.push(`${r.where} /${r.source}/${r.flags}: ${why}`);
@@ -129,4 +154,10 @@ test('recheck finds no ReDoS in any regular expression of the server and widget 
   }
   console.log(`recheck: ${all.length} regular expressions in ${files.length} files, ${unsafe.length} unsafe`);
   assert.deepEqual(unsafe, []);
+});
+
+test('a fuzzing verdict is confirmed on V8: a quadratic pattern grows, a linear one does not', () => {
+  const attack = { pumps: [{ prefix: '', pump: '/' }], suffix: '\u0000/' };
+  assert.equal(growsOnV8({ where: 'probe', source: '\\/+$', flags: '' }, attack), true);
+  assert.equal(growsOnV8({ where: 'probe', source: '\\/$', flags: '' }, attack), false);
 });

@@ -133,7 +133,7 @@ for (const backend of backends) {
       let eventText = '';
       const deadline = Date.now() + 1500;
       while (reader && Date.now() < deadline && !eventText.includes(ids[2] ?? '?')) {
-        const chunk = await Promise.race([reader.read(), new Promise<undefined>((r) => setTimeout(r, 300))]);
+        const chunk = await Promise.race([reader.read(), new Promise<undefined>((r) => setTimeout(() => r(undefined), 300))]);
         if (chunk?.value) eventText += Buffer.from(chunk.value).toString();
       }
       await reader?.cancel();
