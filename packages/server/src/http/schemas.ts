@@ -28,6 +28,12 @@ export const NewComment = z
     parentId: z.string().max(64).nullable().optional(),
     body: z.string().max(60_000),
     author: Author.optional(),
+    formToken: z.string().max(200).optional().openapi({ description: 'The `formToken` of a listing of the site' }),
+    homepage: z
+      .string()
+      .max(2048)
+      .optional()
+      .openapi({ description: 'Honeypot: must be absent or empty (the widget hides it from people)' }),
   })
   .openapi('NewComment');
 

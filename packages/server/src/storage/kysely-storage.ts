@@ -17,6 +17,7 @@ import type {
   CommentStatus,
   CursorKey,
   Dialect,
+  HeldReason,
   NewComment,
   PageRecord,
   Site,
@@ -151,6 +152,8 @@ export class KyselyStorage implements Storage {
         down: 0,
         edit_token_hash: input.editTokenHash,
         ip_hash: input.ipHash,
+        held_reason: input.heldReason ?? null,
+        flags: 0,
       };
       await trx.insertInto('comments').values(row).execute();
       // Read the page again: inserting the comment raised its version (migration 0003).
@@ -367,5 +370,7 @@ export function toComment(row: Selectable<CommentTable>): CommentRecord {
     down: Number(row.down),
     editTokenHash: row.edit_token_hash,
     ipHash: row.ip_hash,
+    heldReason: (row.held_reason ?? null) as HeldReason | null,
+    flags: Number(row.flags ?? 0),
   };
 }
