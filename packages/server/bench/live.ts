@@ -48,7 +48,7 @@ async function main() {
   let databaseUrl = `sqlite:${join(dir, 'parley.sqlite')}`;
   let cleanup = async () => {};
   const site = buildSite(
-    { id: 'bench', origins: [ORIGIN], settings: { rateLimitPerMinute: 0, rateLimitPerHour: 0 } },
+    { id: 'bench', origins: [ORIGIN], settings: { rateLimitPerMinute: 0, rateLimitPerHour: 0, requireFormToken: false } },
     Date.now(),
   );
   if (values.db === 'postgres') {

@@ -17,7 +17,10 @@ describe('two instances on one PostgreSQL', { skip: pgUrl ? false : 'PARLEY_TEST
     const setup = await openPostgres(url, { schema, max: 1 });
     after(() => dropPostgresSchema(url, schema));
     await setup.createSite(
-      buildSite({ id: 'demo', origins: [ORIGIN], settings: { rateLimitPerMinute: 2, rateLimitPerHour: 0 } }, Date.now()),
+      buildSite(
+        { id: 'demo', origins: [ORIGIN], settings: { rateLimitPerMinute: 2, rateLimitPerHour: 0, requireFormToken: false } },
+        Date.now(),
+      ),
     );
     await setup.close();
     // Both processes use the test's schema through the connection's search_path.
