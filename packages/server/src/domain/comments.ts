@@ -1,4 +1,14 @@
-import type { CommentInContext, CommentRecord, CursorKey, PageRecord, Site, SortOrder, Storage } from '../storage/types.js';
+import type {
+  CommentInContext,
+  CommentRecord,
+  CursorKey,
+  NewComment,
+  OutboxEntry,
+  PageRecord,
+  Site,
+  SortOrder,
+  Storage,
+} from '../storage/types.js';
 import { hashToken, newCommentId, newToken, prefixHash, tokenMatches } from './identity.js';
 import { Limiter, ListCache } from './list-cache.js';
 import { countLinks, renderMarkdown } from './markdown.js';
@@ -31,6 +41,22 @@ export interface NewCommentInput {
   parentId?: string | null | undefined;
   body: string;
   author?: { name?: string | undefined; email?: string | undefined; website?: string | undefined } | undefined;
+  /** "Notify me of replies" (needs an e-mail; double opt-in, see `domain/notify/`). */
+  notify?: boolean | undefined;
+  /** The reader's language (BCP 47), for the mails they will get. */
+  locale?: string | undefined;
+}
+
+/**
+ * What else happens when a comment changes (mails, webhooks: `domain/notify/`). The entries each
+ * method returns are written to the outbox in the same transaction as the change.
+ */
+export interface CommentHooks {
+  created(site: Site, comment: NewComment, parent: CommentRecord | undefined): Promise<OutboxEntry[]>;
+  /** After the comment is stored (the author's own reply subscription); a failure is logged, not answered. */
+  afterCreate(site: Site, comment: CommentRecord, input: NewCommentInput): Promise<void>;
+  updated(site: Site, comment: CommentInContext): Promise<OutboxEntry[]>;
+  deleted(site: Site, comment: CommentInContext): Promise<OutboxEntry[]>;
 }
 
 /** One page of a thread as `GET /api/v1/comments` answers it. */
@@ -58,6 +84,8 @@ export class CommentService {
   /** Pages (with their version) read in the last `#freshMs`; this process's own writes drop them at once. */
   readonly #pages = new Map<string, { page: PageRecord; at: number }>();
   readonly #freshMs: number;
+  /** Notifications and webhooks; none unless the app sets them up. */
+  hooks: CommentHooks | undefined;
 
   /**
    * @param freshMs how long a page's version, once read, is trusted without asking the database
@@ -180,7 +208,7 @@ export class CommentService {
       (settings.moderation === 'links' && countLinks(html) > 0) ||
       (settings.moderation === 'first' && !(await this.#trusted(site.id, clean.email, ipHash)));
     const editToken = newToken();
-    const { comment } = await this.storage.insertComment({
+    const record: NewComment = {
       id: newCommentId(),
       siteId: site.id,
       page: clean.page,
@@ -196,22 +224,27 @@ export class CommentService {
       createdAt: now,
       editTokenHash: hashToken(editToken),
       ipHash,
-    });
+    };
+    const outbox = (await this.hooks?.created(site, record, parent)) ?? [];
+    const { comment } = await this.storage.insertComment(record, outbox);
     this.#changed(site.id, clean.page.key);
+    await this.hooks?.afterCreate(site, comment, input).catch((err: unknown) => console.error('after comment created:', err));
     return { comment: present(comment), editToken };
   }
 
   async edit(id: string, token: string | undefined, body: string, caller: Caller): Promise<PublicComment> {
     const { comment, site } = await this.#owned(id, token, caller);
     const clean = normaliseBody(body, settingsOf(site).maxLength);
-    const updated = await this.storage.updateCommentBody(comment.id, clean, renderMarkdown(clean), this.#now());
+    const [html, editedAt] = [renderMarkdown(clean), this.#now()];
+    const outbox = (await this.hooks?.updated(site, { ...comment, body: clean, html, editedAt })) ?? [];
+    const updated = await this.storage.updateCommentBody(comment.id, clean, html, editedAt, outbox);
     this.#changed(comment.siteId, comment.pageKey);
     return present(updated);
   }
 
   async remove(id: string, token: string | undefined, caller: Caller): Promise<void> {
-    const { comment } = await this.#owned(id, token, caller);
-    await this.storage.softDeleteComment(comment.id);
+    const { comment, site } = await this.#owned(id, token, caller);
+    await this.storage.softDeleteComment(comment.id, (await this.hooks?.deleted(site, comment)) ?? []);
     this.#changed(comment.siteId, comment.pageKey);
   }
 

@@ -28,6 +28,8 @@ export type ProblemCode =
   | 'edit-window-over'
   | 'comment-deleted'
   | 'rate-limited'
+  | 'link-invalid'
+  | 'webhook-not-found'
   | 'conflict'
   | 'unavailable'
   | 'database-unavailable'

@@ -3,7 +3,9 @@ import type { Context } from 'hono';
 import type { Caller } from '../domain/comments.js';
 import { CommentService } from '../domain/comments.js';
 import { ListCache } from '../domain/list-cache.js';
+import { type NotifyConfig, NotifyService } from '../domain/notify/notifier.js';
 import { invalid, Problem } from '../domain/problem.js';
+import { notifyStorageOf } from '../storage/notify-storage.js';
 import type { Storage } from '../storage/types.js';
 import type { AppEnv } from './env.js';
 import { cors } from './middleware/cors.js';
@@ -16,6 +18,7 @@ import { countRoutes } from './routes/counts.js';
 import { embedRoutes } from './routes/embed.js';
 import { feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
+import { notifyRoutes } from './routes/notify.js';
 import { shareRoutes } from './routes/shares.js';
 
 export interface AppOptions {
@@ -31,6 +34,8 @@ export interface AppOptions {
   listFreshMs?: number;
   /** The server's public base URL (PARLEY_PUBLIC_URL) for links in feeds and mails; default: the request's origin. */
   publicUrl?: string | undefined;
+  /** Mail and moderator settings (see `domain/notify/`); omitted, no mail is queued but webhooks work. */
+  notify?: Partial<NotifyConfig> | undefined;
 }
 
 /** Builds the whole HTTP application; no port, so tests call `app.request()` in-process. */
@@ -50,6 +55,8 @@ export function createApp(options: AppOptions) {
     },
   });
   const caller = (c: Context): Caller => ({ origin: c.req.header('origin'), ip: clientIp(c) });
+  const notifier = new NotifyService(storage, notifyStorageOf(storage), notifyConfig(options), options.now);
+  service.hooks = notifier;
 
   app.use('*', requestId());
   app.use('*', securityHeaders());
@@ -64,6 +71,7 @@ export function createApp(options: AppOptions) {
   countRoutes(app, { service, caller });
   shareRoutes(app, { service, caller }, options.now);
   feedRoutes(app, { service, caller }, options.publicUrl);
+  notifyRoutes(app, { service, caller }, notifier);
   if (options.widgetDir) embedRoutes(app, options.widgetDir);
 
   app.doc31('/api/openapi.json', {
@@ -72,5 +80,18 @@ export function createApp(options: AppOptions) {
   });
   app.notFound(() => problemResponse(new Problem(404, 'not-found', 'No such resource')));
   app.onError(onError);
-  return Object.assign(app, { service });
+  return Object.assign(app, { service, notifier });
+}
+
+function notifyConfig(options: AppOptions): NotifyConfig {
+  return {
+    publicUrl: options.publicUrl ?? 'http://localhost:3000',
+    mail: false,
+    from: 'Parley <parley@localhost>',
+    moderators: [],
+    moderatorMail: 'each',
+    digestMinutes: 60,
+    linkHours: 72,
+    ...options.notify,
+  };
 }

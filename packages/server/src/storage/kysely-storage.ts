@@ -8,6 +8,7 @@ import {
   type SqlBool,
   sql,
 } from 'kysely';
+import { queueOutbox } from './outbox-queue.js';
 import type { CommentTable, Database, PageTable, SiteTable } from './schema.js';
 import type {
   CommentInContext,
@@ -16,6 +17,7 @@ import type {
   CursorKey,
   Dialect,
   NewComment,
+  OutboxEntry,
   PageRecord,
   Site,
   SiteSettings,
@@ -107,7 +109,7 @@ export class KyselyStorage implements Storage {
     return page;
   }
 
-  async insertComment(input: NewComment): Promise<{ comment: CommentRecord; page: PageRecord }> {
+  async insertComment(input: NewComment, outbox: OutboxEntry[] = []): Promise<{ comment: CommentRecord; page: PageRecord }> {
     return this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('pages')
@@ -147,6 +149,7 @@ export class KyselyStorage implements Storage {
         ip_hash: input.ipHash,
       };
       await trx.insertInto('comments').values(row).execute();
+      await queueOutbox(trx, outbox, input.createdAt);
       // Read the page again: inserting the comment raised its version (migration 0003).
       const page = await trx.selectFrom('pages').selectAll().where('id', '=', pageRow.id).executeTakeFirstOrThrow();
       return { comment: toComment(row), page: toPage(page) };
@@ -165,26 +168,38 @@ export class KyselyStorage implements Storage {
     return { ...toComment(row), siteId: row.site_id, pageKey: row.page_key };
   }
 
-  async updateCommentBody(id: string, body: string, html: string, editedAt: number): Promise<CommentRecord> {
-    await this.db.updateTable('comments').set({ body, html, edited_at: editedAt }).where('id', '=', id).execute();
-    const row = await this.db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    return toComment(row);
+  async updateCommentBody(
+    id: string,
+    body: string,
+    html: string,
+    editedAt: number,
+    outbox: OutboxEntry[] = [],
+  ): Promise<CommentRecord> {
+    return this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('comments').set({ body, html, edited_at: editedAt }).where('id', '=', id).execute();
+      await queueOutbox(trx, outbox, editedAt);
+      const row = await trx.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      return toComment(row);
+    });
   }
 
-  async softDeleteComment(id: string): Promise<void> {
-    await this.db
-      .updateTable('comments')
-      .set({
-        status: 'deleted',
-        body: '',
-        html: '',
-        author_name: '',
-        author_email: null,
-        author_website: null,
-        edit_token_hash: null,
-      })
-      .where('id', '=', id)
-      .execute();
+  async softDeleteComment(id: string, outbox: OutboxEntry[] = []): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await queueOutbox(trx, outbox, Date.now());
+      await trx
+        .updateTable('comments')
+        .set({
+          status: 'deleted',
+          body: '',
+          html: '',
+          author_name: '',
+          author_email: null,
+          author_website: null,
+          edit_token_hash: null,
+        })
+        .where('id', '=', id)
+        .execute();
+    });
   }
 
   async listTopLevel(pageId: number, sort: SortOrder, limit: number, after?: CursorKey): Promise<CommentRecord[]> {

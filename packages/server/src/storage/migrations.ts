@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import { feedIndexMigration } from './feed-storage.js';
 import { importsMigration } from './import-storage-migration.js';
+import { notifyMigration } from './notify-migration.js';
 import { pageVersionMigration } from './page-version-migration.js';
 import { sharesMigration } from './share-storage.js';
 import type { Dialect } from './types.js';
@@ -99,6 +100,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0002-shares': sharesMigration(dialect),
     '0003-page-version': pageVersionMigration(dialect),
     '0004-imports': importsMigration,
+    '0020-notify': notifyMigration(dialect),
     '0021-feed-index': feedIndexMigration,
   };
 }
