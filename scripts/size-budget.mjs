@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `pnpm size`: the embed budgets (issue 6), measured on the script-tag build a page really loads
 // (packages/widget/dist/cdn, from `pnpm --filter @parley/widget build`), each file gzipped on its
-// own at level 9 as the server sends it (the .gz files beside them):
+// own as the server sends it: the size of the .gz file beside it (made at build time with Zopfli,
+// see rollup.config.mjs; checked to decompress to the file). zlib's level 9 is printed beside it
+// for comparison with figures measured before 2026-11-25 22:00 UTC.
 //  - first load: embed.js, the entry chunk and its static imports, plus the page's locale table
 //    for the share bar and counts (`i18n/locales/<lang>.share.js`); what a page downloads before
 //    a <parley-comments> is near the viewport. Budget 12 KB.
@@ -16,7 +18,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 
 export const FIRST_LOAD_BUDGET = 12 * 1024;
 export const ONE_LOCALE_BUDGET = 20 * 1024;
@@ -25,16 +27,25 @@ const widgetDir = fileURLToPath(new URL('../packages/widget/', import.meta.url))
 const cdn = join(widgetDir, 'dist/cdn');
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
 
-function sizes(code) {
+/** Sizes of one file: minified, gzip as served (`gz`, the bytes of its .gz sibling), zlib -9, brotli. */
+function sizes(code, gz) {
+  const buf = Buffer.from(code);
+  if (gz && !gunzipSync(gz).equals(buf)) throw new Error('a .gz file does not match its .js file; rebuild');
+  const zlib = gzipSync(buf, { level: 9 }).length;
   return {
-    min: Buffer.byteLength(code),
-    gzip: gzipSync(code, { level: 9 }).length,
-    br: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    min: buf.length,
+    gzip: gz ? gz.length : zlib,
+    zlib,
+    br: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
 }
 
+/** A built file's sizes, its served gzip read from the .gz beside it. */
+const built = (path) => sizes(readFileSync(path), readFileSync(`${path}.gz`));
+
+const ZERO = { min: 0, gzip: 0, zlib: 0, br: 0 };
 const sum = (list) =>
-  list.reduce((a, s) => ({ min: a.min + s.min, gzip: a.gzip + s.gzip, br: a.br + s.br }), { min: 0, gzip: 0, br: 0 });
+  list.reduce((a, s) => ({ min: a.min + s.min, gzip: a.gzip + s.gzip, zlib: a.zlib + s.zlib, br: a.br + s.br }), ZERO);
 
 /** Lit's minimal element, bundled and minified like the embed build. */
 async function litFloor() {
@@ -63,7 +74,9 @@ async function litFloor() {
     });
     const { output } = await bundle.generate({ format: 'es' });
     await bundle.close();
-    return sizes(output[0].code);
+    const { gzipAsync } = await load('@gfx/zopfli');
+    const code = output[0].code;
+    return sizes(code, Buffer.from(await gzipAsync(Buffer.from(code), { numiterations: 15 })));
   } finally {
     rmSync(input, { force: true });
   }
@@ -71,8 +84,8 @@ async function litFloor() {
 
 function measure() {
   const graph = JSON.parse(readFileSync(join(widgetDir, 'dist/cdn-chunks.json'), 'utf8'));
-  const file = (name) => sizes(readFileSync(join(cdn, graph.dir, name)));
-  const loader = sizes(readFileSync(join(cdn, graph.loader)));
+  const file = (name) => built(join(cdn, graph.dir, name));
+  const loader = built(join(cdn, graph.loader));
   const chunks = Object.fromEntries(Object.keys(graph.chunks).map((name) => [name, file(name)]));
   const tableOf = (name) => /^i18n\/locales\/([\w-]+)(\.share|\.fediverse)?\.js$/.exec(graph.chunks[name].module ?? '');
   const localeOf = (name) => tableOf(name)?.[1];
@@ -94,7 +107,7 @@ function measure() {
       .map((n) => chunks[n]),
   ]);
   // Per language: `first` is the table the share bar and counts load, `table` all of it.
-  const none = { min: 0, gzip: 0, br: 0 };
+  const none = ZERO;
   const byLang = new Map([['en', { lang: 'en', first: none, table: none }]]);
   for (const name of locales) {
     const lang = localeOf(name);
@@ -119,7 +132,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   }
   const floor = await litFloor();
   const line = (label, s) =>
-    console.log(`${label.padEnd(52)}${kb(s.min).padStart(10)} min${kb(s.gzip).padStart(10)} gzip${kb(s.br).padStart(10)} br`);
+    console.log(
+      `${label.padEnd(52)}${kb(s.min).padStart(10)} min${kb(s.gzip).padStart(10)} gzip${kb(s.zlib).padStart(10)} zlib-9${kb(s.br).padStart(10)} br`,
+    );
   console.log('Files (each compressed on its own, as sent):');
   line('  embed.js (loader)', m.loader);
   for (const [name, s] of Object.entries(m.chunks).sort((a, b) => b[1].gzip - a[1].gzip)) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `pnpm test`: the whole suite in order — build, typecheck, lint, server tests (SQLite, and
-// PostgreSQL when PARLEY_TEST_DATABASE_URL is set), widget tests in Chromium, end-to-end tests.
+// PostgreSQL when PARLEY_TEST_DATABASE_URL is set), widget and admin console tests in Chromium,
+// end-to-end tests.
 // Every step runs even after a failure, so one run shows everything that is wrong.
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
@@ -53,6 +54,7 @@ const steps = [
   ['lint', ['pnpm', 'run', 'lint']],
   ['server tests', ['pnpm', 'run', 'test:server']],
   ['widget tests', ['pnpm', 'run', 'test:widget']],
+  ['admin console tests', ['pnpm', 'run', 'test:admin']],
   ['end-to-end tests', ['pnpm', 'run', 'test:e2e']],
 ];
 const results = [];

@@ -9,6 +9,8 @@ export interface ServerConfig {
   /** Addresses of reverse proxies whose X-Forwarded-For is believed. */
   trustedProxies: string[];
   widgetDir: string;
+  /** Folder of the built admin console (packages/admin/dist), served at /admin/. */
+  adminDir: string;
   /** How long a page's comment version is trusted before the read path asks the database again. */
   listFreshMs: number;
   /** Public base URL of this server (PARLEY_PUBLIC_URL), used for links in feeds and e-mails. */
@@ -77,6 +79,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       .filter(Boolean),
     // src/ and dist/ sit at the same depth, so this finds packages/widget/dist from either.
     widgetDir: env.PARLEY_WIDGET_DIR ?? fileURLToPath(new URL('../../widget/dist/cdn/', import.meta.url)),
+    adminDir: env.PARLEY_ADMIN_DIR ?? fileURLToPath(new URL('../../admin/dist/', import.meta.url)),
   };
 }
 

@@ -22,6 +22,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     storage,
     clientIp: clientIpResolver(config.trustedProxies),
     widgetDir: config.widgetDir,
+    adminDir: config.adminDir,
     listFreshMs: config.listFreshMs,
     publicUrl: config.publicUrl,
     notify: {

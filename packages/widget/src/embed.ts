@@ -42,20 +42,15 @@ export function loadCommentsWhenNear(
     if (el.hasAttribute('no-lazy') || permalink()) start();
     else near.observe(el);
   };
-  const observe = (root: ParentNode): void => {
-    for (const el of root.querySelectorAll(tag)) if (!loading) consider(el);
+  const observe = (): void => {
+    for (const el of document.querySelectorAll(tag)) if (!loading) consider(el);
   };
-  const added = new MutationObserver((records) => {
-    for (const node of records.flatMap((r) => [...r.addedNodes])) {
-      if (loading) return;
-      if (!(node instanceof Element)) continue;
-      if (node.localName === tag) consider(node);
-      else if (node.firstElementChild) observe(node);
-    }
-  });
+  // Any change to the page looks again: elements added later (SPA navigation) are found by the
+  // same query as those already there, and watching an element twice is harmless.
+  const added = new MutationObserver(observe);
   const watch = (): void => {
     added.observe(document.documentElement, { childList: true, subtree: true });
-    observe(document);
+    observe();
   };
   addEventListener('hashchange', () => {
     if (!loading && permalink() && document.querySelector(tag)) start();

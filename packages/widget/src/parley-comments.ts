@@ -1,9 +1,7 @@
 import { html, nothing } from 'lit';
-import { renderForm } from './comments/comment-form.js';
-import { renderList } from './comments/comment-item.js';
-import type { ParleyEvents } from './comments/reader.js';
-import { SORTS, type Sort } from './comments/reader.js';
-import { ThreadWriter } from './comments/writer.js';
+import { renderForm } from './comments/form.js';
+import { renderList } from './comments/item.js';
+import { type ParleyEvents, SORTS, type Sort, Thread } from './comments/thread.js';
 import { define } from './define.js';
 import './parley-share.js';
 import { styles } from './parley-comments.styles.js';
@@ -52,7 +50,7 @@ import { styles } from './parley-comments.styles.js';
  * @cssprop --parley-avatar-size - avatar size
  * @cssprop --parley-padding - padding around the thread
  */
-export class ParleyComments extends ThreadWriter {
+export class ParleyComments extends Thread {
   static override styles = styles;
 
   #renderState() {

@@ -13,26 +13,28 @@ export const MAX_GET_URL = 2000;
 /** Fetches counts for at most {@link MAX_KEYS} keys of one site. */
 export type CountFetcher = (api: string, site: string, pages: string[]) => Promise<Record<string, number>>;
 
-interface Waiter {
-  resolve(n: number): void;
-  reject(err: unknown): void;
-}
+/** The settle functions of one waiting element. */
+type Waiter = [resolve: (n: number) => void, reject: (err: unknown) => void];
 
 /** Fetches counts from the comment server at `api` (origin and path prefix). */
 export const fetchCounts: CountFetcher = async (api, site, pages) => {
-  const base = api.replace(/\/+$/, '');
+  const base = `${api.replace(/\/+$/, '')}/api/v1/counts`;
   const query = new URLSearchParams({ site });
   for (const p of pages) query.append('page', p);
-  const get = `${base}/api/v1/counts?${query}`;
-  const res =
-    get.length <= MAX_GET_URL
-      ? await fetch(get, { credentials: 'omit', headers: { accept: 'application/json' } })
-      : await fetch(`${base}/api/v1/counts`, {
-          method: 'POST',
+  const get = `${base}?${query}`;
+  const post = get.length > MAX_GET_URL;
+  const accept = { accept: 'application/json' };
+  const res = await fetch(
+    post ? base : get,
+    post
+      ? {
           credentials: 'omit',
-          headers: { accept: 'application/json', 'content-type': 'application/json' },
+          method: 'POST',
+          headers: { ...accept, 'content-type': 'application/json' },
           body: JSON.stringify({ site, pages }),
-        });
+        }
+      : { credentials: 'omit', headers: accept },
+  );
   if (!res.ok) throw new Error(`counts: HTTP ${res.status}`);
   return ((await res.json()) as { counts: Record<string, number> }).counts;
 };
@@ -43,22 +45,12 @@ export function afterParse(flush: () => void): void {
   else queueMicrotask(flush);
 }
 
-function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = make();
-    map.set(key, value);
-  }
-  return value;
-}
-
 /** Collects count requests and sends them in batches. */
 export class CountBatcher {
   readonly #fetch: CountFetcher;
   readonly #schedule: (flush: () => void) => void;
-  // api → site → page key → elements waiting for it
-  #pending = new Map<string, Map<string, Map<string, Waiter[]>>>();
-  #scheduled = false;
+  // one entry per comment server and site: [api, site, page key → elements waiting for it]
+  #pending = new Map<string, [string, string, Map<string, Waiter[]>]>();
 
   constructor(fetcher: CountFetcher = fetchCounts, schedule: (flush: () => void) => void = afterParse) {
     this.#fetch = fetcher;
@@ -67,35 +59,29 @@ export class CountBatcher {
 
   /** The approved comment count of `page`, fetched together with the others asked for now. */
   count(api: string, site: string, page: string): Promise<number> {
-    return new Promise<number>((resolve, reject) => {
-      const sites = getOrAdd(this.#pending, api, () => new Map<string, Map<string, Waiter[]>>());
-      const pages = getOrAdd(sites, site, () => new Map<string, Waiter[]>());
-      getOrAdd(pages, page, () => [] as Waiter[]).push({ resolve, reject });
-      if (!this.#scheduled) {
-        this.#scheduled = true;
-        this.#schedule(() => this.#flush());
-      }
+    return new Promise<number>((...waiter) => {
+      if (!this.#pending.size) this.#schedule(() => this.#flush());
+      const where = JSON.stringify([api, site]);
+      const entry = this.#pending.get(where) ?? [api, site, new Map<string, Waiter[]>()];
+      this.#pending.set(where, entry);
+      entry[2].set(page, [...(entry[2].get(page) ?? []), waiter]);
     });
   }
 
   #flush(): void {
     const pending = this.#pending;
     this.#pending = new Map();
-    this.#scheduled = false;
-    for (const [api, sites] of pending) {
-      for (const [site, pages] of sites) {
-        const keys = [...pages.keys()];
-        for (let i = 0; i < keys.length; i += MAX_KEYS) {
-          const batch = keys.slice(i, i + MAX_KEYS);
-          this.#fetch(api, site, batch).then(
-            (counts) => {
-              for (const k of batch) for (const w of pages.get(k) ?? []) w.resolve(counts[k] ?? 0);
-            },
-            (err: unknown) => {
-              for (const k of batch) for (const w of pages.get(k) ?? []) w.reject(err);
-            },
-          );
-        }
+    for (const [api, site, pages] of pending.values()) {
+      const keys = [...pages.keys()];
+      for (let i = 0; i < keys.length; i += MAX_KEYS) {
+        const batch = keys.slice(i, i + MAX_KEYS);
+        const settle = (how: 0 | 1, value: (k: string) => unknown) => {
+          for (const k of batch) for (const w of pages.get(k) ?? []) (w[how] as (v: unknown) => void)(value(k));
+        };
+        this.#fetch(api, site, batch).then(
+          (counts) => settle(0, (k) => counts[k] ?? 0),
+          (err: unknown) => settle(1, () => err),
+        );
       }
     }
   }

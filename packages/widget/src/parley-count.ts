@@ -1,4 +1,4 @@
-import { css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ParleyConfigured } from './base-config.js';
 import { embedConfig, pageKeyFromUrl } from './config.js';
 import { define } from './define.js';
@@ -41,9 +41,7 @@ function formatter(lang: string): Promise<(n: number) => string> {
  */
 export class ParleyCount extends ParleyConfigured {
   static override properties: PropertyDeclarations = { href: {}, text: { state: true } };
-  static override styles = css`
-    :host { display: inline; }
-  `;
+  // No styles: a custom element is `display: inline` by default, which is what a count is.
 
   #requested = '';
 

@@ -15,7 +15,7 @@ export const FEDIVERSE_EN = {
   'share.fediverse.invalid': 'Enter a handle like @you@example.social or a server like example.social',
   'share.fediverse.looking': 'Looking up {server}…',
   'share.fediverse.open': 'Open the share page on {server}',
-} satisfies Partial<Record<ShareKey, string>>;
+} satisfies Record<`share.fediverse.${string}`, string>;
 Object.assign(SHARE_EN, FEDIVERSE_EN);
 
 /** The dialog's part of each locale table, loaded when it opens (not with the share bar). */

@@ -1,3 +1,4 @@
+import { IdempotencyKeyTaken, type IdempotencyStorage, idempotencyStorageOf } from '../storage/idempotency-storage.js';
 import type {
   CommentInContext,
   CommentRecord,
@@ -9,6 +10,7 @@ import type {
   SortOrder,
   Storage,
 } from '../storage/types.js';
+import { editTokenForKey, hashIdempotencyKey, hashRequest, IDEMPOTENCY_TTL_MS } from './idempotency.js';
 import { hashToken, newCommentId, newToken, prefixHash, tokenMatches } from './identity.js';
 import { Limiter, ListCache } from './list-cache.js';
 import { countLinks, renderMarkdown } from './markdown.js';
@@ -74,6 +76,13 @@ export interface PageSummary {
   locked: boolean;
 }
 
+/** The answer to a post (201); `replayed` marks a stored first answer sent again for its Idempotency-Key. */
+export interface Created {
+  comment: PublicComment;
+  editToken: string;
+  replayed?: true;
+}
+
 /** The comment rules: who may post what where, and how it is stored and shown. */
 export class CommentService {
   readonly storage: Storage;
@@ -86,6 +95,7 @@ export class CommentService {
   readonly #freshMs: number;
   /** Notifications and webhooks; none unless the app sets them up. */
   hooks: CommentHooks | undefined;
+  readonly #idempotency: IdempotencyStorage;
 
   /**
    * @param freshMs how long a page's version, once read, is trusted without asking the database
@@ -97,6 +107,7 @@ export class CommentService {
     this.#now = now;
     this.#cache = cache;
     this.#freshMs = freshMs;
+    this.#idempotency = idempotencyStorageOf(storage);
   }
 
   async site(id: string): Promise<Site> {
@@ -174,9 +185,20 @@ export class CommentService {
     };
   }
 
-  async create(input: NewCommentInput, caller: Caller): Promise<{ comment: PublicComment; editToken: string }> {
+  /**
+   * Posts a comment. With an `idempotencyKey` the first answer is stored with the comment, and a
+   * retry with the same key and body within 24 h gets that answer again (`replayed`) and creates
+   * nothing; the same key with another body is a 422.
+   */
+  async create(input: NewCommentInput, caller: Caller, options: { idempotencyKey?: string | undefined } = {}): Promise<Created> {
     const site = await this.site(input.site);
     this.assertOrigin(site, caller);
+    const key = options.idempotencyKey;
+    const idem = key === undefined ? undefined : { key, keyHash: hashIdempotencyKey(key), requestHash: hashRequest(input) };
+    if (idem) {
+      const replay = await this.#replay(site.id, idem);
+      if (replay) return replay;
+    }
     const settings = settingsOf(site);
     const clean = normaliseComment(input, site);
     const page = await this.storage.getPage(site.id, clean.page.key);
@@ -207,8 +229,8 @@ export class CommentService {
       settings.moderation === 'all' ||
       (settings.moderation === 'links' && countLinks(html) > 0) ||
       (settings.moderation === 'first' && !(await this.#trusted(site.id, clean.email, ipHash)));
-    const editToken = newToken();
-    const record: NewComment = {
+    const editToken = idem ? editTokenForKey(secret, site.id, idem.key) : newToken();
+    const input2: NewComment = {
       id: newCommentId(),
       siteId: site.id,
       page: clean.page,
@@ -225,11 +247,58 @@ export class CommentService {
       editTokenHash: hashToken(editToken),
       ipHash,
     };
-    const outbox = (await this.hooks?.created(site, record, parent)) ?? [];
-    const { comment } = await this.storage.insertComment(record, outbox);
+    const outbox = (await this.hooks?.created(site, input2, parent)) ?? [];
+    if (!idem) {
+      const { comment } = await this.storage.insertComment(input2, outbox);
+      this.#changed(site.id, clean.page.key);
+      await this.#afterCreate(site, comment, input);
+      return { comment: present(comment), editToken };
+    }
+    // The answer is fixed before the insert and stored with it; the first caller gets exactly
+    // what a retry will get.
+    const response = JSON.stringify({ comment: present(recordOf(input2)) });
+    try {
+      await this.storage.insertComment(
+        {
+          ...input2,
+          idempotency: {
+            keyHash: idem.keyHash,
+            requestHash: idem.requestHash,
+            status: 201,
+            response,
+            forgetBefore: now - IDEMPOTENCY_TTL_MS,
+          },
+        },
+        outbox,
+      );
+    } catch (err) {
+      if (!(err instanceof IdempotencyKeyTaken)) throw err;
+      // Another request with this key won the race; answer with its result.
+      const replay = await this.#replay(site.id, idem);
+      if (replay) return replay;
+      throw err;
+    }
     this.#changed(site.id, clean.page.key);
+    await this.#afterCreate(site, recordOf(input2), input);
+    return { ...(JSON.parse(response) as { comment: PublicComment }), editToken };
+  }
+
+  /** The hooks' work after a post is stored; its failure is logged, since the comment is already saved. */
+  async #afterCreate(site: Site, comment: CommentRecord, input: NewCommentInput): Promise<void> {
     await this.hooks?.afterCreate(site, comment, input).catch((err: unknown) => console.error('after comment created:', err));
-    return { comment: present(comment), editToken };
+  }
+
+  /** The stored first answer to the key, or undefined; 422 if the key came with another request. */
+  async #replay(siteId: string, idem: { key: string; keyHash: string; requestHash: string }): Promise<Created | undefined> {
+    const found = await this.#idempotency.find(siteId, idem.keyHash, this.#now() - IDEMPOTENCY_TTL_MS);
+    if (!found) return undefined;
+    if (found.requestHash !== idem.requestHash) {
+      throw new Problem(422, 'idempotency-key-reused', 'This Idempotency-Key was already used with a different request');
+    }
+    const editToken = editTokenForKey(await this.storage.secret(), siteId, idem.key);
+    // Only created comments are stored (status 201): a refused request created nothing and may
+    // simply be sent again.
+    return { ...(JSON.parse(found.response) as { comment: PublicComment }), editToken, replayed: true };
   }
 
   async edit(id: string, token: string | undefined, body: string, caller: Caller): Promise<PublicComment> {
@@ -303,6 +372,29 @@ export class CommentService {
     // Issue #7 (moderation) decides who counts as a known commenter; until then, hold all.
     return false;
   }
+}
+
+/** The record `insertComment` stores for `input`, as `present` needs it (the page id is not shown). */
+function recordOf(input: NewComment): CommentRecord {
+  return {
+    id: input.id,
+    pageId: 0,
+    parentId: input.parentId,
+    rootId: input.rootId,
+    depth: input.depth,
+    authorName: input.authorName,
+    authorEmail: input.authorEmail,
+    authorWebsite: input.authorWebsite,
+    body: input.body,
+    html: input.html,
+    status: input.status,
+    createdAt: input.createdAt,
+    editedAt: null,
+    up: 0,
+    down: 0,
+    editTokenHash: input.editTokenHash,
+    ipHash: input.ipHash,
+  };
 }
 
 function emptyListing(key: string): Listing {

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { Caller } from '../domain/comments.js';
 import { CommentService } from '../domain/comments.js';
 import { ListCache } from '../domain/list-cache.js';
+import { LiveHub, type LiveHubOptions } from '../domain/live/hub.js';
 import { type NotifyConfig, NotifyService } from '../domain/notify/notifier.js';
 import { invalid, Problem } from '../domain/problem.js';
 import { notifyStorageOf } from '../storage/notify-storage.js';
@@ -13,9 +14,11 @@ import { jsonBody } from './middleware/json-body.js';
 import { requestId } from './middleware/request-id.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { onError, problemResponse } from './problem.js';
+import { adminConsoleRoutes } from './routes/admin-console.js';
 import { commentRoutes } from './routes/comments.js';
 import { countRoutes } from './routes/counts.js';
 import { embedRoutes } from './routes/embed.js';
+import { eventRoutes } from './routes/events.js';
 import { feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
 import { notifyRoutes } from './routes/notify.js';
@@ -27,11 +30,15 @@ export interface AppOptions {
   clientIp?: (c: Context) => string | undefined;
   /** Folder holding the built widget (`embed.js` and its chunks); omitted, no widget is served. */
   widgetDir?: string;
+  /** Folder holding the built admin console (`index.html`, `assets/`); omitted, no console is served. */
+  adminDir?: string;
   now?: () => number;
   /** How many serialised listings to keep (see `domain/list-cache.ts`); 0 turns the cache off. */
   listCacheEntries?: number;
   /** Milliseconds a page's version is trusted on the read path (see `CommentService`); default 0. */
   listFreshMs?: number;
+  /** Options of the live-updates hub (`domain/live/hub.ts`). */
+  live?: LiveHubOptions;
   /** The server's public base URL (PARLEY_PUBLIC_URL) for links in feeds and mails; default: the request's origin. */
   publicUrl?: string | undefined;
   /** Mail and moderator settings (see `domain/notify/`); omitted, no mail is queued but webhooks work. */
@@ -47,6 +54,7 @@ export function createApp(options: AppOptions) {
     new ListCache(options.listCacheEntries ?? 500),
     options.listFreshMs ?? 0,
   );
+  const live = new LiveHub(storage.live, options.live);
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
@@ -65,14 +73,21 @@ export function createApp(options: AppOptions) {
     cors(async () => new Set((await storage.listSites()).flatMap((s) => s.origins))),
   );
   app.use('/api/v1/*', jsonBody());
+  // A write through this process shows in its own streams at once, without waiting for the poll.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') live.poke();
+  });
 
   healthRoutes(app, storage);
   commentRoutes(app, { service, caller });
   countRoutes(app, { service, caller });
   shareRoutes(app, { service, caller }, options.now);
+  eventRoutes(app, { service, caller }, live);
   feedRoutes(app, { service, caller }, options.publicUrl);
   notifyRoutes(app, { service, caller }, notifier);
   if (options.widgetDir) embedRoutes(app, options.widgetDir);
+  if (options.adminDir) adminConsoleRoutes(app, options.adminDir);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -80,7 +95,7 @@ export function createApp(options: AppOptions) {
   });
   app.notFound(() => problemResponse(new Problem(404, 'not-found', 'No such resource')));
   app.onError(onError);
-  return Object.assign(app, { service, notifier });
+  return Object.assign(app, { service, live, notifier });
 }
 
 function notifyConfig(options: AppOptions): NotifyConfig {

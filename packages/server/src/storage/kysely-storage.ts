@@ -8,6 +8,8 @@ import {
   type SqlBool,
   sql,
 } from 'kysely';
+import { claimIdempotencyKey } from './idempotency-storage.js';
+import { KyselyLiveEvents } from './live-events.js';
 import { queueOutbox } from './outbox-queue.js';
 import type { CommentTable, Database, PageTable, SiteTable } from './schema.js';
 import type {
@@ -29,6 +31,7 @@ import type {
 export class KyselyStorage implements Storage {
   readonly dialect: Dialect;
   readonly db: Kysely<Database>;
+  readonly live: KyselyLiveEvents;
   /** Names of the migrations this open applied (empty when the schema was current). */
   migrationsApplied: string[] = [];
   #secret: string | undefined;
@@ -39,6 +42,7 @@ export class KyselyStorage implements Storage {
   constructor(db: Kysely<Database>, dialect: Dialect, onClose: () => Promise<void> = () => db.destroy()) {
     this.db = db;
     this.dialect = dialect;
+    this.live = new KyselyLiveEvents(db);
     this.#onClose = onClose;
   }
 
@@ -111,6 +115,8 @@ export class KyselyStorage implements Storage {
 
   async insertComment(input: NewComment, outbox: OutboxEntry[] = []): Promise<{ comment: CommentRecord; page: PageRecord }> {
     return this.db.transaction().execute(async (trx) => {
+      // First, so a concurrent request with the same key waits here and then gives up.
+      if (input.idempotency) await claimIdempotencyKey(trx, input.siteId, input.id, input.idempotency, input.createdAt);
       await trx
         .insertInto('pages')
         .values({

@@ -1,7 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import { feedIndexMigration } from './feed-storage.js';
+import { idempotencyMigration } from './idempotency-storage.js';
 import { importsMigration } from './import-storage-migration.js';
+import { liveEventsMigration } from './live-events-migration.js';
 import { notifyMigration } from './notify-migration.js';
 import { pageVersionMigration } from './page-version-migration.js';
 import { sharesMigration } from './share-storage.js';
@@ -102,6 +104,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0004-imports': importsMigration,
     '0020-notify': notifyMigration(dialect),
     '0021-feed-index': feedIndexMigration,
+    '0030-live-events': liveEventsMigration(dialect),
+    '0040-idempotency-keys': idempotencyMigration(dialect),
   };
 }
 

@@ -11,6 +11,7 @@ export interface Database {
   comments: CommentTable;
   votes: VoteTable;
   rate_events: RateEventTable;
+  live_events: LiveEventTable;
 }
 
 export interface MetaTable {
@@ -73,5 +74,15 @@ export interface RateEventTable {
   id: Generated<number>;
   site_id: string;
   subject: string;
+  created_at: number;
+}
+
+/** One change to a page's comments, written by triggers (migration 0030); the id is the SSE event id. */
+export interface LiveEventTable {
+  id: Generated<number>;
+  site_id: string;
+  page_key: string;
+  type: string;
+  comment_id: string;
   created_at: number;
 }

@@ -3,6 +3,10 @@
  * it knows nothing of HTTP, and the HTTP layer never sees SQL. Both implementations (SQLite and
  * PostgreSQL, one Kysely query layer) pass the same conformance suite in `conformance.test.ts`.
  */
+
+import type { IdempotencyEntry } from './idempotency-storage.js';
+import type { LiveEvents } from './live-events.js';
+
 export type Dialect = 'sqlite' | 'postgres';
 
 export type ModerationMode = 'none' | 'links' | 'first' | 'all';
@@ -97,6 +101,11 @@ export interface NewComment {
   createdAt: number;
   editTokenHash: string;
   ipHash: string | null;
+  /**
+   * The request's Idempotency-Key and first answer, claimed in the comment's transaction; the
+   * insert throws `IdempotencyKeyTaken` (idempotency-storage.ts) if another request claimed it.
+   */
+  idempotency?: IdempotencyEntry | undefined;
 }
 
 /**
@@ -112,6 +121,8 @@ export interface OutboxEntry {
 
 export interface Storage {
   readonly dialect: Dialect;
+  /** The change log behind live updates (migration 0030). */
+  readonly live: LiveEvents;
   /** Throws when the database cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -2,35 +2,45 @@ import type { Comment } from '../api.js';
 import { sanitize, sanitizeMany } from '../sanitize.js';
 
 /**
- * Sanitised comment bodies, prepared in one batch when a page of comments arrives and taken
- * by the renderer; a body that was not prepared is sanitised on its own. Keyed by the HTML, so
- * any fragment for the same HTML will do.
+ * Each comment's sanitised body as its own `<div class="body" part="body">`, made in one batch
+ * when a page of comments arrives (one inert parse for the page) and kept by comment id while
+ * its HTML stays the same. A node rather than a fragment: when the list shifts (a new comment
+ * first, a deleted one gone), the renderer moves the same element to its new place, and no body
+ * is sanitised twice.
  */
-const prepared = new Map<string, DocumentFragment[]>();
+const made = new Map<string, [string, HTMLElement]>();
+
+const wrap = (fragment: DocumentFragment): HTMLElement => {
+  const div = document.createElement('div');
+  div.className = 'body';
+  div.setAttribute('part', 'body');
+  div.append(fragment);
+  return div;
+};
 
 /** Sanitises the bodies of `list` and its replies in one parse. */
 export function prepareBodies(list: Comment[]): void {
-  const htmls: string[] = [];
+  const all: Comment[] = [];
   const walk = (l: Comment[]) => {
     for (const c of l) {
-      if (c.html) htmls.push(c.html);
+      if (c.html) all.push(c);
       if (c.replies) walk(c.replies);
     }
   };
   walk(list);
-  if (prepared.size > 20_000) prepared.clear();
-  sanitizeMany(htmls).forEach((fragment, i) => {
-    const html = htmls[i]!;
-    const list = prepared.get(html);
-    if (list) list.push(fragment);
-    else prepared.set(html, [fragment]);
+  if (made.size > 20_000) made.clear();
+  sanitizeMany(all.map((c) => c.html)).forEach((fragment, i) => {
+    const c = all[i]!;
+    made.set(c.id, [c.html, wrap(fragment)]);
   });
 }
 
-/** A sanitised fragment of `html`, prepared or made now. */
-export function body(html: string): DocumentFragment {
-  const list = prepared.get(html);
-  const fragment = list?.pop();
-  if (list && !list.length) prepared.delete(html);
-  return fragment ?? sanitize(html);
+/** The body element of `c`, prepared or made now. */
+export function body(c: Comment): HTMLElement {
+  let entry = made.get(c.id);
+  if (entry?.[0] !== c.html) {
+    entry = [c.html, wrap(sanitize(c.html))];
+    made.set(c.id, entry);
+  }
+  return entry[1];
 }

@@ -3,7 +3,7 @@ import type { Comment } from '../api.js';
 /**
  * Immutable edits of the comment tree. A changed comment gets a new object, and so do its
  * ancestors; everything else keeps its identity, which lets the renderer skip unchanged
- * sub-threads (Lit's `guard`), so a change costs a path, not the whole thread.
+ * sub-threads (the memo in item.ts), so a change costs a path, not the whole thread.
  */
 export function mapTree(list: Comment[], id: string, fn: (c: Comment) => Comment | undefined): Comment[] {
   let changed = false;

@@ -1,9 +1,15 @@
+import type { FEDIVERSE_EN } from '../parley-share-fediverse.js';
+import { SHARE_EN } from '../share/terms.js';
+
 /**
- * English terms: the fallback for every locale and the list of keys every locale translates.
+ * The comment thread's English terms, shipped once in the thread's chunk. The share bar's
+ * (`SHARE_EN`, share/terms.ts) and the count's (`ENGLISH_COUNT`, parley-count.ts) live in the
+ * first-load chunk and the fediverse dialog's (`FEDIVERSE_EN`) in its own; `en` below joins the
+ * thread's to the bar's so the thread can fall back to both. Every locale translates all of them.
  * A plural term is an object keyed by `Intl.PluralRules` categories; `{n}` and other `{name}`
  * placeholders are filled in by `Translator.t`.
  */
-export const en = {
+const THREAD_EN = {
   'comments.heading': 'Comments',
   'comments.loading': 'Loading comments…',
   'comments.empty': 'Be the first to comment.',
@@ -53,32 +59,18 @@ export const en = {
   'live.saved': 'Comment updated.',
   'live.new': { one: '{n} new comment', other: '{n} new comments' },
   'time.now': 'just now',
-  'count.comments': { one: '{n} comment', other: '{n} comments' },
-  'share.label': 'Share',
-  'share.copy': 'Copy link',
-  'share.copied': 'Link copied',
-  'share.copyFailed': 'Could not copy; select the link and copy it yourself',
-  'share.native': 'Share…',
-  'share.email': 'E-mail',
-  'share.print': 'Print',
-  'share.on': 'Share on {service}',
-  'share.count': { one: '{n} share', other: '{n} shares' },
-  'share.newWindow': 'opens in a new window',
-  'share.fediverse': 'Mastodon',
-  'share.fediverse.title': 'Share on Mastodon or another fediverse server',
-  'share.fediverse.field': 'Your handle or server',
-  'share.fediverse.hint': 'For example @you@mastodon.social or mastodon.social',
-  'share.fediverse.submit': 'Share',
-  'share.fediverse.cancel': 'Cancel',
-  'share.fediverse.invalid': 'Enter a handle like @you@example.social or a server like example.social',
-  'share.fediverse.looking': 'Looking up {server}…',
-  'share.fediverse.open': 'Open the share page on {server}',
 } satisfies Record<string, Term>;
+
+/** English: the thread's terms and the share bar's (the dialog's join `SHARE_EN` when it loads). */
+export const en: Record<keyof typeof THREAD_EN | keyof typeof SHARE_EN, Term> = { ...SHARE_EN, ...THREAD_EN };
+
+/** Every `share.*` key: the bar's and the fediverse dialog's. */
+export type ShareKey = keyof typeof SHARE_EN | keyof typeof FEDIVERSE_EN;
 
 /** A translated string, or plural forms by `Intl.PluralRules` category (`other` is required). */
 export type Term = string | ({ other: string } & Partial<Record<Intl.LDMLPluralRule, string>>);
 
-export type TermKey = keyof typeof en;
+export type TermKey = keyof typeof THREAD_EN | ShareKey | 'count.comments';
 
 /** A locale's table: any subset of the English keys; missing ones fall back to English. */
 export type Terms = Partial<Record<TermKey, Term>>;

@@ -5,8 +5,8 @@ import { Translator } from './translator.js';
 describe('i18n', () => {
   it('falls back to English and fills plural placeholders', () => {
     const t = new Translator('en');
-    expect(t.t('count.comments', { n: 1 })).to.equal('1 comment');
-    expect(t.t('count.comments', { n: 1200 })).to.equal('1,200 comments');
+    expect(t.t('comments.count', { n: 1 })).to.equal('1 comment');
+    expect(t.t('comments.count', { n: 1200 })).to.equal('1,200 comments');
   });
 
   it('lets every string be overridden', () => {

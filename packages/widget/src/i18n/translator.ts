@@ -38,7 +38,7 @@ export class Translator {
 
   /** The text for `key`; for plural terms pass `n`. */
   t(key: TermKey, vars: Record<string, string | number> = {}): string {
-    const term: Term = this.#overrides[key] ?? this.#terms[key] ?? en[key];
+    const term: Term = this.#overrides[key] ?? this.#terms[key] ?? (en as Terms)[key] ?? key;
     let text: string;
     if (typeof term === 'string') text = term;
     else {

@@ -6,10 +6,11 @@ import { countBadge } from './counts.js';
 import { SHARE_EN, ShareTerms } from './terms.js';
 
 describe('share terms', () => {
-  it('carry exactly the share.* terms of the English table, the dialog’s included once loaded', () => {
+  it('are the one English copy of the share.* terms, the thread’s table included, the dialog’s once loaded', () => {
     for (const k of Object.keys(FEDIVERSE_EN)) expect(SHARE_EN).to.have.property(k);
-    const fromEn = Object.fromEntries(Object.entries(en).filter(([k]) => k.startsWith('share.')));
-    expect(SHARE_EN).to.deep.equal(fromEn);
+    const fromEn = Object.entries(en).filter(([k]) => k.startsWith('share.'));
+    expect(fromEn.length).to.be.greaterThan(0);
+    for (const [k, v] of fromEn) expect(v, k).to.equal((SHARE_EN as Record<string, unknown>)[k]);
   });
 
   it('prefer overrides, then the locale, then English, and fill placeholders', () => {

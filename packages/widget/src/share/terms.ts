@@ -1,12 +1,12 @@
-import type { Term, TermKey, Terms } from '../i18n/en.js';
+import type { ShareKey, Term, Terms } from '../i18n/en.js';
+
+export type { ShareKey };
 
 /**
- * The English `share.*` terms of the bar, as in `i18n/en.ts` (a test keeps them equal; the
- * fediverse dialog adds its own when it loads). The bar carries only these instead of the whole
- * English table, which would cost it a tenth of its 10 KB budget; other languages come from the
- * same locale tables as the comment thread.
+ * The English `share.*` terms of the bar, the only copy (`i18n/en.ts` joins them to the thread's;
+ * the fediverse dialog adds its own when it loads). Other languages come from the locale tables.
  */
-export const SHARE_EN: Partial<Record<ShareKey, Term>> = {
+export const SHARE_EN = {
   'share.label': 'Share',
   'share.copy': 'Copy link',
   'share.copied': 'Link copied',
@@ -18,10 +18,7 @@ export const SHARE_EN: Partial<Record<ShareKey, Term>> = {
   'share.count': { one: '{n} share', other: '{n} shares' },
   'share.newWindow': 'opens in a new window',
   'share.fediverse': 'Mastodon',
-};
-
-/** Every `share.*` key of the English table. */
-export type ShareKey = Extract<TermKey, `share.${string}`>;
+} satisfies Record<`share.${string}`, Term>;
 
 /**
  * `Translator` for the share keys only: overrides, then the locale, then {@link SHARE_EN}.
@@ -40,7 +37,7 @@ export class ShareTerms {
 
   /** The term as stored: a string, or plural forms. */
   term(key: ShareKey): Term {
-    return this.terms[key] ?? SHARE_EN[key] ?? key;
+    return this.terms[key] ?? (SHARE_EN as Terms)[key] ?? key;
   }
 
   /** The text of a (non-plural) term with `{name}` placeholders filled. */

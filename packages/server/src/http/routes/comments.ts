@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { IDEMPOTENCY_KEY_PATTERN } from '../../domain/idempotency.js';
 import type { App, RouteDeps } from '../env.js';
 import { CommentOut, EditComment, ListQuery, NewComment, PageOut, problems, Vote } from '../schemas.js';
 
@@ -26,10 +27,33 @@ const create = createRoute({
   method: 'post',
   path: '/api/v1/comments',
   summary: 'Post a comment or a reply',
-  request: { body: { required: true, content: { 'application/json': { schema: NewComment } } } },
+  description:
+    'With an `Idempotency-Key` header the first answer is kept for 24 h: a retry with the same key and body gets it again ' +
+    '(with `Idempotent-Replayed: true`, the same comment and edit token) and creates nothing, also when both are in flight ' +
+    'at once; the same key with another body is a 422 `idempotency-key-reused`. Keys are per site; use a random UUID.',
+  request: {
+    headers: z.object({
+      'idempotency-key': z.string().regex(IDEMPOTENCY_KEY_PATTERN, 'must be 8-255 visible ASCII characters').optional().openapi({
+        description: 'A client-chosen unguessable id of this post (8-255 visible ASCII characters)',
+        example: '3f0c7a52-9d1e-4b8a-a7f2-5c0e1d2b3a49',
+      }),
+    }),
+    body: { required: true, content: { 'application/json': { schema: NewComment } } },
+  },
   responses: {
-    201: json(z.object({ comment: CommentOut, editToken: z.string() }), 'Stored; the edit token is shown only this once'),
-    ...problems(400, 403, 404, 413, 415, 422, 429),
+    201: {
+      ...json(
+        z.object({ comment: CommentOut, editToken: z.string() }),
+        'Stored; the edit token is shown only this once (and to retries with the same Idempotency-Key)',
+      ),
+      headers: z.object({
+        'idempotent-replayed': z
+          .literal('true')
+          .optional()
+          .openapi({ description: 'Present when this is the stored first answer to the key' }),
+      }),
+    },
+    ...problems(400, 403, 404, 413, 415, 422, 429, 503),
   },
 });
 
@@ -73,7 +97,11 @@ export function commentRoutes(app: App, { service, caller }: RouteDeps): void {
     // than parsed and stringified again; the cast only tells the typed router so.
     return c.body(body as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' }) as never;
   });
-  app.openapi(create, async (c) => c.json(await service.create(c.req.valid('json'), caller(c)), 201));
+  app.openapi(create, async (c) => {
+    const idempotencyKey = c.req.valid('header')['idempotency-key'];
+    const { replayed, ...body } = await service.create(c.req.valid('json'), caller(c), { idempotencyKey });
+    return c.json(body, 201, replayed ? { 'idempotent-replayed': 'true' } : {});
+  });
   app.openapi(edit, async (c) => {
     const { id } = c.req.valid('param');
     const comment = await service.edit(id, bearer(c.req.header('authorization')), c.req.valid('json').body, caller(c));

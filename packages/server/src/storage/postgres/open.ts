@@ -3,6 +3,7 @@ import pg from 'pg';
 import { KyselyStorage } from '../kysely-storage.js';
 import { migrateToLatest } from '../migrations.js';
 import type { Database as Schema } from '../schema.js';
+import { PgListener } from './listen.js';
 
 const INT8_OID = 20;
 
@@ -55,10 +56,10 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
     const current = rows[0]?.schema;
     if (!current) throw new Error('PostgreSQL has no current schema; check search_path');
-    return migrateToLatest(db as Kysely<unknown>, 'postgres', current);
+    return { current, applied: await migrateToLatest(db as Kysely<unknown>, 'postgres', current) };
   };
   try {
-    const applied = schema
+    const { current, applied } = schema
       ? await withSchemaLock(url, async (admin) => {
           await admin.query(`create schema if not exists "${schema}"`);
           return migrate();
@@ -66,6 +67,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
       : await migrate();
     const storage = new KyselyStorage(db, 'postgres');
     storage.migrationsApplied = applied;
+    storage.live.listen = () => new PgListener(url, current);
     return storage;
   } catch (err) {
     await db.destroy();

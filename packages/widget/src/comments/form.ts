@@ -1,21 +1,20 @@
 import { html, nothing } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { markdown } from './markdown.js';
 import type { Identity } from './storage.js';
-import type { ThreadWriter } from './writer.js';
+import type { Thread } from './thread.js';
 
 /**
  * A comment form: the one at the bottom (`root`), a reply (`r:<id>`) or an edit (`e:<id>`).
  * Field errors from the server appear next to their field (aria-describedby, aria-invalid).
  */
-export function renderForm(host: ThreadWriter, key: string, opts: { parentId?: string; body?: string } = {}): unknown {
-  const st = host.forms.get(key) ?? {};
+export function renderForm(host: Thread, key: string, opts: { parentId?: string; body?: string } = {}): unknown {
+  const st = host.uiOf(key);
   const id = key.replace(':', '-');
   const errors = st.fields ?? {};
   const edit = key.startsWith('e:');
   const body = host.draft(key) ?? opts.body ?? '';
   const describe = (name: string, path: string, extra = '') =>
-    ifDefined([extra, errors[path] ? `${id}-${name}-err` : ''].filter(Boolean).join(' ') || undefined);
+    [extra, errors[path] ? `${id}-${name}-err` : ''].filter(Boolean).join(' ') || nothing;
   const err = (name: string, path: string) =>
     errors[path] ? html`<p class="field-error" id="${id}-${name}-err">${errors[path]}</p>` : nothing;
   const field = (name: keyof Identity, type: string, auto: string, max: number) => {

@@ -1,0 +1,58 @@
+import { en, type Term, type TermKey, type Terms } from './en.js';
+
+/** Locale tables other than English, loaded on demand (each is its own chunk). */
+const LOADERS: Record<string, () => Promise<{ terms: Terms }>> = {
+  de: () => import('./locales/de.js'),
+};
+
+/** Languages with a table, English first. */
+export const LANGUAGES = ['en', ...Object.keys(LOADERS)];
+
+/** The first of `preferred` (full tag, then primary subtag) that has a table; else English. */
+export function resolveLanguage(preferred: readonly string[]): string {
+  for (const raw of preferred) {
+    const tag = raw.trim().toLowerCase();
+    if (LANGUAGES.includes(tag)) return tag;
+    const primary = tag.split('-')[0] ?? '';
+    if (LANGUAGES.includes(primary)) return primary;
+  }
+  return 'en';
+}
+
+/** Looks terms up in the locale, then English, and fills placeholders. */
+export class Translator {
+  readonly lang: string;
+  readonly #terms: Terms;
+  readonly #plural: Intl.PluralRules;
+
+  constructor(lang = 'en', terms: Terms = {}) {
+    this.lang = lang;
+    this.#terms = terms;
+    this.#plural = new Intl.PluralRules(lang);
+  }
+
+  /** A translator for `lang` with its table loaded; English when it has none or fails to load. */
+  static async load(lang: string): Promise<Translator> {
+    const terms = await LOADERS[lang]?.()
+      .then((m) => m.terms)
+      .catch(() => undefined);
+    return new Translator(terms ? lang : 'en', terms ?? {});
+  }
+
+  /** The text for `key`; plural terms choose their form by `vars.n`. */
+  t(key: TermKey, vars: Record<string, string | number> = {}): string {
+    const term: Term | undefined = this.#terms[key] ?? en[key];
+    if (term === undefined) return key;
+    const text = typeof term === 'string' ? term : (term[this.#plural.select(Number(vars.n ?? 0))] ?? term.other);
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = vars[name];
+      if (value === undefined) return whole;
+      return typeof value === 'number' ? value.toLocaleString(this.lang) : value;
+    });
+  }
+
+  /** A date and time in the locale's medium style. */
+  date(at: string | number): string {
+    return new Date(at).toLocaleString(this.lang, { dateStyle: 'medium', timeStyle: 'short' });
+  }
+}

@@ -1,0 +1,2 @@
+// The console's entry: defines <parley-admin> and, through it, every view.
+import './parley-admin.js';

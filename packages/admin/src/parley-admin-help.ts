@@ -1,0 +1,97 @@
+import { css, html } from 'lit';
+import { customElement, query } from 'lit/decorators.js';
+import { AdminElement } from './base.js';
+import { KEYS } from './parley-admin-comment.js';
+import { shared } from './styles.js';
+
+/**
+ * The keyboard shortcuts overlay (`?` opens it): a native modal `<dialog>`, so focus moves in and
+ * Escape or the close button leave it, returning focus where it was.
+ */
+@customElement('parley-admin-help')
+export class ParleyAdminHelp extends AdminElement {
+  static override styles = [
+    shared,
+    css`
+      dialog {
+        border: 1px solid var(--_line);
+        border-radius: 10px;
+        background: var(--_bg);
+        color: var(--_fg);
+        width: min(32rem, 92vw);
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 0.45);
+      }
+      dl {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: 0.35rem 1rem;
+      }
+      dt {
+        text-align: end;
+      }
+      dd {
+        margin: 0;
+      }
+      kbd {
+        display: inline-block;
+        min-width: 1.6rem;
+        text-align: center;
+        border: 1px solid var(--_line);
+        border-bottom-width: 2px;
+        border-radius: 4px;
+        padding: 0 0.3rem;
+        font-family: ui-monospace, monospace;
+      }
+    `,
+  ];
+
+  #returnTo: Element | null = null;
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+
+  /** Opens the overlay. */
+  show(): void {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    this.#returnTo = el;
+    this.dialog.showModal();
+    this.renderRoot.querySelector('button')?.focus();
+  }
+
+  /** Whether the overlay is open. */
+  get open(): boolean {
+    return this.dialog?.open ?? false;
+  }
+
+  override render() {
+    const t = this.i18n;
+    const rows: [string, string][] = [
+      ['j', t.t('help.next')],
+      ['k', t.t('help.previous')],
+      ['x', t.t('help.select')],
+      [KEYS.approve, t.t('action.approve')],
+      [KEYS.reject, t.t('action.reject')],
+      [KEYS.spam, t.t('action.spam')],
+      [KEYS.delete, t.t('action.delete')],
+      [KEYS.edit, t.t('action.edit')],
+      [KEYS.pin, `${t.t('action.pin')} / ${t.t('action.unpin')}`],
+      [KEYS.lock, `${t.t('action.lock')} / ${t.t('action.unlock')}`],
+      [KEYS.reply, t.t('action.reply')],
+      ['?', t.t('help.open')],
+    ];
+    return html`<dialog aria-labelledby="heading" @close=${() => (this.#returnTo as HTMLElement | null)?.focus?.()}>
+      <h2 id="heading">${t.t('help.heading')}</h2>
+      <dl>${rows.map(([key, label]) => html`<dt><kbd>${key}</kbd></dt><dd>${label}</dd>`)}</dl>
+      <p>${t.t('help.bulk')}</p>
+      <button type="button" class="primary" @click=${() => this.dialog.close()}>${t.t('common.close')}</button>
+    </dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'parley-admin-help': ParleyAdminHelp;
+  }
+}

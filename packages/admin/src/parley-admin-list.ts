@@ -1,0 +1,318 @@
+import { css, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { AdminComment, CommentStatus } from './api.js';
+import { AdminElement } from './base.js';
+import { isShortcut } from './keys.js';
+import {
+  type ActionDetail,
+  type ConsoleAction,
+  KEYS,
+  type ParleyAdminComment,
+  type SelectDetail,
+} from './parley-admin-comment.js';
+import type { ParleyAdminDialog } from './parley-admin-dialog.js';
+import { shared } from './styles.js';
+import './parley-admin-comment.js';
+import './parley-admin-dialog.js';
+
+const BULK = ['approve', 'reject', 'spam', 'delete'] as const;
+type BulkAction = (typeof BULK)[number];
+const STATUS_AFTER: Record<BulkAction, CommentStatus> = {
+  approve: 'approved',
+  reject: 'rejected',
+  spam: 'spam',
+  delete: 'deleted',
+};
+const ACTION_BY_KEY = new Map<string, ConsoleAction>(Object.entries(KEYS).map(([action, key]) => [key, action as ConsoleAction]));
+
+/**
+ * A list of comments to moderate, shared by the queue, search and thread views. Keyboard first:
+ * j/k move the current comment, x selects it (shift-click selects a range), and one key per
+ * action (see `KEYS`) applies it to the selection, or to the current comment when nothing is
+ * selected. Approve, reject, spam and delete work in bulk; edit, reply, pin and lock act on one
+ * comment. Deleting asks first. With `resolve`, acted-on comments leave the list (the queue);
+ * without, they stay with their new status.
+ *
+ * @fires parley-admin-announce - the result of each action
+ */
+@customElement('parley-admin-list')
+export class ParleyAdminList extends AdminElement {
+  static override styles = [
+    shared,
+    css`
+      :host {
+        display: block;
+      }
+      .bulk {
+        position: sticky;
+        top: 0;
+        z-index: 1;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: center;
+        padding: 0.5rem 0.75rem;
+        margin-bottom: 0.75rem;
+        border: 1px solid var(--_accent);
+        border-radius: 8px;
+        background: var(--_panel);
+      }
+    `,
+  ];
+
+  #lastSelected?: string;
+  #onKey = (e: KeyboardEvent) => this.#key(e);
+
+  @state() private current = 0;
+  @state() private selected = new Set<string>();
+  @state() private busy = false;
+
+  /** The comments shown. */
+  @property({ attribute: false }) items: AdminComment[] = [];
+  /** Acted-on comments leave the list (they are no longer held), as in the queue. */
+  @property({ type: Boolean }) resolve = false;
+  /** Accessible name of the list. */
+  @property() label = '';
+
+  @query('parley-admin-dialog') private dialog!: ParleyAdminDialog;
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('items')) {
+      const ids = new Set(this.items.map((c) => c.id));
+      if ([...this.selected].some((id) => !ids.has(id))) this.selected = new Set([...this.selected].filter((id) => ids.has(id)));
+      this.current = Math.min(this.current, Math.max(0, this.items.length - 1));
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('keydown', this.#onKey);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this.#onKey);
+  }
+
+  #key(e: KeyboardEvent) {
+    if (!isShortcut(e) || this.dialog?.open || !this.items.length) return;
+    const key = e.key;
+    if (key === 'j' || key === 'k') {
+      e.preventDefault();
+      this.move(key === 'j' ? 1 : -1);
+    } else if (key === 'x') {
+      e.preventDefault();
+      const c = this.items[this.current];
+      if (c) this.#toggle(c.id, !this.selected.has(c.id), false);
+    } else {
+      const action = ACTION_BY_KEY.get(key);
+      if (!action) return;
+      e.preventDefault();
+      void this.run(action);
+    }
+  }
+
+  /** Moves the current comment by `delta` and focuses it. */
+  move(delta: number): void {
+    this.current = Math.max(0, Math.min(this.items.length - 1, this.current + delta));
+    void this.#focusCurrent();
+  }
+
+  async #focusCurrent() {
+    await this.updateComplete;
+    const item = this.renderRoot.querySelectorAll<ParleyAdminComment>('parley-admin-comment')[this.current];
+    item?.focus();
+    item?.scrollIntoView({ block: 'nearest' });
+  }
+
+  #toggle(id: string, on: boolean, range: boolean) {
+    const next = new Set(this.selected);
+    const ids = this.items.map((c) => c.id);
+    if (range && this.#lastSelected && ids.includes(this.#lastSelected)) {
+      const [a, b] = [ids.indexOf(this.#lastSelected), ids.indexOf(id)].sort((x, y) => x - y);
+      for (const i of ids.slice(a, b! + 1)) next.add(i);
+    } else if (on) next.add(id);
+    else next.delete(id);
+    if (on) this.#lastSelected = id;
+    this.selected = next;
+    this.current = Math.max(0, ids.indexOf(id));
+    this.announce(this.i18n.t('queue.selected', { n: next.size }));
+  }
+
+  #targets(): AdminComment[] {
+    const chosen = this.items.filter((c) => this.selected.has(c.id));
+    if (chosen.length) return chosen;
+    const c = this.items[this.current];
+    return c ? [c] : [];
+  }
+
+  #replace(updated: AdminComment) {
+    this.items = this.items.map((c) => (c.id === updated.id ? { ...c, ...updated } : c));
+  }
+
+  /** Applies `action` to the selection or the current comment, as its keystroke does. */
+  async run(action: ConsoleAction, only?: string): Promise<void> {
+    if (this.busy) return;
+    const targets = only ? this.items.filter((c) => c.id === only) : this.#targets();
+    if (!targets.length) return;
+    this.busy = true;
+    try {
+      if ((BULK as readonly string[]).includes(action)) await this.#bulk(action as BulkAction, targets);
+      else await this.#single(action, targets[0]!);
+    } catch (e) {
+      this.fail(e);
+    } finally {
+      this.busy = false;
+      // Keyboard work goes on from the current comment (also after a dialog closed).
+      if (this.items.length) void this.#focusCurrent();
+    }
+  }
+
+  async #bulk(action: BulkAction, targets: AdminComment[]) {
+    const t = this.i18n;
+    if (action === 'delete') {
+      const ok = await this.dialog.ask({
+        heading: t.t('confirm.delete', { n: targets.length }),
+        confirm: t.t('action.delete'),
+        danger: true,
+      });
+      if (ok === undefined) return;
+    }
+    const done: string[] = [];
+    let failed = '';
+    try {
+      if (targets.length === 1) {
+        const c = targets[0]!;
+        const updated = await this.api.act(c.id, action);
+        done.push(c.id);
+        if (!this.resolve) this.#replace({ ...c, ...updated, status: updated?.status ?? STATUS_AFTER[action] });
+      } else {
+        for (const r of await this.api.bulk(
+          action,
+          targets.map((c) => c.id),
+        )) {
+          if (!r.ok) {
+            failed ||= r.code ?? 'error';
+            continue;
+          }
+          done.push(r.id);
+          const c = targets.find((x) => x.id === r.id);
+          if (c && !this.resolve)
+            this.#replace({ ...c, status: STATUS_AFTER[action], ...(action === 'delete' ? { html: '' } : {}) });
+        }
+      }
+    } finally {
+      if (this.resolve && done.length) {
+        this.items = this.items.filter((c) => !done.includes(c.id));
+        this.current = Math.min(this.current, Math.max(0, this.items.length - 1));
+      }
+      if (done.length) {
+        this.selected = new Set([...this.selected].filter((id) => !done.includes(id)));
+        this.announce(t.t(`done.${action}`, { n: done.length }));
+      }
+      if (failed) this.fail(new Error(failed));
+    }
+  }
+
+  async #single(action: ConsoleAction, c: AdminComment) {
+    const t = this.i18n;
+    if (action === 'pin') {
+      const updated = await this.api.act(c.id, c.pinned ? 'unpin' : 'pin');
+      this.#replace({ ...c, ...updated, pinned: updated?.pinned ?? !c.pinned });
+      this.announce(t.t(c.pinned ? 'done.unpin' : 'done.pin'));
+    } else if (action === 'lock') {
+      const locked = (await this.api.lock(c.site, c.page.key, !c.page.locked)).locked ?? !c.page.locked;
+      this.items = this.items.map((x) =>
+        x.site === c.site && x.page.key === c.page.key ? { ...x, page: { ...x.page, locked } } : x,
+      );
+      this.announce(t.t(locked ? 'done.lock' : 'done.unlock'));
+    } else if (action === 'edit') {
+      const text = await this.dialog.ask({
+        heading: t.t('editor.edit'),
+        field: t.t('editor.text'),
+        value: c.body ?? '',
+        confirm: t.t('common.save'),
+      });
+      if (text === undefined) return;
+      this.#replace(await this.api.edit(c.id, text));
+      this.announce(t.t('done.edit'));
+    } else if (action === 'reply') {
+      const text = await this.dialog.ask({
+        heading: t.t('editor.reply'),
+        field: t.t('editor.text'),
+        confirm: t.t('action.reply'),
+      });
+      if (text === undefined) return;
+      const reply = await this.api.reply(c.id, text);
+      if (!this.resolve && reply) {
+        const at = this.items.indexOf(this.items.find((x) => x.id === c.id)!);
+        this.items = [...this.items.slice(0, at + 1), reply, ...this.items.slice(at + 1)];
+      }
+      this.announce(t.t('done.reply'));
+    }
+  }
+
+  #onAction(e: CustomEvent<ActionDetail>) {
+    e.stopPropagation();
+    this.current = Math.max(
+      0,
+      this.items.findIndex((c) => c.id === e.detail.id),
+    );
+    void this.run(e.detail.action, e.detail.id);
+  }
+
+  #onSelect(e: CustomEvent<SelectDetail>) {
+    e.stopPropagation();
+    this.#toggle(e.detail.id, e.detail.selected, e.detail.range);
+  }
+
+  override render() {
+    const t = this.i18n;
+    const n = this.selected.size;
+    return html`${
+      n
+        ? html`<div class="bulk" role="group" aria-label=${t.t('queue.bulk')}>
+            <span>${t.t('queue.selected', { n })}</span>
+            ${BULK.map(
+              (a) =>
+                html`<button type="button" ?disabled=${this.busy} class=${a === 'delete' ? 'danger' : ''} @click=${() => this.run(a)}>
+                  ${t.t(`action.${a}`)}
+                </button>`,
+            )}
+            <button type="button" @click=${() => (this.selected = new Set())}>${t.t('queue.clear')}</button>
+          </div>`
+        : nothing
+    }
+      <ol
+        class="comments"
+        aria-label=${this.label}
+        aria-busy=${this.busy ? 'true' : 'false'}
+        @parley-admin-action=${this.#onAction}
+        @parley-admin-select=${this.#onSelect}
+      >
+        ${repeat(
+          this.items,
+          (c) => c.id,
+          (c, i) =>
+            html`<li>
+              <parley-admin-comment
+                .comment=${c}
+                .i18n=${this.i18n}
+                .api=${this.api}
+                ?current=${i === this.current}
+                .selected=${this.selected.has(c.id)}
+                @focusin=${() => (this.current = i)}
+              ></parley-admin-comment>
+            </li>`,
+        )}
+      </ol>
+      <parley-admin-dialog .i18n=${this.i18n}></parley-admin-dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'parley-admin-list': ParleyAdminList;
+  }
+}

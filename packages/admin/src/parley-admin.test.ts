@@ -1,0 +1,162 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { Admin } from './api.js';
+import type { ParleyAdmin } from './parley-admin.js';
+import { comment, fakeServer, press, until } from './test-fake-server.js';
+import './parley-admin.js';
+
+const OWNER: Admin = { id: 'a1', email: 'owner@example.com', name: 'Owner', role: 'owner', sites: [], mustChangePassword: false };
+const deep = (root: Element, ...selectors: string[]): Element | null => {
+  let el: Element | null = root;
+  for (const s of selectors) el = (el?.shadowRoot ?? el)?.querySelector(s) ?? null;
+  return el;
+};
+
+function api(options: { signedIn?: boolean; password?: string } = {}) {
+  let signedIn = options.signedIn ?? false;
+  const held = comment({ author: { name: 'Held Reader' } });
+  return fakeServer({
+    'GET /session': () =>
+      signedIn ? { body: { admin: OWNER, csrfToken: 'tok' } } : { status: 401, body: { code: 'session-required' } },
+    'POST /login': (c) => {
+      const body = c.body as { email: string; password: string };
+      if (body.password !== (options.password ?? 'right password')) {
+        return { status: 401, body: { code: 'invalid-credentials', detail: 'Wrong e-mail or password' } };
+      }
+      signedIn = true;
+      return { body: { admin: OWNER, csrfToken: 'tok' } };
+    },
+    'POST /logout': () => {
+      signedIn = false;
+      return { status: 204 };
+    },
+    'GET /sites': () => ({ body: { sites: [{ id: 'demo', name: 'Demo', origins: [] }] } }),
+    'GET /queue': () => ({ body: { comments: [held], nextCursor: null } }),
+    [`POST /comments/${held.id}/approve`]: () => ({ body: { comment: { ...held, status: 'approved' } } }),
+  });
+}
+
+describe('parley-admin', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    location.hash = '';
+  });
+
+  it('is accessible, signs in, shows the queue, and sends the CSRF token with each change', async () => {
+    const fake = api();
+    try {
+      const el = await fixture<ParleyAdmin>(html`<parley-admin></parley-admin>`);
+      await until(() => deep(el, 'parley-admin-login', 'form'), 'the sign-in form');
+      await expect(el).to.be.accessible();
+      const login = deep(el, 'parley-admin-login')!;
+      (deep(login, 'input[name=email]') as HTMLInputElement).value = 'owner@example.com';
+      (deep(login, 'input[name=password]') as HTMLInputElement).value = 'right password';
+      (deep(login, 'button[type=submit]') as HTMLButtonElement).click();
+      await until(() => deep(el, 'parley-admin-queue', 'parley-admin-list'), 'the queue');
+      await expect(el).to.be.accessible();
+      const live = deep(el, '[role=status]')!;
+      await until(() => live.textContent?.includes('1 comment waiting'), 'the count read out');
+      const queue = deep(el, 'parley-admin-queue')!;
+      await until(() => queue.shadowRoot!.activeElement?.tagName === 'H1', 'focus on the heading');
+      press('a');
+      await until(() => live.textContent?.includes('Approved 1 comment.'), 'the approval read out');
+      const approve = fake.calls.find((c) => c.path.endsWith('/approve'))!;
+      expect(approve.headers.get('x-parley-csrf')).to.equal('tok');
+      expect(fake.calls.find((c) => c.path === '/login')!.body).to.deep.equal({
+        email: 'owner@example.com',
+        password: 'right password',
+      });
+    } finally {
+      fake.restore();
+    }
+  });
+
+  it('a wrong password is told in the form and read out; the password field is emptied', async () => {
+    const fake = api();
+    try {
+      const el = await fixture<ParleyAdmin>(html`<parley-admin></parley-admin>`);
+      await until(() => deep(el, 'parley-admin-login', 'form'), 'the sign-in form');
+      const login = deep(el, 'parley-admin-login')!;
+      (deep(login, 'input[name=email]') as HTMLInputElement).value = 'owner@example.com';
+      (deep(login, 'input[name=password]') as HTMLInputElement).value = 'wrong';
+      (deep(login, 'button[type=submit]') as HTMLButtonElement).click();
+      await until(() => deep(login, '#error'), 'the error');
+      expect(deep(login, '#error')!.textContent).to.equal('Wrong e-mail or password.');
+      expect((deep(login, 'input[name=password]') as HTMLInputElement).value).to.equal('');
+      await until(() => deep(el, '[role=status]')!.textContent === 'Wrong e-mail or password.', 'read out');
+      await expect(el).to.be.accessible();
+    } finally {
+      fake.restore();
+    }
+  });
+
+  it('signs out back to the sign-in form', async () => {
+    const fake = api({ signedIn: true });
+    try {
+      const el = await fixture<ParleyAdmin>(html`<parley-admin></parley-admin>`);
+      await until(() => deep(el, 'header'), 'the console');
+      const out = [...el.shadowRoot!.querySelectorAll('header button')].find(
+        (b) => b.textContent === 'Sign out',
+      ) as HTMLButtonElement;
+      out.click();
+      await until(() => deep(el, 'parley-admin-login'), 'the sign-in form');
+      expect(fake.calls.some((c) => c.method === 'POST' && c.path === '/logout')).to.equal(true);
+      await until(() => deep(el, '[role=status]')!.textContent === 'Signed out.', 'read out');
+    } finally {
+      fake.restore();
+    }
+  });
+
+  it('? opens the shortcut overlay listing every action key', async () => {
+    const fake = api({ signedIn: true });
+    try {
+      const el = await fixture<ParleyAdmin>(html`<parley-admin></parley-admin>`);
+      await until(() => deep(el, 'parley-admin-queue'), 'the console');
+      press('?');
+      const dialog = deep(el, 'parley-admin-help', 'dialog') as HTMLDialogElement;
+      await until(() => dialog.open, 'the overlay');
+      const keys = [...dialog.querySelectorAll('kbd')].map((k) => k.textContent);
+      expect(keys).to.deep.equal(['j', 'k', 'x', 'a', 'r', 's', 'd', 'e', 'p', 'l', 'm', '?']);
+      await expect(deep(el, 'parley-admin-help')).to.be.accessible();
+    } finally {
+      fake.restore();
+    }
+  });
+
+  it('the theme toggle forces dark or light and is remembered', async () => {
+    const fake = api({ signedIn: true });
+    try {
+      const el = await fixture<ParleyAdmin>(html`<parley-admin></parley-admin>`);
+      await until(() => deep(el, 'header'), 'the console');
+      const select = [...el.shadowRoot!.querySelectorAll('select')].find((s) =>
+        s.closest('label')?.textContent?.includes('Theme'),
+      )!;
+      select.value = 'dark';
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      expect(el.getAttribute('theme')).to.equal('dark');
+      expect(document.documentElement.dataset.theme).to.equal('dark');
+      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(13, 17, 23)');
+      expect(localStorage.getItem('parley-admin-theme')).to.equal('dark');
+      await expect(el).to.be.accessible();
+      select.value = 'light';
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(255, 255, 255)');
+    } finally {
+      fake.restore();
+    }
+  });
+
+  it('speaks German when chosen, with English for any missing term', async () => {
+    const fake = api({ signedIn: true });
+    try {
+      localStorage.setItem('parley-admin-lang', 'de');
+      const el = await fixture<ParleyAdmin>(html`<parley-admin></parley-admin>`);
+      await until(() => deep(el, 'parley-admin-queue', 'h1'), 'the console');
+      expect(document.documentElement.lang).to.equal('de');
+      expect(deep(el, 'parley-admin-queue', 'h1')!.textContent).to.equal('Moderationswarteschlange');
+    } finally {
+      fake.restore();
+    }
+  });
+});

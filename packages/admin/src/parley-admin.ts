@@ -1,0 +1,344 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { Admin, SiteSummary } from './api.js';
+import { AdminElement, type AnnounceDetail } from './base.js';
+import { LANGUAGES, resolveLanguage, Translator } from './i18n/translator.js';
+import { isShortcut } from './keys.js';
+import type { ParleyAdminHelp } from './parley-admin-help.js';
+import { shared, tokens } from './styles.js';
+import './parley-admin-audit.js';
+import './parley-admin-bans.js';
+import './parley-admin-help.js';
+import './parley-admin-login.js';
+import './parley-admin-password.js';
+import './parley-admin-queue.js';
+import './parley-admin-search.js';
+import './parley-admin-settings.js';
+import './parley-admin-thread.js';
+
+/** The console's views, each at `#/<view>`. */
+export const VIEWS = ['queue', 'search', 'thread', 'bans', 'settings', 'audit'] as const;
+export type View = (typeof VIEWS)[number];
+/** Views only an owner sees. */
+const OWNER_ONLY: readonly View[] = ['settings'];
+type Theme = 'auto' | 'light' | 'dark';
+const THEME_KEY = 'parley-admin-theme';
+const LANG_KEY = 'parley-admin-lang';
+
+/**
+ * The admin console: the sign-in form until there is a session, then a header (sections, theme,
+ * language, sign out) and one view chosen by the location hash (`#/queue`,
+ * `#/thread?site=…&page=…`). Holds the console's one polite live region, which reads out what
+ * views announce; moves focus to a view's heading when the view changes; opens the shortcut
+ * overlay on `?`.
+ *
+ * @attr theme - `light` or `dark` forces a theme; otherwise `prefers-color-scheme` decides
+ * @cssprop --parley-admin-bg, --parley-admin-fg, --parley-admin-accent … - theme tokens
+ */
+@customElement('parley-admin')
+export class ParleyAdmin extends AdminElement {
+  static override styles = [
+    tokens,
+    shared,
+    css`
+      :host {
+        display: block;
+        min-height: 100vh;
+      }
+      .skip {
+        position: absolute;
+        inset-inline-start: 0.5rem;
+        top: -3rem;
+        background: var(--_bg);
+        padding: 0.5rem;
+      }
+      /* A button, not a #main link: the location hash is the router. */
+      .skip:focus {
+        top: 0.5rem;
+      }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1.25rem;
+        align-items: center;
+        padding: 0.6rem 1.25rem;
+        border-bottom: 1px solid var(--_line);
+        background: var(--_panel);
+      }
+      .brand {
+        font-weight: 700;
+        margin: 0;
+        font-size: 1.1rem;
+      }
+      nav ul {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem;
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      nav a {
+        display: block;
+        padding: 0.25rem 0.6rem;
+        border-radius: 6px;
+        text-decoration: none;
+      }
+      nav a[aria-current='page'] {
+        background: var(--_accent);
+        color: var(--_accent-fg);
+      }
+      .tools {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+        align-items: center;
+        margin-inline-start: auto;
+      }
+      .tools label {
+        display: flex;
+        gap: 0.35rem;
+        align-items: center;
+      }
+      main {
+        padding: 1.25rem;
+        max-width: 72rem;
+        margin: 0 auto;
+      }
+    `,
+  ];
+
+  #onHash = () => this.#route();
+  #onKey = (e: KeyboardEvent) => {
+    if (e.key === '?' && this.admin && isShortcut(e) && !this.help?.open) {
+      e.preventDefault();
+      this.help.show();
+    }
+  };
+
+  @state() private admin?: Admin | null;
+  @state() private sites: SiteSummary[] = [];
+  @state() private view: View = 'queue';
+  @state() private params = new URLSearchParams();
+  @state() private message = '';
+
+  /** `light` or `dark` forces a theme; `auto` (or none) follows the system. */
+  @property({ reflect: true }) theme: Theme = 'auto';
+
+  @query('parley-admin-help') private help!: ParleyAdminHelp;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.theme = (localStorage.getItem(THEME_KEY) as Theme | null) ?? this.theme;
+    window.addEventListener('hashchange', this.#onHash);
+    window.addEventListener('keydown', this.#onKey);
+    this.#route();
+    void this.#start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.#onHash);
+    window.removeEventListener('keydown', this.#onKey);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('theme')) document.documentElement.dataset.theme = this.theme;
+  }
+
+  async #start() {
+    const lang = localStorage.getItem(LANG_KEY) ?? resolveLanguage(navigator.languages ?? []);
+    await this.#useLanguage(lang);
+    try {
+      this.admin = (await this.api.me()) ?? null;
+      if (this.admin && !this.admin.mustChangePassword) await this.#loadSites();
+    } catch (e) {
+      this.admin = null;
+      this.fail(e);
+    }
+  }
+
+  async #useLanguage(lang: string) {
+    this.i18n = await Translator.load(lang);
+    document.documentElement.lang = this.i18n.lang;
+    document.title = this.i18n.t('app.title');
+  }
+
+  async #loadSites() {
+    try {
+      this.sites = await this.api.sites();
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  #route() {
+    const [path = '', query = ''] = location.hash.replace(/^#\/?/, '').split('?');
+    const view = (VIEWS as readonly string[]).includes(path) ? (path as View) : 'queue';
+    const changed = view !== this.view;
+    this.view = view;
+    this.params = new URLSearchParams(query);
+    if (changed) void this.#focusView();
+  }
+
+  async #focusView() {
+    await this.updateComplete;
+    const view = this.renderRoot.querySelector('main')?.firstElementChild as AdminElement | null;
+    await view?.updateComplete;
+    view?.focusHeading?.();
+  }
+
+  async #signedIn(e: CustomEvent<Admin>) {
+    this.admin = e.detail;
+    this.announce(this.i18n.t('login.signedIn', { email: e.detail.email }));
+    if (!e.detail.mustChangePassword) await this.#loadSites();
+    void this.#focusView();
+  }
+
+  async #passwordChanged() {
+    if (this.admin) this.admin = { ...this.admin, mustChangePassword: false };
+    await this.#loadSites();
+    void this.#focusView();
+  }
+
+  async #logout() {
+    try {
+      await this.api.logout();
+    } catch (e) {
+      this.fail(e);
+    }
+    this.admin = null;
+    this.sites = [];
+    this.announce(this.i18n.t('logout.done'));
+    await this.updateComplete;
+    this.renderRoot.querySelector('parley-admin-login')?.focusHeading();
+  }
+
+  #announced(e: CustomEvent<AnnounceDetail>) {
+    e.stopPropagation();
+    this.announce(e.detail.message);
+  }
+
+  /** The root is where announcements end up: it writes them into the live region. */
+  protected override announce(message: string): void {
+    // Cleared first, so the same sentence twice in a row is read twice.
+    this.message = '';
+    requestAnimationFrame(() => (this.message = message));
+  }
+
+  #signedOut() {
+    this.admin = null;
+  }
+
+  #setTheme(e: Event) {
+    this.theme = (e.currentTarget as HTMLSelectElement).value as Theme;
+    localStorage.setItem(THEME_KEY, this.theme);
+  }
+
+  async #setLanguage(e: Event) {
+    const lang = (e.currentTarget as HTMLSelectElement).value;
+    localStorage.setItem(LANG_KEY, lang);
+    await this.#useLanguage(lang);
+  }
+
+  #renderView() {
+    const common = { api: this.api, i18n: this.i18n, sites: this.sites };
+    switch (this.view) {
+      case 'search':
+        return html`<parley-admin-search .api=${common.api} .i18n=${common.i18n} .sites=${common.sites}></parley-admin-search>`;
+      case 'thread':
+        return html`<parley-admin-thread
+          .api=${common.api}
+          .i18n=${common.i18n}
+          .sites=${common.sites}
+          site=${this.params.get('site') ?? this.sites[0]?.id ?? ''}
+          page=${this.params.get('page') ?? ''}
+        ></parley-admin-thread>`;
+      case 'bans':
+        return html`<parley-admin-bans .api=${common.api} .i18n=${common.i18n} .sites=${common.sites}></parley-admin-bans>`;
+      case 'settings':
+        return html`<parley-admin-settings .api=${common.api} .i18n=${common.i18n} .sites=${common.sites}></parley-admin-settings>`;
+      case 'audit':
+        return html`<parley-admin-audit .api=${common.api} .i18n=${common.i18n}></parley-admin-audit>`;
+      default:
+        return html`<parley-admin-queue .api=${common.api} .i18n=${common.i18n} .sites=${common.sites}></parley-admin-queue>`;
+    }
+  }
+
+  #openThread(e: CustomEvent<{ site: string; page: { key: string } }>) {
+    location.hash = `#/thread?site=${encodeURIComponent(e.detail.site)}&page=${encodeURIComponent(e.detail.page.key)}`;
+  }
+
+  override render() {
+    const t = this.i18n;
+    const views = VIEWS.filter((v) => this.admin?.role === 'owner' || !OWNER_ONLY.includes(v));
+    return html`<div
+      @parley-admin-announce=${this.#announced}
+      @parley-admin-signed-out=${this.#signedOut}
+      @parley-admin-signed-in=${this.#signedIn}
+      @parley-admin-open-thread=${this.#openThread}
+    >
+      ${
+        this.admin
+          ? html`<button type="button" class="skip" @click=${() => this.#focusView()}>${t.t('app.skip')}</button>
+            <header>
+              <p class="brand">${t.t('app.title')}</p>
+              <nav aria-label=${t.t('nav.label')}>
+                <ul>
+                  ${views.map(
+                    (v) =>
+                      html`<li><a href="#/${v}" aria-current=${v === this.view ? 'page' : nothing}>${t.t(`nav.${v}`)}</a></li>`,
+                  )}
+                </ul>
+              </nav>
+              <div class="tools">
+                <button type="button" @click=${() => this.help.show()} aria-keyshortcuts="?">${t.t('queue.help')}</button>
+                <label
+                  >${t.t('theme.label')}
+                  <select @change=${this.#setTheme}>
+                    ${(['auto', 'light', 'dark'] as const).map(
+                      (v) => html`<option value=${v} ?selected=${v === this.theme}>${t.t(`theme.${v}`)}</option>`,
+                    )}
+                  </select></label
+                >
+                <label
+                  >${t.t('lang.label')}
+                  <select @change=${this.#setLanguage}>
+                    ${LANGUAGES.map(
+                      (l) =>
+                        html`<option value=${l} lang=${l} ?selected=${l === t.lang}>
+                          ${new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l}
+                        </option>`,
+                    )}
+                  </select></label
+                >
+                <span class="muted">${this.admin.email}</span>
+                <button type="button" @click=${this.#logout}>${t.t('logout.submit')}</button>
+              </div>
+            </header>
+            <main id="main">
+              ${
+                this.admin.mustChangePassword
+                  ? html`<parley-admin-password
+                    .api=${this.api}
+                    .i18n=${t}
+                    @parley-admin-password-changed=${this.#passwordChanged}
+                  ></parley-admin-password>`
+                  : this.#renderView()
+              }
+            </main>
+            <parley-admin-help .i18n=${t}></parley-admin-help>`
+          : this.admin === null
+            ? html`<main><parley-admin-login .api=${this.api} .i18n=${t}></parley-admin-login></main>`
+            : html`<main><p class="muted">${t.t('common.loading')}</p></main>`
+      }
+      <div role="status" aria-live="polite" class="visually-hidden">${this.message}</div>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'parley-admin': ParleyAdmin;
+  }
+}

@@ -1,0 +1,67 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { LiveHub } from '../../domain/live/hub.js';
+import type { Subscriber } from '../../domain/live/subscriber.js';
+import type { App, RouteDeps } from '../env.js';
+import { PageKey, problems, SiteId } from '../schemas.js';
+
+const EventsQuery = z.object({
+  site: SiteId,
+  page: PageKey,
+  /** EventSource cannot set headers on its first request; the query stands in for `Last-Event-ID`. */
+  lastEventId: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .optional(),
+});
+
+const stream = createRoute({
+  method: 'get',
+  path: '/api/v1/events',
+  summary: 'Server-sent events of a page: comment.created, comment.updated, comment.deleted, votes.changed',
+  description:
+    'A text/event-stream. Resumes after the `Last-Event-ID` header (or `lastEventId` query); sends `reload` when the events after it are no longer kept, and a keep-alive comment every 25 s.',
+  request: { query: EventsQuery },
+  responses: {
+    200: { description: 'The stream', content: { 'text/event-stream': { schema: z.string() } } },
+    ...problems(403, 404, 422, 503),
+  },
+});
+
+/** Frames the client has not read yet, past which it is dropped (it resumes by Last-Event-ID). */
+const MAX_BEHIND = 256;
+
+/** The live-updates stream of one page. */
+export function eventRoutes(app: App, { service, caller }: RouteDeps, hub: LiveHub): void {
+  app.openapi(stream, async (c) => {
+    const { site: siteId, page, lastEventId } = c.req.valid('query');
+    const site = await service.site(siteId);
+    service.assertOrigin(site, caller(c));
+    const header = c.req.header('last-event-id');
+    const last = header && /^\d{1,15}$/.test(header) ? Number(header) : lastEventId ? Number(lastEventId) : undefined;
+    const sub: Subscriber = await hub.subscribe(site.id, page, last);
+    const body = new ReadableStream<Uint8Array>(
+      {
+        start(controller) {
+          sub.attach({
+            write(chunk) {
+              controller.enqueue(chunk);
+              return (controller.desiredSize ?? 0) > -MAX_BEHIND;
+            },
+            end() {
+              controller.close();
+            },
+          });
+        },
+        cancel() {
+          sub.close();
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    return c.body(body, 200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      'x-accel-buffering': 'no',
+    }) as never;
+  });
+}
