@@ -17,6 +17,8 @@ export interface ServerConfig {
   publicUrl: string | undefined;
   /** E-mail, moderator mail, webhooks and the outbox worker (docs/notifications.md). */
   notify: NotifySettings;
+  /** Start even when the database's durability settings are weak (PARLEY_ALLOW_UNSAFE_DURABILITY=1). */
+  allowUnsafeDurability: boolean;
 }
 
 /** The notification part of {@link ServerConfig}. */
@@ -66,9 +68,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     webhookAllowPrivate: env.PARLEY_WEBHOOK_ALLOW_PRIVATE === '1' || env.PARLEY_WEBHOOK_ALLOW_PRIVATE === 'true',
     outboxIntervalMs: int(env, 'PARLEY_OUTBOX_INTERVAL_MS', 5000, 100, 3_600_000),
   };
+  const unsafe = env.PARLEY_ALLOW_UNSAFE_DURABILITY ?? '';
+  if (!['', '0', '1'].includes(unsafe)) {
+    throw new Error(`PARLEY_ALLOW_UNSAFE_DURABILITY must be 1 or 0, not "${unsafe}"`);
+  }
   return {
     port,
     publicUrl,
+    allowUnsafeDurability: unsafe === '1',
     notify,
     listFreshMs,
     host: env.HOST ?? '127.0.0.1',

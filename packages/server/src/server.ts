@@ -12,12 +12,18 @@ import { openStorage } from './storage/open.js';
 /** A running comment server. */
 export interface RunningServer {
   url: string;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections, asks live-update readers to reconnect elsewhere (`retry:` then
+   * end of stream), lets requests under way finish (for at most `graceMs`, default 10 s), then
+   * closes the database.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** Opens the database (migrating it), builds the app and listens. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const storage = await openStorage(config.databaseUrl);
+  // Refuses, before migrating anything, a database that could lose acknowledged comments.
+  const storage = await openStorage(config.databaseUrl, { durability: { allowUnsafe: config.allowUnsafeDurability } });
   const app = createApp({
     storage,
     clientIp: clientIpResolver(config.trustedProxies),
@@ -51,12 +57,18 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
     url: `http://${host === '127.0.0.1' || host === '[::1]' ? 'localhost' : host}:${port}`,
-    async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Keep-alive sockets would hold close() open; end idle ones now.
-        if ('closeIdleConnections' in server) server.closeIdleConnections();
-      });
+    async close(graceMs = 10_000) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      app.live.shutdown(1_000);
+      // Keep-alive sockets would hold close() open: end each as soon as its last request is done.
+      const http1 = 'closeIdleConnections' in server ? server : undefined;
+      http1?.closeIdleConnections();
+      const sweep = setInterval(() => http1?.closeIdleConnections(), 50);
+      const deadline = setTimeout(() => http1?.closeAllConnections(), graceMs);
+      await closed;
+      clearInterval(sweep);
+      clearTimeout(deadline);
+      await app.live.close();
       await worker.stop();
       mailer?.close();
       await storage.close();

@@ -1,4 +1,5 @@
 import { IdempotencyKeyTaken, type IdempotencyStorage, idempotencyStorageOf } from '../storage/idempotency-storage.js';
+import { type Commenter, type ModerationStorage, moderationStorageOf } from '../storage/moderation-storage.js';
 import type {
   CommentInContext,
   CommentRecord,
@@ -10,10 +11,14 @@ import type {
   SortOrder,
   Storage,
 } from '../storage/types.js';
+import { isDatabaseUnavailable } from '../storage/unavailable.js';
+import { findBlockedWord } from './blocked-words.js';
+import { assertHuman, issueFormToken } from './form-token.js';
 import { editTokenForKey, hashIdempotencyKey, hashRequest, IDEMPOTENCY_TTL_MS } from './idempotency.js';
 import { hashToken, newCommentId, newToken, prefixHash, tokenMatches } from './identity.js';
 import { Limiter, ListCache } from './list-cache.js';
 import { countLinks, renderMarkdown } from './markdown.js';
+import { heldReason } from './moderation.js';
 import { buildThreads, type PublicComment, present } from './present.js';
 import { invalid, Problem } from './problem.js';
 import { settingsOf } from './sites.js';
@@ -47,6 +52,10 @@ export interface NewCommentInput {
   notify?: boolean | undefined;
   /** The reader's language (BCP 47), for the mails they will get. */
   locale?: string | undefined;
+  /** From the listing; required when the site sets `requireFormToken`. */
+  formToken?: string | undefined;
+  /** The honeypot: the widget's hidden field, named to tempt form-filling scripts; must stay empty. */
+  homepage?: string | undefined;
 }
 
 /**
@@ -60,6 +69,8 @@ export interface CommentHooks {
   updated(site: Site, comment: CommentInContext): Promise<OutboxEntry[]>;
   deleted(site: Site, comment: CommentInContext): Promise<OutboxEntry[]>;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** One page of a thread as `GET /api/v1/comments` answers it. */
 export interface Listing {
@@ -95,6 +106,7 @@ export class CommentService {
   readonly #freshMs: number;
   /** Notifications and webhooks; none unless the app sets them up. */
   hooks: CommentHooks | undefined;
+  readonly #moderation: ModerationStorage;
   readonly #idempotency: IdempotencyStorage;
 
   /**
@@ -107,6 +119,7 @@ export class CommentService {
     this.#now = now;
     this.#cache = cache;
     this.#freshMs = freshMs;
+    this.#moderation = moderationStorageOf(storage);
     this.#idempotency = idempotencyStorageOf(storage);
   }
 
@@ -143,6 +156,14 @@ export class CommentService {
     return body;
   }
 
+  /**
+   * A form token for the site (see `form-token.ts`), served beside every listing. It names no
+   * visitor, so the cached listing bytes stay shared; only this short string is made per request.
+   */
+  async formToken(siteId: string): Promise<string> {
+    return issueFormToken(await this.storage.secret(), siteId, this.#now());
+  }
+
   /** {@link #page}, trusted for `freshMs` after it was read (see the constructor). */
   async #freshPage(siteId: string, key: string): Promise<PageRecord | undefined> {
     if (this.#freshMs <= 0) return this.#page(siteId, key);
@@ -150,7 +171,15 @@ export class CommentService {
     const now = Date.now();
     const memo = this.#pages.get(memoKey);
     if (memo && now - memo.at < this.#freshMs) return memo.page;
-    const page = await this.#page(siteId, key);
+    let page: PageRecord | undefined;
+    try {
+      page = await this.#page(siteId, key);
+    } catch (err) {
+      // With the database away, the page as last read still finds its cached listing: readers
+      // keep a (slightly stale) thread instead of an error.
+      if (memo && isDatabaseUnavailable(err)) return memo.page;
+      throw err;
+    }
     if (this.#pages.size >= 10_000) this.#pages.clear();
     if (page) this.#pages.set(memoKey, { page, at: now });
     else this.#pages.delete(memoKey);
@@ -194,13 +223,19 @@ export class CommentService {
     const site = await this.site(input.site);
     this.assertOrigin(site, caller);
     const key = options.idempotencyKey;
-    const idem = key === undefined ? undefined : { key, keyHash: hashIdempotencyKey(key), requestHash: hashRequest(input) };
+    // The spam fields are not part of what was asked: a retry may carry a fresher form token.
+    const { formToken: _token, homepage: _honeypot, ...request } = input;
+    const idem = key === undefined ? undefined : { key, keyHash: hashIdempotencyKey(key), requestHash: hashRequest(request) };
     if (idem) {
       const replay = await this.#replay(site.id, idem);
       if (replay) return replay;
     }
     const settings = settingsOf(site);
     const clean = normaliseComment(input, site);
+    const secret = await this.storage.secret();
+    const now = this.#now();
+    // Before anything else touches the database: a refused bot leaves no trace, not even a rate event.
+    if (settings.requireFormToken) assertHuman(secret, site.id, input, now);
     const page = await this.storage.getPage(site.id, clean.page.key);
     if (page?.locked) throw new Problem(403, 'page-locked', 'This discussion is closed');
 
@@ -219,16 +254,19 @@ export class CommentService {
       }
     }
 
-    const secret = await this.storage.secret();
     const ipHash = prefixHash(secret, 'ip', caller.ip);
-    const now = this.#now();
+    const who = commenterOf(clean.email, ipHash);
+    if (settings.refuseDuplicates && who && (await this.#moderation.hasPosted(site.id, who, clean.body, now - DAY_MS))) {
+      throw new Problem(422, 'duplicate-comment', 'You already posted this comment');
+    }
+    const blocked = findBlockedWord(settings.blockedWords, clean.body, clean.name, clean.website ?? '') !== undefined;
+    if (blocked && settings.blockedWordsAction === 'refuse') {
+      throw new Problem(422, 'blocked-word', 'This comment contains words this site does not accept');
+    }
     await this.#rateLimit(site, ipHash, now);
 
     const html = renderMarkdown(clean.body);
-    const held =
-      settings.moderation === 'all' ||
-      (settings.moderation === 'links' && countLinks(html) > 0) ||
-      (settings.moderation === 'first' && !(await this.#trusted(site.id, clean.email, ipHash)));
+    const reason = await heldReason(settings, { links: countLinks(html), blocked, trusted: () => this.#trusted(site.id, who) });
     const editToken = idem ? editTokenForKey(secret, site.id, idem.key) : newToken();
     const input2: NewComment = {
       id: newCommentId(),
@@ -242,10 +280,11 @@ export class CommentService {
       authorWebsite: clean.website,
       body: clean.body,
       html,
-      status: held ? 'pending' : 'approved',
+      status: reason ? 'pending' : 'approved',
       createdAt: now,
       editTokenHash: hashToken(editToken),
       ipHash,
+      heldReason: reason,
     };
     const outbox = (await this.hooks?.created(site, input2, parent)) ?? [];
     if (!idem) {
@@ -328,6 +367,24 @@ export class CommentService {
     return { up, down, score: up - down };
   }
 
+  /**
+   * One reader's flag on a comment: once per visitor (again changes nothing). The flag that
+   * reaches the site's `flagThreshold` sends the comment back to the moderation queue.
+   */
+  async flag(id: string, caller: Caller): Promise<void> {
+    const comment = await this.storage.getComment(id);
+    // Pending ones too, so flagging stays idempotent after the comment left the thread.
+    if (comment?.status !== 'approved' && comment?.status !== 'pending') {
+      throw new Problem(404, 'comment-not-found', `No comment "${id}"`);
+    }
+    const site = await this.site(comment.siteId);
+    this.assertOrigin(site, caller);
+    const visitor = prefixHash(await this.storage.secret(), 'flag', caller.ip);
+    if (!visitor) throw new Problem(400, 'bad-request', 'Cannot tell who is flagging');
+    const { held } = await this.#moderation.flag(id, visitor, this.#now(), settingsOf(site).flagThreshold);
+    if (held) this.#changed(comment.siteId, comment.pageKey);
+  }
+
   async counts(siteId: string, keys: string[]): Promise<Record<string, number>> {
     const unique = [...new Set(keys)];
     const found = await this.storage.countApproved(siteId, unique);
@@ -368,14 +425,23 @@ export class CommentService {
     await this.storage.rateRecord(site.id, subject, now, now - 3_600_000);
   }
 
-  async #trusted(_siteId: string, _email: string | null, _ipHash: string | null): Promise<boolean> {
-    // Issue #7 (moderation) decides who counts as a known commenter; until then, hold all.
-    return false;
+  /**
+   * Whether `first` mode trusts the commenter: someone with an approved comment on the site,
+   * known by the e-mail they give or, without one, by their IP prefix. Neither is proof of
+   * identity; the mode is a speed bump for drive-by spam, not authentication.
+   */
+  async #trusted(siteId: string, who: Commenter | undefined): Promise<boolean> {
+    return who !== undefined && this.#moderation.hasApproved(siteId, who);
   }
 }
 
+function commenterOf(email: string | null, ipHash: string | null): Commenter | undefined {
+  if (email) return { email };
+  return ipHash ? { ipHash } : undefined;
+}
+
 /** The record `insertComment` stores for `input`, as `present` needs it (the page id is not shown). */
-function recordOf(input: NewComment): CommentRecord {
+export function recordOf(input: NewComment): CommentRecord {
   return {
     id: input.id,
     pageId: 0,
@@ -394,6 +460,8 @@ function recordOf(input: NewComment): CommentRecord {
     down: 0,
     editTokenHash: input.editTokenHash,
     ipHash: input.ipHash,
+    heldReason: input.heldReason ?? null,
+    flags: 0,
   };
 }
 

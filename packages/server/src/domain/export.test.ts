@@ -32,7 +32,7 @@ async function seeded(storage: Storage): Promise<void> {
         id: 'demo',
         name: 'Demo "news"',
         origins: [ORIGIN],
-        settings: { rateLimitPerMinute: 0, rateLimitPerHour: 0, maxDepth: 3 },
+        settings: { rateLimitPerMinute: 0, rateLimitPerHour: 0, maxDepth: 3, requireFormToken: false },
       },
       1_700_000_000_000,
     ),

@@ -12,6 +12,13 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   moderation: 'none',
   rateLimitPerMinute: 3,
   rateLimitPerHour: 30,
+  linkLimit: 3,
+  // Sites created before this setting existed were given `false` by migration 0015.
+  requireFormToken: true,
+  refuseDuplicates: true,
+  blockedWords: [],
+  blockedWordsAction: 'hold',
+  flagThreshold: 3,
 };
 
 const SITE_ID = /^[a-z0-9-]{1,64}$/;

@@ -15,6 +15,7 @@ import { requestId } from './middleware/request-id.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { onError, problemResponse } from './problem.js';
 import { adminConsoleRoutes } from './routes/admin-console.js';
+import { commentFlagRoutes } from './routes/comment-flags.js';
 import { commentRoutes } from './routes/comments.js';
 import { countRoutes } from './routes/counts.js';
 import { embedRoutes } from './routes/embed.js';
@@ -81,6 +82,7 @@ export function createApp(options: AppOptions) {
 
   healthRoutes(app, storage);
   commentRoutes(app, { service, caller });
+  commentFlagRoutes(app, { service, caller });
   countRoutes(app, { service, caller });
   shareRoutes(app, { service, caller }, options.now);
   eventRoutes(app, { service, caller }, live);

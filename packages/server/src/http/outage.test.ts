@@ -19,7 +19,10 @@ import { createApp } from './app.js';
 
 async function appOver(storage: Storage) {
   await storage.createSite(
-    buildSite({ id: 'demo', origins: [ORIGIN], settings: { rateLimitPerMinute: 0, rateLimitPerHour: 0 } }, Date.now()),
+    buildSite(
+      { id: 'demo', origins: [ORIGIN], settings: { rateLimitPerMinute: 0, rateLimitPerHour: 0, requireFormToken: false } },
+      Date.now(),
+    ),
   );
   const app = createApp({ storage, clientIp: () => '203.0.113.7' });
   let n = 0;

@@ -30,6 +30,12 @@ export const NewComment = z
     author: Author.optional(),
     notify: z.boolean().optional().openapi({ description: 'Mail replies to author.email (double opt-in on first use)' }),
     locale: z.string().max(35).optional().openapi({ description: "The reader's language for mails, e.g. de" }),
+    formToken: z.string().max(200).optional().openapi({ description: 'The `formToken` of a listing of the site' }),
+    homepage: z
+      .string()
+      .max(2048)
+      .optional()
+      .openapi({ description: 'Honeypot: must be absent or empty (the widget hides it from people)' }),
   })
   .openapi('NewComment');
 

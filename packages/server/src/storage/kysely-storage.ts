@@ -18,6 +18,7 @@ import type {
   CommentStatus,
   CursorKey,
   Dialect,
+  HeldReason,
   NewComment,
   OutboxEntry,
   PageRecord,
@@ -153,6 +154,8 @@ export class KyselyStorage implements Storage {
         down: 0,
         edit_token_hash: input.editTokenHash,
         ip_hash: input.ipHash,
+        held_reason: input.heldReason ?? null,
+        flags: 0,
       };
       await trx.insertInto('comments').values(row).execute();
       await queueOutbox(trx, outbox, input.createdAt);
@@ -382,5 +385,7 @@ export function toComment(row: Selectable<CommentTable>): CommentRecord {
     down: Number(row.down),
     editTokenHash: row.edit_token_hash,
     ipHash: row.ip_hash,
+    heldReason: (row.held_reason ?? null) as HeldReason | null,
+    flags: Number(row.flags ?? 0),
   };
 }

@@ -4,6 +4,7 @@ import { feedIndexMigration } from './feed-storage.js';
 import { idempotencyMigration } from './idempotency-storage.js';
 import { importsMigration } from './import-storage-migration.js';
 import { liveEventsMigration } from './live-events-migration.js';
+import { commentFlagsMigration, heldReasonMigration } from './moderation-storage.js';
 import { notifyMigration } from './notify-migration.js';
 import { pageVersionMigration } from './page-version-migration.js';
 import { sharesMigration } from './share-storage.js';
@@ -103,6 +104,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0003-page-version': pageVersionMigration(dialect),
     '0004-imports': importsMigration,
     '0020-notify': notifyMigration(dialect),
+    '0015-held-reason': heldReasonMigration,
+    '0016-comment-flags': commentFlagsMigration(dialect),
     '0021-feed-index': feedIndexMigration,
     '0030-live-events': liveEventsMigration(dialect),
     '0040-idempotency-keys': idempotencyMigration(dialect),

@@ -61,6 +61,10 @@ export interface CommentTable {
   edit_token_hash: string | null;
   /** Keyed hash of the poster's /24 (IPv4) or /48 (IPv6) prefix; never the address. */
   ip_hash: string | null;
+  /** Why a pending comment is held (migration 0015); null if it never was. */
+  held_reason: Generated<string | null>;
+  /** Readers' flags (migration 0015; rows in `comment_flags`). */
+  flags: Generated<number>;
 }
 
 export interface VoteTable {

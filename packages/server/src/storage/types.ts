@@ -11,6 +11,12 @@ export type Dialect = 'sqlite' | 'postgres';
 
 export type ModerationMode = 'none' | 'links' | 'first' | 'all';
 
+/** Why a comment waits in the moderation queue (stored beside it, shown to moderators only). */
+export type HeldReason = 'moderation-all' | 'links' | 'first-comment' | 'blocked-word' | 'flags';
+
+/** What a blocked word does to a comment: hold it for moderation or refuse it outright. */
+export type BlockedWordsAction = 'hold' | 'refuse';
+
 /** Per-site rules; every field has a default in `domain/sites.ts`. */
 export interface SiteSettings {
   /** Seconds after posting during which the author may edit or delete. */
@@ -25,6 +31,20 @@ export interface SiteSettings {
   /** Comments per IP prefix per minute and per hour; 0 turns a limit off. */
   rateLimitPerMinute: number;
   rateLimitPerHour: number;
+  /** Comments with more links than this are held (reason `links`); 0 turns the limit off. */
+  linkLimit: number;
+  /**
+   * Posts must carry a valid `formToken` from a listing (at least 2 s and at most 24 h old) and an
+   * empty honeypot. On for sites created since; sites that existed before it keep `false`.
+   */
+  requireFormToken: boolean;
+  /** Refuse a comment whose text the same commenter already posted on the site within a day. */
+  refuseDuplicates: boolean;
+  /** Whole words or phrases (case-insensitive, Unicode-aware) that hold or refuse a comment. */
+  blockedWords: string[];
+  blockedWordsAction: BlockedWordsAction;
+  /** Reader flags that send an approved comment back to the queue (reason `flags`); 0 = never. */
+  flagThreshold: number;
 }
 
 export interface Site {
@@ -67,6 +87,10 @@ export interface CommentRecord {
   down: number;
   editTokenHash: string | null;
   ipHash: string | null;
+  /** Why it was held; null for comments never held (and for imported ones). */
+  heldReason: HeldReason | null;
+  /** Readers who flagged it. */
+  flags: number;
 }
 
 /** A comment together with the page and site it belongs to. */
@@ -101,6 +125,8 @@ export interface NewComment {
   createdAt: number;
   editTokenHash: string;
   ipHash: string | null;
+  /** Why a `pending` comment is held. */
+  heldReason?: HeldReason | null;
   /**
    * The request's Idempotency-Key and first answer, claimed in the comment's transaction; the
    * insert throws `IdempotencyKeyTaken` (idempotency-storage.ts) if another request claimed it.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MailAddress, NotifyStorage } from '../../storage/notify-storage.js';
 import type { CommentInContext, CommentRecord, NewComment, OutboxEntry, Site, Storage } from '../../storage/types.js';
-import type { CommentHooks, NewCommentInput } from '../comments.js';
+import { type CommentHooks, type NewCommentInput, recordOf } from '../comments.js';
 import { Problem } from '../problem.js';
 import { cleanLine, isEmail } from '../text.js';
 import { type LinkPurpose, LinkSigner } from './links.js';
@@ -300,27 +300,4 @@ export class NotifyService implements CommentHooks {
 
 function linkGone(): Problem {
   return new Problem(404, 'link-invalid', 'This link is not valid or has expired');
-}
-
-/** The record a new comment will be once stored (votes zero, never edited). */
-function recordOf(c: NewComment): CommentRecord {
-  return {
-    id: c.id,
-    pageId: 0,
-    parentId: c.parentId,
-    rootId: c.rootId,
-    depth: c.depth,
-    authorName: c.authorName,
-    authorEmail: c.authorEmail,
-    authorWebsite: c.authorWebsite,
-    body: c.body,
-    html: c.html,
-    status: c.status,
-    createdAt: c.createdAt,
-    editedAt: null,
-    up: 0,
-    down: 0,
-    editTokenHash: c.editTokenHash,
-    ipHash: c.ipHash,
-  };
 }

@@ -16,7 +16,12 @@ const list = createRoute({
   request: { query: ListQuery },
   responses: {
     200: json(
-      z.object({ page: PageOut, comments: z.array(CommentOut), nextCursor: z.string().nullable() }),
+      z.object({
+        page: PageOut,
+        comments: z.array(CommentOut),
+        nextCursor: z.string().nullable(),
+        formToken: z.string().openapi({ description: 'Send back with a post to this site (from 2 s to 24 h old)' }),
+      }),
       'One page of the thread',
     ),
     ...problems(400, 404, 422),
@@ -89,12 +94,23 @@ function bearer(header: string | undefined): string | undefined {
   return m?.[1];
 }
 
+/**
+ * Adds one string member to serialised JSON object bytes without parsing them: the shared cached
+ * listing stays as it is, and only the closing brace is replaced by `,"name":"value"}`.
+ */
+export function withMember(json: Uint8Array, name: string, value: string): Uint8Array {
+  const tail = Buffer.from(`,${JSON.stringify(name)}:${JSON.stringify(value)}}`);
+  return Buffer.concat([json.subarray(0, json.length - 1), tail]);
+}
+
 /** The comment resource: list, post, edit, delete, vote. */
 export function commentRoutes(app: App, { service, caller }: RouteDeps): void {
   app.openapi(list, async (c) => {
-    const body = await service.listBody(c.req.valid('query'));
+    const q = c.req.valid('query');
+    const [cached, formToken] = await Promise.all([service.listBody(q), service.formToken(q.site)]);
     // Already serialised (and usually cached) in the documented shape, so sent as it is rather
     // than parsed and stringified again; the cast only tells the typed router so.
+    const body = withMember(cached, 'formToken', formToken);
     return c.body(body as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' }) as never;
   });
   app.openapi(create, async (c) => {

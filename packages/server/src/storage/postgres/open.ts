@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { assertDurable, type DurabilityPolicy } from '../durability.js';
 import { KyselyStorage } from '../kysely-storage.js';
 import { migrateToLatest } from '../migrations.js';
 import type { Database as Schema } from '../schema.js';
@@ -12,6 +13,8 @@ export interface PostgresOptions {
   schema?: string;
   /** Pool size; default 10. */
   max?: number;
+  /** Check fsync, synchronous_commit and full_page_writes before creating or migrating anything. */
+  durability?: DurabilityPolicy;
 }
 
 /**
@@ -42,7 +45,8 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     // With the database unreachable a request fails within this instead of waiting for ever;
     // the failure is answered as 503 database-unavailable (domain/problem.ts).
     connectionTimeoutMillis: 5_000,
-    ...(schema ? { options: `-c search_path="${schema}"` } : {}),
+    // Options given in the URL (`?options=-c …`) are kept beside the schema's search_path.
+    ...(schema ? { options: [urlOptions(url), `-c search_path="${schema}"`].filter(Boolean).join(' ') } : {}),
     // BIGINT columns hold millisecond times, well inside Number's exact range.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -59,6 +63,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     return { current, applied: await migrateToLatest(db as Kysely<unknown>, 'postgres', current) };
   };
   try {
+    if (options.durability) await assertDurable(db, 'postgres', options.durability);
     const { current, applied } = schema
       ? await withSchemaLock(url, async (admin) => {
           await admin.query(`create schema if not exists "${schema}"`);
@@ -72,6 +77,14 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   } catch (err) {
     await db.destroy();
     throw err;
+  }
+}
+
+function urlOptions(url: string): string {
+  try {
+    return new URL(url).searchParams.get('options') ?? '';
+  } catch {
+    return '';
   }
 }
 

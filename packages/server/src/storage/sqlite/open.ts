@@ -2,12 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { assertDurable, type DurabilityPolicy } from '../durability.js';
 import { KyselyStorage } from '../kysely-storage.js';
 import { migrateToLatest } from '../migrations.js';
 import type { Database as Schema } from '../schema.js';
 
-/** Opens (creating if needed) a SQLite database with durable settings and applies migrations. */
-export async function openSqlite(file: string): Promise<KyselyStorage> {
+/**
+ * Opens (creating if needed) a SQLite database with durable settings and applies migrations.
+ * With `durability`, the settings in effect are checked before anything is migrated.
+ */
+export async function openSqlite(file: string, options: { durability?: DurabilityPolicy } = {}): Promise<KyselyStorage> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const raw = new Database(file);
   // WAL lets readers run beside the writer; FULL syncs every commit, so an acknowledged
@@ -17,6 +21,14 @@ export async function openSqlite(file: string): Promise<KyselyStorage> {
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachePreparedStatements(raw) }) });
+  if (options.durability) {
+    try {
+      await assertDurable(db, 'sqlite', options.durability);
+    } catch (err) {
+      await db.destroy();
+      throw err;
+    }
+  }
   const applied = await migrateToLatest(db as Kysely<unknown>, 'sqlite');
   const storage = new KyselyStorage(db, 'sqlite');
   storage.migrationsApplied = applied;

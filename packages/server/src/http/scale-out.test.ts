@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, describe, test } from 'node:test';
+import { buildSite } from '../domain/sites.js';
+import { dropPostgresSchema, openPostgres } from '../storage/postgres/open.js';
+import { ORIGIN } from '../test-support.js';
+import { startServerProcess } from '../testing/server-process.js';
+import { SseReader } from '../testing/sse.js';
+
+const pgUrl = process.env.PARLEY_TEST_DATABASE_URL;
+
+/** Two `parley serve` processes on one PostgreSQL schema, as two instances behind a balancer. */
+describe('two instances on one PostgreSQL', { skip: pgUrl ? false : 'PARLEY_TEST_DATABASE_URL not set' }, () => {
+  test('a comment posted on A reaches a live reader on B; rate limits count across both', async () => {
+    const url = pgUrl as string;
+    const schema = `parley_test_${randomBytes(6).toString('hex')}`;
+    const setup = await openPostgres(url, { schema, max: 1 });
+    after(() => dropPostgresSchema(url, schema));
+    await setup.createSite(
+      buildSite({ id: 'demo', origins: [ORIGIN], settings: { rateLimitPerMinute: 2, rateLimitPerHour: 0 } }, Date.now()),
+    );
+    await setup.close();
+    // Both processes use the test's schema through the connection's search_path.
+    const shared = new URL(url);
+    shared.searchParams.set('options', `-c search_path=${schema}`);
+    const env = { PARLEY_DATABASE_URL: shared.toString() };
+    const [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+    after(() => Promise.all([a.stop(), b.stop()]));
+
+    const res = await fetch(`${b.url}/api/v1/events?site=demo&page=/shared`, { headers: { origin: ORIGIN } });
+    assert.equal(res.status, 200);
+    const onB = new SseReader(res.body as ReadableStream<Uint8Array>);
+    after(() => onB.cancel());
+    await onB.event('ready');
+
+    const post = (server: { url: string }, body: string) =>
+      fetch(`${server.url}/api/v1/comments`, {
+        method: 'POST',
+        headers: { origin: ORIGIN, 'content-type': 'application/json' },
+        body: JSON.stringify({ site: 'demo', page: '/shared', body }),
+      });
+    const first = await post(a, 'posted on A');
+    assert.equal(first.status, 201);
+    const { comment } = (await first.json()) as { comment: { id: string } };
+    const seen = JSON.parse((await onB.event('comment.created')).data ?? '') as { comment: { id: string; body: string } };
+    assert.equal(seen.comment.id, comment.id);
+    assert.equal(seen.comment.body, 'posted on A');
+
+    // The limit is 2 a minute per address: one on A and one on B use it up on both.
+    assert.equal((await post(b, 'posted on B')).status, 201);
+    const limitedA = await post(a, 'third, on A');
+    const limitedB = await post(b, 'third, on B');
+    assert.equal(limitedA.status, 429);
+    assert.equal(limitedB.status, 429);
+    assert.ok(Number(limitedB.headers.get('retry-after')) > 0);
+
+    assert.equal(await a.stop(), 0);
+    assert.equal(await b.stop(), 0);
+  });
+});
