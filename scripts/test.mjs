@@ -44,8 +44,9 @@ if (!process.env.PARLEY_TEST_DATABASE_URL) {
   console.log('Note: PARLEY_TEST_DATABASE_URL is not set, so storage and API tests run on SQLite only.');
 }
 
-// The embed budgets (issue 6) are not met yet: the step prints every figure and its verdict on
-// each run, but does not fail the suite until they are. PARLEY_ENFORCE_BUDGETS=1 makes it count.
+// The embed budgets (issue 6): the first-load budget is met, the one-locale budget is not yet
+// (docs/performance.md, "Embed budgets"). The step prints every figure and its verdict on each
+// run, but does not fail the suite until both are met. PARLEY_ENFORCE_BUDGETS=1 makes it count.
 const enforceBudgets = process.env.PARLEY_ENFORCE_BUDGETS === '1';
 const steps = [
   ['build', ['pnpm', 'run', 'build']],
@@ -53,6 +54,9 @@ const steps = [
   ['typecheck', ['pnpm', 'run', 'typecheck']],
   ['lint', ['pnpm', 'run', 'lint']],
   ['server tests', ['pnpm', 'run', 'test:server']],
+  // SIGKILL cycles under 32 posts in flight, SQLite and a private PostgreSQL cluster (issue 10);
+  // `pnpm test:full` runs the long variant.
+  ['crash test (fast)', ['pnpm', 'run', 'test:crash', '--fast']],
   ['widget tests', ['pnpm', 'run', 'test:widget']],
   ['admin console tests', ['pnpm', 'run', 'test:admin']],
   ['end-to-end tests', ['pnpm', 'run', 'test:e2e']],

@@ -289,10 +289,72 @@ export class AdminApi {
     return this.#call('PATCH', `/sites/${enc(id)}`, change);
   }
 
+  /**
+   * Uploads an export file to import into `site` (owners; docs/admin-api.md), reporting upload
+   * progress as a fraction. XMLHttpRequest rather than fetch: only it reports upload progress.
+   */
+  importFile(
+    file: Blob,
+    query: { site: string; format: string; dryRun?: boolean; mapUrl?: string },
+    onProgress: (fraction: number) => void = () => {},
+  ): Promise<ImportSummary> {
+    const params = qs({
+      site: query.site,
+      format: query.format,
+      dryRun: query.dryRun ? 'true' : undefined,
+      mapUrl: query.mapUrl,
+    });
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', `${this.base}/import${params}`);
+      xhr.setRequestHeader('x-parley-csrf', this.#csrf);
+      xhr.setRequestHeader('content-type', 'application/octet-stream');
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable && e.total) onProgress(e.loaded / e.total);
+      };
+      xhr.onerror = () => reject(new ApiError(0, 'network', 'network'));
+      xhr.onload = () => {
+        let data: Record<string, unknown> = {};
+        try {
+          data = JSON.parse(xhr.responseText) as Record<string, unknown>;
+        } catch {
+          // an empty or non-JSON answer is reported by its status below
+        }
+        if (xhr.status === 200) resolve((data as { summary: ImportSummary }).summary);
+        else
+          reject(
+            new ApiError(
+              xhr.status,
+              String(data.code ?? 'error'),
+              String(data.detail ?? xhr.statusText),
+              undefined,
+              Array.isArray(data.errors) ? (data.errors as { path: string; message: string }[]) : [],
+            ),
+          );
+      };
+      xhr.send(file);
+    });
+  }
+
   /** The audit log, newest first. */
   audit(query: { site?: string; cursor?: string } = {}): Promise<{ entries: AuditEntry[]; nextCursor?: string | null }> {
     return this.#call('GET', `/audit${qs(query)}`);
   }
+}
+
+/** What an import did (the same summary `parley import` prints). */
+export interface ImportSummary {
+  read: number;
+  imported: number;
+  skipped: number;
+  failed: number;
+  pages: number;
+  dryRun: boolean;
+  skippedBy: Record<string, number>;
+  failedBy: Record<string, number>;
+  failures: { sourceId: string; reason: string; at?: string }[];
+  warnings: { sourceId: string; reason: string; at?: string }[];
+  warningCount: number;
 }
 
 /** A site and its settings as `GET /sites/{id}` answers. */

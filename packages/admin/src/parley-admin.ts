@@ -9,6 +9,7 @@ import { shared, tokens } from './styles.js';
 import './parley-admin-audit.js';
 import './parley-admin-bans.js';
 import './parley-admin-help.js';
+import './parley-admin-import.js';
 import './parley-admin-login.js';
 import './parley-admin-password.js';
 import './parley-admin-queue.js';
@@ -17,10 +18,10 @@ import './parley-admin-settings.js';
 import './parley-admin-thread.js';
 
 /** The console's views, each at `#/<view>`. */
-export const VIEWS = ['queue', 'search', 'thread', 'bans', 'settings', 'audit'] as const;
+export const VIEWS = ['queue', 'search', 'thread', 'bans', 'settings', 'audit', 'import'] as const;
 export type View = (typeof VIEWS)[number];
 /** Views only an owner sees. */
-const OWNER_ONLY: readonly View[] = ['settings'];
+const OWNER_ONLY: readonly View[] = ['settings', 'import'];
 type Theme = 'auto' | 'light' | 'dark';
 const THEME_KEY = 'parley-admin-theme';
 const LANG_KEY = 'parley-admin-lang';
@@ -258,6 +259,8 @@ export class ParleyAdmin extends AdminElement {
         return html`<parley-admin-bans .api=${common.api} .i18n=${common.i18n} .sites=${common.sites}></parley-admin-bans>`;
       case 'settings':
         return html`<parley-admin-settings .api=${common.api} .i18n=${common.i18n} .sites=${common.sites}></parley-admin-settings>`;
+      case 'import':
+        return html`<parley-admin-import .api=${common.api} .i18n=${common.i18n} .sites=${common.sites}></parley-admin-import>`;
       case 'audit':
         return html`<parley-admin-audit .api=${common.api} .i18n=${common.i18n}></parley-admin-audit>`;
       default:
@@ -271,7 +274,10 @@ export class ParleyAdmin extends AdminElement {
 
   override render() {
     const t = this.i18n;
-    const views = VIEWS.filter((v) => this.admin?.role === 'owner' || !OWNER_ONLY.includes(v));
+    // Until a one-time password is replaced every other route answers 403: no sections then.
+    const views = this.admin?.mustChangePassword
+      ? []
+      : VIEWS.filter((v) => this.admin?.role === 'owner' || !OWNER_ONLY.includes(v));
     return html`<div
       @parley-admin-announce=${this.#announced}
       @parley-admin-signed-out=${this.#signedOut}

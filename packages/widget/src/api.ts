@@ -74,7 +74,7 @@ export class ParleyApi {
 
   /** @param base the comment server's origin and path prefix, e.g. `https://comments.example.com` */
   constructor(base: string) {
-    this.base = base.replace(/\/+$/, '');
+    this.base = base.replace(/\/$/, '');
   }
 
   list(site: string, page: string, opts: { sort?: string; limit?: number; cursor?: string | null } = {}): Promise<CommentList> {

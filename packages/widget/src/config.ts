@@ -44,7 +44,7 @@ export function configFromScript(script: HTMLScriptElement): EmbedConfig {
   const d = script.dataset;
   const src = new URL(script.src, document.baseURI);
   const base = d.api ? new URL(d.api, document.baseURI).href : new URL('.', src).href;
-  const config: EmbedConfig = { apiBase: base.replace(/\/+$/, '') };
+  const config: EmbedConfig = { apiBase: base.replace(/\/$/, '') };
   // Only the attributes given, and only when not empty (an empty one means "not set").
   for (const key of ['site', 'lang', 'theme', 'page'] as const) if (d[key]) config[key] = d[key];
   return config;

@@ -18,7 +18,7 @@ type Waiter = [resolve: (n: number) => void, reject: (err: unknown) => void];
 
 /** Fetches counts from the comment server at `api` (origin and path prefix). */
 export const fetchCounts: CountFetcher = async (api, site, pages) => {
-  const base = `${api.replace(/\/+$/, '')}/api/v1/counts`;
+  const base = `${api.replace(/\/$/, '')}/api/v1/counts`;
   const query = new URLSearchParams({ site });
   for (const p of pages) query.append('page', p);
   const get = `${base}?${query}`;

@@ -143,7 +143,7 @@ export class ParleyShare extends LitElement {
   }
 
   private get apiBase(): string {
-    return this.attr('api', 'apiBase').replace(/\/+$/, '');
+    return this.attr('api', 'apiBase').replace(/\/$/, '');
   }
 
   /** The link being shared: `url`, else canonical / `og:url`, else this page without fragment. */

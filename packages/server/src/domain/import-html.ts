@@ -53,16 +53,26 @@ export function htmlToText(safeHtml: string): string {
     .replace(/<\/li>/gi, '\n');
   // The input is the sanitiser's own output (well-formed, `<` and `>` escaped inside text and
   // attributes), so dropping every tag with a pattern is exact here and avoids a second parse.
-  const text = marked.replace(/<[^>]*>/g, '');
-  return text
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-      if (name[0] === '#') {
-        const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-        return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-      }
-      return ENTITIES[name.toLowerCase()] ?? whole;
-    })
-    .replace(/[ \t]+\n/g, '\n')
+  const text = marked.replace(/<[^<>]*>/g, '');
+  const decoded = text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+  // Blanks at line ends go by a loop: every pattern for them backtracks quadratically on a long
+  // run of blanks without a newline (redos.test.ts).
+  return decoded
+    .split('\n')
+    .map(trimBlanks)
+    .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+function trimBlanks(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return line.slice(0, end);
 }
