@@ -17,9 +17,7 @@ const origins = [`http://localhost:${examplePort}`, `http://127.0.0.1:${exampleP
 const storage = await openStorage(config.databaseUrl);
 const demo = await storage.getSite('demo');
 if (!demo) {
-  // requireFormToken stays off until the widget sends the token (issue #7, landing next).
-  const settings = { requireFormToken: false };
-  await storage.createSite(buildSite({ id: 'demo', name: 'The Harbour Gazette (example)', origins, settings }, Date.now()));
+  await storage.createSite(buildSite({ id: 'demo', name: 'The Harbour Gazette (example)', origins }, Date.now()));
 } else if (!origins.every((o) => demo.origins.includes(o))) {
   await storage.updateSite({ ...demo, origins: [...new Set([...demo.origins, ...origins])] });
 }

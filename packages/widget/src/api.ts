@@ -33,6 +33,8 @@ export interface CommentList {
   page: PageInfo;
   comments: Comment[];
   nextCursor: string | null;
+  /** Sent back with a post (the server wants it 2 s to 24 h old). */
+  formToken?: string;
 }
 
 export interface NewComment {
@@ -43,6 +45,9 @@ export interface NewComment {
   parentId?: string | null;
   body: string;
   author?: { name?: string; email?: string; website?: string };
+  formToken?: string | undefined;
+  /** The honeypot: people never fill it in. */
+  homepage?: string | undefined;
 }
 
 /** A problem+json answer, or a network failure (status 0). */
@@ -99,6 +104,11 @@ export class ParleyApi {
 
   vote(id: string, value: -1 | 0 | 1): Promise<{ up: number; down: number; score: number }> {
     return this.#call('POST', `/api/v1/comments/${encodeURIComponent(id)}/vote`, { value });
+  }
+
+  /** Reports a comment to the moderators (once per visitor; again is harmless). */
+  flag(id: string): Promise<void> {
+    return this.#call('POST', `/api/v1/comments/${encodeURIComponent(id)}/flag`, {});
   }
 
   counts(site: string, pages: string[]): Promise<{ counts: Record<string, number> }> {

@@ -6,6 +6,8 @@ import type { Thread } from './thread.js';
 /**
  * A comment form: the one at the bottom (`root`), a reply (`r:<id>`) or an edit (`e:<id>`).
  * Field errors from the server appear next to their field (aria-describedby, aria-invalid).
+ * `homepage` is a honeypot: clipped out of sight, aria-hidden, out of the tab order and never
+ * autofilled, so only form-filling scripts type in it; the server then refuses the post.
  */
 export function renderForm(host: Thread, key: string, opts: { parentId?: string; body?: string } = {}): unknown {
   const st = host.uiOf(key);
@@ -30,6 +32,7 @@ export function renderForm(host: Thread, key: string, opts: { parentId?: string;
   const label = host.tr(edit ? 'form.save' : key === 'root' ? 'form.submit' : 'form.reply');
   return html`<form part="form" class="form" novalidate @submit=${(e: Event) => host.submit(key, e, opts.parentId)}>
     ${edit ? nothing : html`<div class="who">${field('name', 'text', 'name', 80)}${field('email', 'email', 'email', 254)}${field('website', 'url', 'url', 300)}</div>`}
+    ${edit ? nothing : html`<p class="sr" aria-hidden="true"><input name="homepage" tabindex="-1" autocomplete="off" aria-label="homepage" /></p>`}
     <label for="${id}-body">${host.tr('form.body')}</label>
     <textarea id="${id}-body" name="body" rows="4" .value=${body} ?hidden=${!!st.preview}
       aria-invalid=${errors.body ? 'true' : 'false'} aria-describedby=${describe('body', 'body', `${id}-hint`)}

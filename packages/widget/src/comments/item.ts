@@ -75,6 +75,8 @@ function content(host: Thread, c: Comment, depth: number, parent: Comment | unde
         @click=${() => host.vote(id, -1)}><span class="sr">${t('item.down', { n: c.down })}</span><span aria-hidden="true">▼ ${c.down}</span></button>
       <button type="button" part="button" class="reply" ?hidden=${!approved || host.locked} @click=${() => host.toggleReply(id, true)}>${t('item.reply')}</button>
       <button type="button" part="button" class="share" aria-expanded=${ui.share ? 'true' : 'false'} @click=${() => host.setUi(id, { share: !ui.share })}>${t('share.label')}</button>
+      <button type="button" part="button" class="flag" ?hidden=${!approved || !!host.tokens[id]} aria-disabled=${host.flags[id] ? 'true' : 'false'}
+        @click=${() => host.flag(id)}>${t(host.flags[id] ? 'item.flagged' : 'item.flag')}</button>
       ${
         host.canEdit(c)
           ? html`<button type="button" part="button" class="edit" @click=${() => host.toggleEdit(id, true)}>${t('item.edit')}</button>

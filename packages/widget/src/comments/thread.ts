@@ -50,6 +50,8 @@ export interface ParleyEvents {
 }
 
 const idOf = (key: string) => key.slice(2);
+/** An own held comment as kept in localStorage: the comment, its site and page, when posted. */
+type Held = { c: Comment; s: string; p: string; at: number };
 const strings = {
   fromAttribute(value: string | null): Terms {
     try {
@@ -88,6 +90,8 @@ export abstract class Thread extends ParleyElement {
   #loadedFor = '';
   #ready = false;
   #onHash = () => void this.openPermalink();
+  /** The last listing's form token and when it arrived (ms). */
+  #form: [string, number] | undefined;
 
   comments: Comment[] = [];
   info: PageInfo | undefined;
@@ -99,6 +103,8 @@ export abstract class Thread extends ParleyElement {
   announcement = '';
   me: Identity = load('me', {});
   votes: Record<string, 1 | -1> = load('votes', {});
+  /** Comments this reader reported. */
+  flags: Record<string, 1> = load('flags', {});
   /** Edit tokens; those past the edit window are dropped when the thread starts. */
   tokens: Record<string, Token> = pruneTokens(EDIT_WINDOW_MS);
 
@@ -246,8 +252,9 @@ export abstract class Thread extends ParleyElement {
     this.phase = 'loading';
     try {
       const data = await this.client.list(this.siteId, this.pageKey, { sort: this.order, limit: PAGE_SIZE });
-      prepareBodies(data.comments);
-      this.comments = data.comments;
+      if (data.formToken) this.#form = [data.formToken, Date.now()];
+      this.comments = this.#withHeld(data.comments);
+      prepareBodies(this.comments);
       this.info = data.page;
       this.next = data.nextCursor;
       this.phase = 'ready';
@@ -260,6 +267,22 @@ export abstract class Thread extends ParleyElement {
       this.phase = 'error';
       this.#failed(error, this.tr('comments.error'));
     }
+  }
+
+  /**
+   * The reader's own comments that wait for a moderator (kept since they posted them, for a
+   * week) added where they belong: the server lists only approved ones.
+   */
+  #withHeld(list: Comment[]): Comment[] {
+    const held = load<Record<string, Held>>('held', {});
+    for (const [id, h] of Object.entries(held)) {
+      if (Date.now() - h.at > 7 * 864e5 || findPath(list, id)) saveIn<Held>('held', id, undefined);
+      else if (h.s === this.siteId && h.p === this.pageKey) {
+        const p = h.c.parentId;
+        list = !p ? [...list, h.c] : mapTree(list, p, (c) => ({ ...c, replies: [...(c.replies ?? []), h.c] }));
+      }
+    }
+    return list;
   }
 
   /** Appends the next page; returns how many comments it brought. */
@@ -360,6 +383,9 @@ export abstract class Thread extends ParleyElement {
     const tok = this.tokens[id];
     if (edit && !tok) return;
     this.setForm(key, { preview: st.preview, busy: true });
+    const [formToken, got = 0] = edit ? [] : (this.#form ?? []);
+    // The server refuses tokens younger than 2 s (scripts answer at once; people do not).
+    await new Promise((ok) => setTimeout(ok, got + 2100 - Date.now()));
     try {
       if (edit && tok) {
         const { comment } = await this.client.edit(id, tok.t, body);
@@ -378,9 +404,13 @@ export abstract class Thread extends ParleyElement {
         ...(parentId ? { parentId } : {}),
         body,
         author: JSON.parse(JSON.stringify(author)) as typeof author,
+        formToken,
+        homepage: text('homepage'),
       });
       this.#done(key);
       this.tokens = saveIn('tokens', comment.id, { t: editToken, at: Date.parse(comment.createdAt) || Date.now() });
+      if (comment.status === 'pending')
+        saveIn<Held>('held', comment.id, { c: comment, s: this.siteId, p: this.pageKey, at: Date.now() });
       if (parentId) {
         this.ui.set(parentId, { ...this.uiOf(parentId), replying: false, collapsed: false, showAll: true });
         this.comments = mapTree(this.comments, parentId, (c) => ({ ...c, replies: [...(c.replies ?? []), comment] }));
@@ -432,6 +462,19 @@ export abstract class Thread extends ParleyElement {
       else await this.#focus('.count');
     } catch (err) {
       this.setUi(id, { confirm: false });
+      this.#failed(err);
+    }
+  }
+
+  /** Reports a comment to the moderators, once; the live region confirms it. */
+  async flag(id: string): Promise<void> {
+    if (this.flags[id]) return;
+    try {
+      await this.client.flag(id);
+      this.flags = saveIn<1>('flags', id, 1);
+      this.setUi(id, {});
+      this.announce(this.tr('live.flagged'));
+    } catch (err) {
       this.#failed(err);
     }
   }

@@ -57,6 +57,9 @@ const THREAD_EN = {
   'live.pending': 'Comment posted; it will appear once approved.',
   'live.deleted': 'Comment deleted.',
   'live.saved': 'Comment updated.',
+  'item.flag': 'Report',
+  'item.flagged': 'Reported',
+  'live.flagged': 'Reported to the moderators. Thank you.',
   'live.new': { one: '{n} new comment', other: '{n} new comments' },
   'time.now': 'just now',
 } satisfies Record<string, Term>;

@@ -49,6 +49,9 @@ export const terms: Terms = {
   'live.pending': 'Kommentar gesendet; er erscheint nach der Freigabe.',
   'live.deleted': 'Kommentar gelöscht.',
   'live.saved': 'Kommentar aktualisiert.',
+  'item.flag': 'Melden',
+  'item.flagged': 'Gemeldet',
+  'live.flagged': 'An die Moderation gemeldet. Danke.',
   'live.new': { one: '{n} neuer Kommentar', other: '{n} neue Kommentare' },
   'time.now': 'gerade eben',
 };

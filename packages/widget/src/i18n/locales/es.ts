@@ -49,6 +49,9 @@ export const terms: Terms = {
   'live.pending': 'Comentario enviado; aparecerá cuando se apruebe.',
   'live.deleted': 'Comentario eliminado.',
   'live.saved': 'Comentario actualizado.',
+  'item.flag': 'Denunciar',
+  'item.flagged': 'Denunciado',
+  'live.flagged': 'Enviado a los moderadores. Gracias.',
   'live.new': { one: '{n} comentario nuevo', other: '{n} comentarios nuevos' },
   'time.now': 'ahora mismo',
 };

@@ -49,6 +49,9 @@ export const terms: Terms = {
   'live.pending': 'Commentaire envoyé ; il apparaîtra après approbation.',
   'live.deleted': 'Commentaire supprimé.',
   'live.saved': 'Commentaire mis à jour.',
+  'item.flag': 'Signaler',
+  'item.flagged': 'Signalé',
+  'live.flagged': 'Signalé aux modérateurs. Merci.',
   'live.new': { one: '{n} nouveau commentaire', other: '{n} nouveaux commentaires' },
   'time.now': 'à l’instant',
 };

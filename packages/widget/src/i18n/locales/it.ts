@@ -49,6 +49,9 @@ export const terms: Terms = {
   'live.pending': 'Commento inviato; apparirà dopo l’approvazione.',
   'live.deleted': 'Commento eliminato.',
   'live.saved': 'Commento aggiornato.',
+  'item.flag': 'Segnala',
+  'item.flagged': 'Segnalato',
+  'live.flagged': 'Segnalato ai moderatori. Grazie.',
   'live.new': { one: '{n} nuovo commento', other: '{n} nuovi commenti' },
   'time.now': 'proprio ora',
 };

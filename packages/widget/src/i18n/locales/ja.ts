@@ -49,6 +49,9 @@ export const terms: Terms = {
   'live.pending': 'コメントを送信しました。承認後に表示されます。',
   'live.deleted': 'コメントを削除しました。',
   'live.saved': 'コメントを更新しました。',
+  'item.flag': '報告',
+  'item.flagged': '報告済み',
+  'live.flagged': 'モデレーターに報告しました。ありがとうございます。',
   'live.new': { other: '新しいコメント {n} 件' },
   'time.now': 'たった今',
 };

@@ -49,6 +49,9 @@ export const terms: Terms = {
   'live.pending': 'Reactie verstuurd; ze verschijnt na goedkeuring.',
   'live.deleted': 'Reactie verwijderd.',
   'live.saved': 'Reactie bijgewerkt.',
+  'item.flag': 'Melden',
+  'item.flagged': 'Gemeld',
+  'live.flagged': 'Gemeld bij de moderatoren. Bedankt.',
   'live.new': { one: '{n} nieuwe reactie', other: '{n} nieuwe reacties' },
   'time.now': 'zojuist',
 };

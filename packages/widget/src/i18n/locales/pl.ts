@@ -59,6 +59,9 @@ export const terms: Terms = {
   'live.pending': 'Komentarz wysłany; pojawi się po zatwierdzeniu.',
   'live.deleted': 'Komentarz usunięty.',
   'live.saved': 'Komentarz zaktualizowany.',
+  'item.flag': 'Zgłoś',
+  'item.flagged': 'Zgłoszono',
+  'live.flagged': 'Zgłoszono moderatorom. Dziękujemy.',
   'live.new': {
     one: '{n} nowy komentarz',
     few: '{n} nowe komentarze',

@@ -49,6 +49,9 @@ export const terms: Terms = {
   'live.pending': 'Comentário enviado; aparecerá depois de aprovado.',
   'live.deleted': 'Comentário eliminado.',
   'live.saved': 'Comentário atualizado.',
+  'item.flag': 'Denunciar',
+  'item.flagged': 'Denunciado',
+  'live.flagged': 'Denunciado aos moderadores. Obrigado.',
   'live.new': { one: '{n} comentário novo', other: '{n} comentários novos' },
   'time.now': 'agora mesmo',
 };
