@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
+import { SERVER_NODE_FLAGS } from '../src/node-flags.js';
 import type { KyselyStorage } from '../src/storage/kysely-storage.js';
 import { dropPostgresSchema, openPostgres } from '../src/storage/postgres/open.js';
 import { openSqlite } from '../src/storage/sqlite/open.js';
@@ -56,7 +57,8 @@ interface Figures {
 async function startTarget(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   // PARLEY_BENCH_PROFILE=DIR writes a CPU profile of every server under load to DIR.
   const profile = process.env.PARLEY_BENCH_PROFILE;
-  const execArgv = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  // The flags `parley serve` runs with (src/node-flags.ts), so the figures are production's.
+  const execArgv = [...SERVER_NODE_FLAGS, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])];
   const child = fork(TARGET, [], { execArgv, env: { ...process.env, ...env }, stdio: 'inherit' });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m) => resolve((m as { port: number }).port));

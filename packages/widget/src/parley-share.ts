@@ -2,7 +2,6 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { embedConfig } from './config.js';
 import { define } from './define.js';
 import type { Terms } from './i18n/en.js';
-import { loadTerms, resolveLanguage } from './i18n/index.js';
 import { styles } from './parley-share.styles.js';
 import { icon } from './share/icons.js';
 import { BRANDS, parseServices, type ServiceId, type ShareData, shareUrl, withUtm } from './share/services.js';
@@ -114,12 +113,13 @@ export class ParleyShare extends LitElement {
     super.connectedCallback();
     const config = embedConfig();
     this.theme ||= config?.theme;
-    // English pages need neither the language matching nor a table.
+    // English pages need neither the language matching nor a table: both load only otherwise
+    // (a separate chunk when the bar is bundled alone, which keeps it in its 10 KB budget).
     if (/^en\b/i.test(this.closest('[lang]')?.getAttribute('lang') || config?.lang || '')) return;
-    const lang = resolveLanguage(this, config?.lang ? [config.lang] : undefined);
-    void loadTerms(lang).then((terms) => {
-      this.locale = terms;
-      this.i18n = new ShareTerms(lang, terms, this.terms);
+    void import('./i18n/index.js').then(async ({ loadTerms, resolveLanguage }) => {
+      const lang = resolveLanguage(this, config?.lang ? [config.lang] : undefined);
+      this.locale = await loadTerms(lang);
+      this.i18n = new ShareTerms(lang, this.locale, this.terms);
     });
   }
 

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=4
 import { readConfig } from '../config.js';
 import { Problem } from '../domain/problem.js';
 import { buildSite } from '../domain/sites.js';

@@ -8,7 +8,7 @@ const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}_]';
 const compiled = new Map<string, RegExp | null>();
 
 /** The pattern for a list; compiled once per distinct list (lists are few: one per site). */
-function patternOf(words: readonly string[]): RegExp | null {
+export function patternOf(words: readonly string[]): RegExp | null {
   const key = words.join('\n');
   let re = compiled.get(key);
   if (re !== undefined) return re;
