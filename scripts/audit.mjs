@@ -8,7 +8,10 @@ import { spawnSync } from 'node:child_process';
 
 const run = spawnSync('pnpm', ['audit', '--prod', '--audit-level', 'high', '--json'], { encoding: 'utf8' });
 const out = `${run.stdout ?? ''}${run.stderr ?? ''}`;
-if (/ERR_PNPM_AUDIT_BAD_RESPONSE|ERR_PNPM_AUDIT_ENDPOINT|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|\b40[35]\b|\b5\d\d\b/.test(out) && !out.includes('"advisories"')) {
+if (
+  /ERR_PNPM_AUDIT_BAD_RESPONSE|ERR_PNPM_AUDIT_ENDPOINT|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|\b40[35]\b|\b5\d\d\b/.test(out) &&
+  !out.includes('"advisories"')
+) {
   console.log('audit endpoint unreachable: `pnpm audit --prod` could not get an answer from the registry; no findings checked.');
   console.log(out.split('\n').find((l) => l.includes('ERR_PNPM') || l.includes('responded')) ?? out.slice(0, 300));
   process.exit(0);
