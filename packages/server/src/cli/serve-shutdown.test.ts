@@ -15,7 +15,7 @@ test('SIGTERM: live readers are told to reconnect, a request under way finishes,
   after(() => rmSync(dir, { recursive: true, force: true }));
   const file = join(dir, 'parley.sqlite');
   const storage = await openSqlite(file);
-  await storage.createSite(buildSite({ id: 'demo', origins: [ORIGIN] }, Date.now()));
+  await storage.createSite(buildSite({ id: 'demo', origins: [ORIGIN], settings: { requireFormToken: false } }, Date.now()));
   await storage.close();
   const server = await startServerProcess({ PARLEY_DATABASE_URL: `sqlite:${file}` });
   after(() => server.stop());

@@ -17,7 +17,10 @@ describe('two instances on one PostgreSQL', { skip: pgUrl ? false : 'PARLEY_TEST
     const setup = await openPostgres(url, { schema, max: 1 });
     after(() => dropPostgresSchema(url, schema));
     await setup.createSite(
-      buildSite({ id: 'demo', origins: [ORIGIN], settings: { rateLimitPerMinute: 2, rateLimitPerHour: 0 } }, Date.now()),
+      buildSite(
+        { id: 'demo', origins: [ORIGIN], settings: { rateLimitPerMinute: 2, rateLimitPerHour: 0, requireFormToken: false } },
+        Date.now(),
+      ),
     );
     await setup.close();
     // Both processes use the test's schema through the connection's search_path.
@@ -31,7 +34,7 @@ describe('two instances on one PostgreSQL', { skip: pgUrl ? false : 'PARLEY_TEST
     assert.equal(res.status, 200);
     const onB = new SseReader(res.body as ReadableStream<Uint8Array>);
     after(() => onB.cancel());
-    await onB.event('ready');
+    await onB.event('ready', 15_000);
 
     const post = (server: { url: string }, body: string) =>
       fetch(`${server.url}/api/v1/comments`, {
@@ -42,7 +45,7 @@ describe('two instances on one PostgreSQL', { skip: pgUrl ? false : 'PARLEY_TEST
     const first = await post(a, 'posted on A');
     assert.equal(first.status, 201);
     const { comment } = (await first.json()) as { comment: { id: string } };
-    const seen = JSON.parse((await onB.event('comment.created')).data ?? '') as { comment: { id: string; body: string } };
+    const seen = JSON.parse((await onB.event('comment.created', 15_000)).data ?? '') as { comment: { id: string; body: string } };
     assert.equal(seen.comment.id, comment.id);
     assert.equal(seen.comment.body, 'posted on A');
 

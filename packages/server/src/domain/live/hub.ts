@@ -144,9 +144,11 @@ export class LiveHub {
 
   async #opening(siteId: string, pageKey: string, lastEventId: number | undefined): Promise<Uint8Array[]> {
     const frames = [retryFrame(this.#options.retryMs)];
-    const { oldest, latest } = await this.#log.bounds();
+    // A new reader starts from the newest event this hub has read: no query for the bounds.
+    let { oldest, latest } = { oldest: 0, latest: this.#cursor };
     let after = latest;
     if (lastEventId !== undefined) {
+      ({ oldest, latest } = await this.#log.bounds());
       // An id from the future (another database, a restore) or one whose successors were pruned.
       if (lastEventId > latest || (oldest > 0 && lastEventId < oldest - 1)) {
         return [...frames, sseFrame('reload', { reason: 'history-gone' }, latest)];
