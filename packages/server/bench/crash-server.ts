@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { openSync } from 'node:fs';
+import { SERVER_NODE_FLAGS } from '../src/node-flags.js';
 
 /**
  * One `parley serve` process (compiled JavaScript, as in production) that the crash supervisor
@@ -31,7 +32,11 @@ export class ServerProcess {
   /** Starts the server and resolves with the milliseconds until /readyz answered 200. */
   async start(timeoutMs = 30_000): Promise<number> {
     const started = performance.now();
-    const child = spawn(process.execPath, [this.#main, 'serve'], { env: this.#env, stdio: ['ignore', this.#log, this.#log] });
+    // The flags the `parley` bin runs with, so the process is the production one.
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, this.#main, 'serve'], {
+      env: this.#env,
+      stdio: ['ignore', this.#log, this.#log],
+    });
     this.#child = child;
     let exited: number | null | undefined;
     this.#signalled = false;

@@ -32,10 +32,13 @@ export class Writer {
   readonly #url: () => string;
   readonly #site: string;
   readonly #pages: number;
+  readonly #formToken: string;
 
-  constructor(url: () => string, site: string, pages = 16) {
+  /** @param formToken the site's form token from a listing, at least 2 s old (anti-spam check). */
+  constructor(url: () => string, site: string, formToken: string, pages = 16) {
     this.#url = url;
     this.#site = site;
+    this.#formToken = formToken;
     this.#pages = pages;
   }
 
@@ -69,7 +72,12 @@ export class Writer {
     while (!this.#stopping) {
       const n = this.#next++;
       const key = `crash-${this.#run}-${n}`;
-      const body = JSON.stringify({ site: this.#site, page: `/crash/${n % this.#pages}`, body: `crash test comment ${key}` });
+      const body = JSON.stringify({
+        site: this.#site,
+        page: `/crash/${n % this.#pages}`,
+        body: `crash test comment ${key}`,
+        formToken: this.#formToken,
+      });
       // Retry the same id until it is acknowledged: the answer may have been lost in a kill
       // after the comment was stored, and the retry must then return it rather than a second one.
       for (let attempt = 0; ; attempt++) {

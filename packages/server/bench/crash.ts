@@ -154,7 +154,11 @@ async function runBackend(backend: string): Promise<Check[]> {
     server = new ServerProcess(MAIN, await freePort(), databaseUrl, join(dir, 'server.log'));
     const readyMs = [await server.start()];
     const url = server.url;
-    writer = new Writer(() => url, SITE);
+    // Posts carry the site's form token, as the widget's do; it is good from 2 s after issue.
+    const listing = (await (await fetch(`${url}/api/v1/comments?site=${SITE}&page=/crash/0`)).json()) as { formToken?: string };
+    if (!listing.formToken) throw new Error('the listing carries no formToken');
+    await sleep(2100);
+    writer = new Writer(() => url, SITE, listing.formToken);
     writer.start(CONCURRENCY);
     const cycles = await killCycles(server, writer, started, readyMs);
     const outage = cluster ? await postgresStops(cluster, writer) : undefined;
