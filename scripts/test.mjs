@@ -53,6 +53,8 @@ const steps = [
   ['embed size budgets', ['pnpm', 'run', 'size'], enforceBudgets ? undefined : 'reported, not enforced until issue 6 meets them'],
   ['typecheck', ['pnpm', 'run', 'typecheck']],
   ['lint', ['pnpm', 'run', 'lint']],
+  // Fails on high or critical findings; reports "audit endpoint unreachable" (and passes) where the registry refuses audits.
+  ['dependency audit (prod)', ['pnpm', 'run', 'audit:prod']],
   ['server tests', ['pnpm', 'run', 'test:server']],
   // SIGKILL cycles under 32 posts in flight, SQLite and a private PostgreSQL cluster (issue 10);
   // `pnpm test:full` runs the long variant.

@@ -15,8 +15,23 @@ export interface ServerConfig {
   listFreshMs: number;
   /** Public base URL of this server (PARLEY_PUBLIC_URL), used for links in feeds and e-mails. */
   publicUrl: string | undefined;
+  /** E-mail, moderator mail, webhooks and the outbox worker (docs/notifications.md). */
+  notify: NotifySettings;
   /** Start even when the database's durability settings are weak (PARLEY_ALLOW_UNSAFE_DURABILITY=1). */
   allowUnsafeDurability: boolean;
+}
+
+/** The notification part of {@link ServerConfig}. */
+export interface NotifySettings {
+  /** `smtp://…` or `smtps://…`; without it no mail is queued. */
+  smtpUrl: string | undefined;
+  from: string;
+  moderators: string[];
+  moderatorMail: 'each' | 'digest' | 'off';
+  digestMinutes: number;
+  linkHours: number;
+  webhookAllowPrivate: boolean;
+  outboxIntervalMs: number;
 }
 
 /** Reads {@link ServerConfig} from `env`; throws a one-line message on a bad value. */
@@ -31,6 +46,28 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (env.PARLEY_PUBLIC_URL && !publicUrl) {
     throw new Error(`PARLEY_PUBLIC_URL must be an http(s) URL, not "${env.PARLEY_PUBLIC_URL}"`);
   }
+  const smtpUrl = env.PARLEY_SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new Error('PARLEY_SMTP_URL must start with smtp:// or smtps://');
+  if (smtpUrl && !publicUrl) throw new Error('PARLEY_SMTP_URL needs PARLEY_PUBLIC_URL: mails link back to this server');
+  const moderatorMail = env.PARLEY_MODERATOR_MAIL ?? 'each';
+  if (moderatorMail !== 'each' && moderatorMail !== 'digest' && moderatorMail !== 'off') {
+    throw new Error(`PARLEY_MODERATOR_MAIL must be each, digest or off, not "${moderatorMail}"`);
+  }
+  const moderators = list(env.PARLEY_MODERATOR_EMAILS);
+  for (const m of moderators)
+    if (!/^[^\s@<>,;]+@[^\s@<>,;]+$/.test(m)) throw new Error(`PARLEY_MODERATOR_EMAILS: "${m}" is not an address`);
+  const from = env.PARLEY_MAIL_FROM ?? 'Parley <parley@localhost>';
+  if (/[\r\n]/.test(from)) throw new Error('PARLEY_MAIL_FROM must be one line');
+  const notify: NotifySettings = {
+    smtpUrl,
+    from,
+    moderators,
+    moderatorMail,
+    digestMinutes: int(env, 'PARLEY_MODERATOR_DIGEST_MINUTES', 60, 1, 10_080),
+    linkHours: int(env, 'PARLEY_MODERATION_LINK_HOURS', 72, 1, 720),
+    webhookAllowPrivate: env.PARLEY_WEBHOOK_ALLOW_PRIVATE === '1' || env.PARLEY_WEBHOOK_ALLOW_PRIVATE === 'true',
+    outboxIntervalMs: int(env, 'PARLEY_OUTBOX_INTERVAL_MS', 5000, 100, 3_600_000),
+  };
   const unsafe = env.PARLEY_ALLOW_UNSAFE_DURABILITY ?? '';
   if (!['', '0', '1'].includes(unsafe)) {
     throw new Error(`PARLEY_ALLOW_UNSAFE_DURABILITY must be 1 or 0, not "${unsafe}"`);
@@ -39,6 +76,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port,
     publicUrl,
     allowUnsafeDurability: unsafe === '1',
+    notify,
     listFreshMs,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.PARLEY_DATABASE_URL ?? DEFAULT_DATABASE_URL,
@@ -61,4 +99,18 @@ function parseBaseUrl(value: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${name} must be ${min}-${max}, not "${env[name]}"`);
+  return value;
 }

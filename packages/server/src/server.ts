@@ -1,8 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { ServerConfig } from './config.js';
+import { smtpMailer } from './domain/notify/mailer.js';
+import { OutboxWorker } from './domain/notify/outbox-worker.js';
+import { webhookDeliverer } from './domain/notify/webhook-delivery.js';
 import { createApp } from './http/app.js';
 import { clientIpResolver, requestOriginResolver } from './http/client-ip.js';
+import { notifyStorageOf } from './storage/notify-storage.js';
 import { openStorage } from './storage/open.js';
 
 /** A running comment server. */
@@ -33,7 +37,24 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     listFreshMs: config.listFreshMs,
     publicUrl: config.publicUrl,
     ...requestOriginResolver(config.trustedProxies, config.publicUrl),
+    notify: {
+      mail: config.notify.smtpUrl !== undefined,
+      from: config.notify.from,
+      moderators: config.notify.moderators,
+      moderatorMail: config.notify.moderatorMail,
+      digestMinutes: config.notify.digestMinutes,
+      linkHours: config.notify.linkHours,
+    },
   });
+  const notify = notifyStorageOf(storage);
+  const mailer = config.notify.smtpUrl ? smtpMailer(config.notify.smtpUrl, config.notify.from) : undefined;
+  const worker = new OutboxWorker({
+    storage: notify,
+    mailer,
+    webhooks: webhookDeliverer(notify, { allowPrivate: config.notify.webhookAllowPrivate }),
+    beforeRun: () => app.notifier.queueDigests(),
+  });
+  worker.start(config.notify.outboxIntervalMs);
   const initialPassword = await app.admins.ensureInitialOwner();
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -56,6 +77,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       clearInterval(sweep);
       clearTimeout(deadline);
       await app.live.close();
+      await worker.stop();
+      mailer?.close();
       await storage.close();
     },
   };

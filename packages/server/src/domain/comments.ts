@@ -5,6 +5,7 @@ import type {
   CommentRecord,
   CursorKey,
   NewComment,
+  OutboxEntry,
   PageRecord,
   Site,
   SortOrder,
@@ -47,10 +48,26 @@ export interface NewCommentInput {
   parentId?: string | null | undefined;
   body: string;
   author?: { name?: string | undefined; email?: string | undefined; website?: string | undefined } | undefined;
+  /** "Notify me of replies" (needs an e-mail; double opt-in, see `domain/notify/`). */
+  notify?: boolean | undefined;
+  /** The reader's language (BCP 47), for the mails they will get. */
+  locale?: string | undefined;
   /** From the listing; required when the site sets `requireFormToken`. */
   formToken?: string | undefined;
   /** The honeypot: the widget's hidden field, named to tempt form-filling scripts; must stay empty. */
   homepage?: string | undefined;
+}
+
+/**
+ * What else happens when a comment changes (mails, webhooks: `domain/notify/`). The entries each
+ * method returns are written to the outbox in the same transaction as the change.
+ */
+export interface CommentHooks {
+  created(site: Site, comment: NewComment, parent: CommentRecord | undefined): Promise<OutboxEntry[]>;
+  /** After the comment is stored (the author's own reply subscription); a failure is logged, not answered. */
+  afterCreate(site: Site, comment: CommentRecord, input: NewCommentInput): Promise<void>;
+  updated(site: Site, comment: CommentInContext): Promise<OutboxEntry[]>;
+  deleted(site: Site, comment: CommentInContext): Promise<OutboxEntry[]>;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -87,6 +104,8 @@ export class CommentService {
   /** Pages (with their version) read in the last `#freshMs`; this process's own writes drop them at once. */
   readonly #pages = new Map<string, { page: PageRecord; at: number }>();
   readonly #freshMs: number;
+  /** Notifications and webhooks; none unless the app sets them up. */
+  hooks: CommentHooks | undefined;
   readonly #moderation: ModerationStorage;
   readonly #idempotency: IdempotencyStorage;
 
@@ -274,25 +293,30 @@ export class CommentService {
       ipHash,
       heldReason: reason,
     };
+    const outbox = (await this.hooks?.created(site, input2, parent)) ?? [];
     if (!idem) {
-      const { comment } = await this.storage.insertComment(input2);
+      const { comment } = await this.storage.insertComment(input2, outbox);
       this.#changed(site.id, clean.page.key);
+      await this.#afterCreate(site, comment, input);
       return { comment: present(comment), editToken };
     }
     // The answer is fixed before the insert and stored with it; the first caller gets exactly
     // what a retry will get.
     const response = JSON.stringify({ comment: present(recordOf(input2)) });
     try {
-      await this.storage.insertComment({
-        ...input2,
-        idempotency: {
-          keyHash: idem.keyHash,
-          requestHash: idem.requestHash,
-          status: 201,
-          response,
-          forgetBefore: now - IDEMPOTENCY_TTL_MS,
+      await this.storage.insertComment(
+        {
+          ...input2,
+          idempotency: {
+            keyHash: idem.keyHash,
+            requestHash: idem.requestHash,
+            status: 201,
+            response,
+            forgetBefore: now - IDEMPOTENCY_TTL_MS,
+          },
         },
-      });
+        outbox,
+      );
     } catch (err) {
       if (!(err instanceof IdempotencyKeyTaken)) throw err;
       // Another request with this key won the race; answer with its result.
@@ -301,7 +325,13 @@ export class CommentService {
       throw err;
     }
     this.#changed(site.id, clean.page.key);
+    await this.#afterCreate(site, recordOf(input2), input);
     return { ...(JSON.parse(response) as { comment: PublicComment }), editToken };
+  }
+
+  /** The hooks' work after a post is stored; its failure is logged, since the comment is already saved. */
+  async #afterCreate(site: Site, comment: CommentRecord, input: NewCommentInput): Promise<void> {
+    await this.hooks?.afterCreate(site, comment, input).catch((err: unknown) => console.error('after comment created:', err));
   }
 
   /** The stored first answer to the key, or undefined; 422 if the key came with another request. */
@@ -331,14 +361,16 @@ export class CommentService {
   async edit(id: string, token: string | undefined, body: string, caller: Caller): Promise<PublicComment> {
     const { comment, site } = await this.#owned(id, token, caller);
     const clean = normaliseBody(body, settingsOf(site).maxLength);
-    const updated = await this.storage.updateCommentBody(comment.id, clean, renderMarkdown(clean), this.#now());
+    const [html, editedAt] = [renderMarkdown(clean), this.#now()];
+    const outbox = (await this.hooks?.updated(site, { ...comment, body: clean, html, editedAt })) ?? [];
+    const updated = await this.storage.updateCommentBody(comment.id, clean, html, editedAt, outbox);
     this.#changed(comment.siteId, comment.pageKey);
     return present(updated);
   }
 
   async remove(id: string, token: string | undefined, caller: Caller): Promise<void> {
-    const { comment } = await this.#owned(id, token, caller);
-    await this.storage.softDeleteComment(comment.id);
+    const { comment, site } = await this.#owned(id, token, caller);
+    await this.storage.softDeleteComment(comment.id, (await this.hooks?.deleted(site, comment)) ?? []);
     this.#changed(comment.siteId, comment.pageKey);
   }
 
@@ -427,7 +459,7 @@ function commenterOf(email: string | null, ipHash: string | null): Commenter | u
 }
 
 /** The record `insertComment` stores for `input`, as `present` needs it (the page id is not shown). */
-function recordOf(input: NewComment): CommentRecord {
+export function recordOf(input: NewComment): CommentRecord {
   return {
     id: input.id,
     pageId: 0,

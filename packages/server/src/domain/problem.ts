@@ -35,6 +35,8 @@ export type ProblemCode =
   | 'edit-window-over'
   | 'comment-deleted'
   | 'rate-limited'
+  | 'link-invalid'
+  | 'webhook-not-found'
   | 'spam-suspected'
   | 'duplicate-comment'
   | 'blocked-word'

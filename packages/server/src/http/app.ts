@@ -7,8 +7,10 @@ import { CommentService } from '../domain/comments.js';
 import { ListCache } from '../domain/list-cache.js';
 import { LiveHub, type LiveHubOptions } from '../domain/live/hub.js';
 import { ModerationService } from '../domain/moderation.js';
+import { type NotifyConfig, NotifyService } from '../domain/notify/notifier.js';
 import { PostGuard } from '../domain/post-guard.js';
 import { invalid, Problem } from '../domain/problem.js';
+import { notifyStorageOf } from '../storage/notify-storage.js';
 import type { Storage } from '../storage/types.js';
 import { adminApi } from './admin/index.js';
 import type { AppEnv } from './env.js';
@@ -25,6 +27,7 @@ import { embedRoutes } from './routes/embed.js';
 import { eventRoutes } from './routes/events.js';
 import { feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
+import { notifyRoutes } from './routes/notify.js';
 import { shareRoutes } from './routes/shares.js';
 
 export interface AppOptions {
@@ -50,6 +53,8 @@ export interface AppOptions {
   live?: LiveHubOptions;
   /** The server's public base URL (PARLEY_PUBLIC_URL) for links in feeds and mails; default: the request's origin. */
   publicUrl?: string | undefined;
+  /** Mail and moderator settings (see `domain/notify/`); omitted, no mail is queued but webhooks work. */
+  notify?: Partial<NotifyConfig> | undefined;
 }
 
 /** Builds the whole HTTP application; no port, so tests call `app.request()` in-process. */
@@ -76,6 +81,8 @@ export function createApp(options: AppOptions) {
   const bans = new BanService(moderation, now);
   const guard = new PostGuard(storage, bans, now);
   const isHttps = options.isHttps ?? ((c: Context) => new URL(c.req.url).protocol === 'https:');
+  const notifier = new NotifyService(storage, notifyStorageOf(storage), notifyConfig(options), options.now);
+  service.hooks = notifier;
 
   app.use('*', requestId());
   app.use('*', securityHeaders());
@@ -110,6 +117,7 @@ export function createApp(options: AppOptions) {
   shareRoutes(app, { service, caller }, options.now);
   eventRoutes(app, { service, caller }, live);
   feedRoutes(app, { service, caller }, options.publicUrl);
+  notifyRoutes(app, { service, caller }, notifier);
   if (options.widgetDir) embedRoutes(app, options.widgetDir);
   if (options.adminDir) adminConsoleRoutes(app, options.adminDir);
 
@@ -119,5 +127,18 @@ export function createApp(options: AppOptions) {
   });
   app.notFound(() => problemResponse(new Problem(404, 'not-found', 'No such resource')));
   app.onError(onError);
-  return Object.assign(app, { service, live, admins, moderation, bans });
+  return Object.assign(app, { service, live, notifier, admins, moderation, bans });
+}
+
+function notifyConfig(options: AppOptions): NotifyConfig {
+  return {
+    publicUrl: options.publicUrl ?? 'http://localhost:3000',
+    mail: false,
+    from: 'Parley <parley@localhost>',
+    moderators: [],
+    moderatorMail: 'each',
+    digestMinutes: 60,
+    linkHours: 72,
+    ...options.notify,
+  };
 }

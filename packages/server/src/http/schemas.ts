@@ -28,6 +28,8 @@ export const NewComment = z
     parentId: z.string().max(64).nullable().optional(),
     body: z.string().max(60_000),
     author: Author.optional(),
+    notify: z.boolean().optional().openapi({ description: 'Mail replies to author.email (double opt-in on first use)' }),
+    locale: z.string().max(35).optional().openapi({ description: "The reader's language for mails, e.g. de" }),
     formToken: z.string().max(200).optional().openapi({ description: 'The `formToken` of a listing of the site' }),
     homepage: z
       .string()

@@ -10,6 +10,7 @@ import {
 } from 'kysely';
 import { claimIdempotencyKey } from './idempotency-storage.js';
 import { KyselyLiveEvents } from './live-events.js';
+import { queueOutbox } from './outbox-queue.js';
 import type { CommentTable, Database, PageTable, SiteTable } from './schema.js';
 import type {
   CommentInContext,
@@ -19,6 +20,7 @@ import type {
   Dialect,
   HeldReason,
   NewComment,
+  OutboxEntry,
   PageRecord,
   Site,
   SiteSettings,
@@ -112,7 +114,7 @@ export class KyselyStorage implements Storage {
     return page;
   }
 
-  async insertComment(input: NewComment): Promise<{ comment: CommentRecord; page: PageRecord }> {
+  async insertComment(input: NewComment, outbox: OutboxEntry[] = []): Promise<{ comment: CommentRecord; page: PageRecord }> {
     return this.db.transaction().execute(async (trx) => {
       // First, so a concurrent request with the same key waits here and then gives up.
       if (input.idempotency) await claimIdempotencyKey(trx, input.siteId, input.id, input.idempotency, input.createdAt);
@@ -156,6 +158,7 @@ export class KyselyStorage implements Storage {
         flags: 0,
       };
       await trx.insertInto('comments').values(row).execute();
+      await queueOutbox(trx, outbox, input.createdAt);
       // Read the page again: inserting the comment raised its version (migration 0003).
       const page = await trx.selectFrom('pages').selectAll().where('id', '=', pageRow.id).executeTakeFirstOrThrow();
       return { comment: toComment(row), page: toPage(page) };
@@ -174,26 +177,38 @@ export class KyselyStorage implements Storage {
     return { ...toComment(row), siteId: row.site_id, pageKey: row.page_key };
   }
 
-  async updateCommentBody(id: string, body: string, html: string, editedAt: number): Promise<CommentRecord> {
-    await this.db.updateTable('comments').set({ body, html, edited_at: editedAt }).where('id', '=', id).execute();
-    const row = await this.db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    return toComment(row);
+  async updateCommentBody(
+    id: string,
+    body: string,
+    html: string,
+    editedAt: number,
+    outbox: OutboxEntry[] = [],
+  ): Promise<CommentRecord> {
+    return this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('comments').set({ body, html, edited_at: editedAt }).where('id', '=', id).execute();
+      await queueOutbox(trx, outbox, editedAt);
+      const row = await trx.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      return toComment(row);
+    });
   }
 
-  async softDeleteComment(id: string): Promise<void> {
-    await this.db
-      .updateTable('comments')
-      .set({
-        status: 'deleted',
-        body: '',
-        html: '',
-        author_name: '',
-        author_email: null,
-        author_website: null,
-        edit_token_hash: null,
-      })
-      .where('id', '=', id)
-      .execute();
+  async softDeleteComment(id: string, outbox: OutboxEntry[] = []): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await queueOutbox(trx, outbox, Date.now());
+      await trx
+        .updateTable('comments')
+        .set({
+          status: 'deleted',
+          body: '',
+          html: '',
+          author_name: '',
+          author_email: null,
+          author_website: null,
+          edit_token_hash: null,
+        })
+        .where('id', '=', id)
+        .execute();
+    });
   }
 
   async listTopLevel(pageId: number, sort: SortOrder, limit: number, after?: CursorKey): Promise<CommentRecord[]> {

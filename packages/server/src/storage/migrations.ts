@@ -7,6 +7,7 @@ import { idempotencyMigration } from './idempotency-storage.js';
 import { importsMigration } from './import-storage-migration.js';
 import { liveEventsMigration } from './live-events-migration.js';
 import { commentFlagsMigration, heldReasonMigration } from './moderation-storage.js';
+import { notifyMigration } from './notify-migration.js';
 import { pageVersionMigration } from './page-version-migration.js';
 import { sharesMigration } from './share-storage.js';
 import type { Dialect } from './types.js';
@@ -106,6 +107,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0004-imports': importsMigration,
     '0010-admins': adminsMigration(dialect),
     '0011-moderation': adminModerationMigration(dialect),
+    '0020-notify': notifyMigration(dialect),
     '0015-held-reason': heldReasonMigration,
     '0016-comment-flags': commentFlagsMigration(dialect),
     '0021-feed-index': feedIndexMigration,

@@ -141,6 +141,17 @@ export interface NewComment {
   idempotency?: IdempotencyEntry | undefined;
 }
 
+/**
+ * A mail or webhook call queued in the outbox in the same transaction as the change it reports,
+ * so the change and its notifications are written together or not at all (`domain/notify/`).
+ */
+export interface OutboxEntry {
+  siteId: string;
+  kind: 'mail' | 'webhook';
+  /** JSON-serialisable; read back by the outbox worker. */
+  payload: unknown;
+}
+
 export interface Storage {
   readonly dialect: Dialect;
   /** The change log behind live updates (migration 0030). */
@@ -160,11 +171,11 @@ export interface Storage {
   /** Locks (no new comments) or unlocks a page, creating it first if it has no comments yet. */
   setPageLocked(siteId: string, key: string, locked: boolean, at: number): Promise<PageRecord>;
   /** Inserts the page on its first comment and the comment itself, in one transaction. */
-  insertComment(input: NewComment): Promise<{ comment: CommentRecord; page: PageRecord }>;
+  insertComment(input: NewComment, outbox?: OutboxEntry[]): Promise<{ comment: CommentRecord; page: PageRecord }>;
   getComment(id: string): Promise<CommentInContext | undefined>;
-  updateCommentBody(id: string, body: string, html: string, editedAt: number): Promise<CommentRecord>;
+  updateCommentBody(id: string, body: string, html: string, editedAt: number, outbox?: OutboxEntry[]): Promise<CommentRecord>;
   /** Keeps the row (thread shape) but wipes author and text; sets status `deleted`. */
-  softDeleteComment(id: string): Promise<void>;
+  softDeleteComment(id: string, outbox?: OutboxEntry[]): Promise<void>;
   /** Top-level comments that are not pinned, in the given order. */
   listTopLevel(pageId: number, sort: SortOrder, limit: number, after?: CursorKey): Promise<CommentRecord[]>;
   /** Pinned approved top-level comments of a page, oldest first: they lead the first page of a listing. */
