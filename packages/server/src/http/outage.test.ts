@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import { buildSite } from '../domain/sites.js';
 import { openPostgres } from '../storage/postgres/open.js';
 import { openSqlite } from '../storage/sqlite/open.js';
@@ -74,7 +76,14 @@ describe('database outage on postgres (private cluster, stopped with -m immediat
     assert.equal((await post()).status, 201);
     assert.equal((await list()).status, 200);
 
+    // A connection checked out mid-query when PostgreSQL dies must not take the process down.
+    const longQuery = sql`select pg_sleep(30)`.execute(storage.db).then(
+      () => 'finished',
+      () => 'failed',
+    );
+    await sleep(300);
     await cluster.stop('immediate');
+    assert.equal(await longQuery, 'failed');
     for (let i = 0; i < 3; i++) await assertUnavailable(await post());
     await assertUnavailable(await list());
 

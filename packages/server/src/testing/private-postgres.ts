@@ -22,6 +22,8 @@ export interface PrivatePostgres {
   start(): Promise<void>;
   /** `pg_ctl stop -m immediate` (like a crash: no checkpoint, recovery on the next start) or `fast`. */
   stop(mode?: 'immediate' | 'fast'): Promise<void>;
+  /** Runs one of the cluster's client tools (psql, pg_amcheck, …) against it; resolves with stdout. */
+  run(tool: string, args: string[]): Promise<string>;
   /** Stops the cluster if it runs and deletes its folder. Safe to call twice. */
   destroy(): Promise<void>;
 }
@@ -133,6 +135,10 @@ export async function startPrivatePostgres(options: PrivatePostgresOptions = {})
     },
     start,
     stop,
+    async run(tool, args) {
+      const { stdout } = await exec(tool, ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', ...args]);
+      return stdout;
+    },
     async destroy() {
       if (destroyed) return;
       destroyed = true;

@@ -55,6 +55,12 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', (err) => console.error(`postgres pool: ${err.message}`));
+  // Nor may a checked-out one: pg emits 'error' on a client whose connection dies mid-query or
+  // mid-transaction, and the pool only listens while the client is idle. The query itself fails
+  // (answered 503), and the pool discards the broken client when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', (err) => console.error(`postgres connection lost: ${err.message}`));
+  });
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   const migrate = async () => {
     const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
