@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { type ExampleServer, startExampleServer } from '../examples/serve.js';
-import { buildSite, openStorage, type RunningServer, readConfig, startServer } from '../packages/server/src/index.js';
+import {
+  buildSite,
+  openStorage,
+  type RunningServer,
+  readConfig,
+  type SiteSettings,
+  startServer,
+} from '../packages/server/src/index.js';
 
 /** Flags Chromium needs on this kind of machine (root, no GPU, no network but loopback). */
 export const CHROMIUM_ARGS = [
@@ -33,7 +40,8 @@ export class Stack {
     return `sqlite:${join(this.dir, 'parley.sqlite')}`;
   }
 
-  async start(): Promise<this> {
+  /** `settings` are the site `demo`'s, over the defaults and the rate limits turned off. */
+  async start(options: { settings?: Partial<SiteSettings> } = {}): Promise<this> {
     await this.startParley();
     this.example = await startExampleServer({ port: 0, parleyUrl: this.parley.url });
     const storage = await openStorage(this.databaseUrl);
@@ -50,6 +58,7 @@ export class Stack {
             requireFormToken: false,
             refuseDuplicates: false,
             linkLimit: 0,
+            ...options.settings,
           },
         },
         Date.now(),

@@ -11,6 +11,8 @@ export interface ServerConfig {
   widgetDir: string;
   /** Folder of the built admin console (packages/admin/dist), served at /admin/. */
   adminDir: string;
+  /** Largest admin import upload in bytes. */
+  importMaxBytes: number;
   /** How long a page's comment version is trusted before the read path asks the database again. */
   listFreshMs: number;
   /** Public base URL of this server (PARLEY_PUBLIC_URL), used for links in feeds and e-mails. */
@@ -86,6 +88,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       .filter(Boolean),
     // src/ and dist/ sit at the same depth, so this finds packages/widget/dist from either.
     widgetDir: env.PARLEY_WIDGET_DIR ?? fileURLToPath(new URL('../../widget/dist/cdn/', import.meta.url)),
+    importMaxBytes: positiveInt(env.PARLEY_IMPORT_UPLOAD_MAX_BYTES, 50 * 1024 * 1024, 'PARLEY_IMPORT_UPLOAD_MAX_BYTES'),
     adminDir: env.PARLEY_ADMIN_DIR ?? fileURLToPath(new URL('../../admin/dist/', import.meta.url)),
   };
 }
@@ -113,4 +116,11 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
   if (!Number.isInteger(value) || value < min || value > max)
     throw new Error(`${name} must be ${min}-${max}, not "${env[name]}"`);
   return value;
+}
+
+function positiveInt(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, not "${value}"`);
+  return n;
 }

@@ -34,6 +34,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     clientIp: clientIpResolver(config.trustedProxies),
     widgetDir: config.widgetDir,
     adminDir: config.adminDir,
+    importMaxBytes: config.importMaxBytes,
     listFreshMs: config.listFreshMs,
     publicUrl: config.publicUrl,
     ...requestOriginResolver(config.trustedProxies, config.publicUrl),

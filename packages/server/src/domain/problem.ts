@@ -16,6 +16,7 @@ export type ProblemCode =
   | 'malformed-json'
   | 'unsupported-media-type'
   | 'payload-too-large'
+  | 'malformed-file'
   | 'invalid-fields'
   | 'not-found'
   | 'site-not-found'

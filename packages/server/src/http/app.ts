@@ -38,6 +38,8 @@ export interface AppOptions {
   widgetDir?: string;
   /** Folder holding the built admin console (`index.html`, `assets/`); omitted, no console is served. */
   adminDir?: string;
+  /** Largest import upload the admin API takes, in bytes (`PARLEY_IMPORT_UPLOAD_MAX_BYTES`). */
+  importMaxBytes?: number;
   now?: () => number;
   /** How many serialised listings to keep (see `domain/list-cache.ts`); 0 turns the cache off. */
   listCacheEntries?: number;
@@ -110,6 +112,7 @@ export function createApp(options: AppOptions) {
       isHttps,
       ownOrigin: options.ownOrigin ?? ((c) => new URL(c.req.url).origin),
       now,
+      importMaxBytes: options.importMaxBytes,
     }),
   );
   commentFlagRoutes(app, { service, caller });

@@ -24,4 +24,6 @@ export interface AdminDeps {
   /** This server's origin as the browser sees it, for the Origin check. */
   ownOrigin: (c: Context) => string;
   now: () => number;
+  /** Largest import upload in bytes (`PARLEY_IMPORT_UPLOAD_MAX_BYTES`); default 50 MiB. */
+  importMaxBytes?: number;
 }

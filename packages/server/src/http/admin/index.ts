@@ -5,6 +5,7 @@ import { adminAuth } from './auth.js';
 import { banRoutes } from './ban-routes.js';
 import { commentRoutes } from './comment-routes.js';
 import type { AdminDeps, AdminEnv } from './env.js';
+import { importRoutes } from './import-routes.js';
 import { sessionRoutes } from './session-routes.js';
 import { siteRoutes } from './site-routes.js';
 
@@ -18,6 +19,8 @@ export function adminApi(deps: AdminDeps): Hono<AdminEnv> {
   const json = jsonBody();
   // Actions without a body (approve, logout…) need no content type; a body must be JSON.
   app.use('*', async (c, next) => {
+    // An import upload is the export file itself, streamed by its own route.
+    if (c.req.path === '/api/admin/import') return next();
     const length = c.req.header('content-length');
     const body = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') || c.req.header('content-type');
     return body ? json(c, next) : next();
@@ -27,5 +30,6 @@ export function adminApi(deps: AdminDeps): Hono<AdminEnv> {
   siteRoutes(app, deps);
   banRoutes(app, deps);
   auditRoutes(app, deps);
+  importRoutes(app, deps, deps.importMaxBytes);
   return app;
 }

@@ -10,9 +10,15 @@ export const PASSWORD = 'correct horse battery';
 /** A test app with a signed-in administrator, and helpers to call the admin API as a browser on the server's own origin. */
 export async function adminApp(
   backend: Backend,
-  options: { role?: AdminRole; sites?: string[]; now?: () => number; settings?: Parameters<typeof testApp>[1] } = {},
+  options: {
+    role?: AdminRole;
+    sites?: string[];
+    now?: () => number;
+    settings?: Parameters<typeof testApp>[1];
+    app?: Parameters<typeof testApp>[3];
+  } = {},
 ) {
-  const t = await testApp(backend, options.settings ?? {}, options.now);
+  const t = await testApp(backend, options.settings ?? {}, options.now, options.app);
   await t.app.admins.add({ email: 'owner@example.com', password: PASSWORD, role: 'owner', name: 'Olive' });
   const signIn = async (email: string, password = PASSWORD) => {
     const res = await t.app.request('/api/admin/login', {
