@@ -32,6 +32,9 @@ export function htmlEscape(text: string): string {
 
 /** A new Message-ID under the sender's domain. */
 export function newMessageId(from: string): string {
-  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'parley.invalid';
+  // The part after the last '@', up to a closing '>' or space. Sliced rather than matched: an
+  // unanchored pattern here is quadratic on a sender with many '@' (caught by redos.test.ts).
+  const at = from.lastIndexOf('@');
+  const domain = (at < 0 ? '' : from.slice(at + 1).split(/[>\s]/, 1)[0]) || 'parley.invalid';
   return `<${randomBytes(12).toString('hex')}@${domain}>`;
 }
