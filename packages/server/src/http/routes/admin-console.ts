@@ -1,10 +1,7 @@
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Context } from 'hono';
 import { Problem } from '../../domain/problem.js';
 import type { App } from '../env.js';
-import { acceptedEncodings } from './embed.js';
+import { acceptedEncodings, ENCODINGS, etagMatches, IMMUTABLE, type StaticFile, staticFiles } from '../static-files.js';
 
 /**
  * The console's policy: its own scripts and stylesheets only (Lit's styles are constructed
@@ -28,22 +25,11 @@ export const ADMIN_CSP = [
 // Names rollup gives the console's files (`name.[hash].ext`, packages/admin/rollup.config.mjs):
 // the hash changes with the content, so they may be kept a year.
 const ASSET = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}\.[A-Za-z0-9_-]{8}\.(js|css)(\.map)?$/;
-const IMMUTABLE = 'public, max-age=31536000, immutable';
 const TYPES: Record<string, string> = {
   js: 'text/javascript; charset=utf-8',
   css: 'text/css; charset=utf-8',
   map: 'application/json; charset=utf-8',
 };
-const ENCODINGS = [
-  { name: 'br', suffix: '.br' },
-  { name: 'gzip', suffix: '.gz' },
-] as const;
-
-interface Cached {
-  mtimeMs: number;
-  body: Buffer;
-  etag: string;
-}
 
 /**
  * Serves the admin console built into `adminDir` (packages/admin/dist): the shell at `/admin/`
@@ -52,28 +38,10 @@ interface Cached {
  * `/admin/assets/`, immutable, sent precompressed when the client accepts brotli or gzip.
  */
 export function adminConsoleRoutes(app: App, adminDir: string): void {
-  const cache = new Map<string, Cached>();
-  const load = async (file: string): Promise<Cached | undefined> => {
-    const path = join(adminDir, file);
-    const info = await stat(path).catch(() => undefined);
-    if (!info?.isFile()) return undefined;
-    const hit = cache.get(file);
-    if (hit && hit.mtimeMs === info.mtimeMs) return hit;
-    const body = await readFile(path);
-    const entry = {
-      mtimeMs: info.mtimeMs,
-      body,
-      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
-    };
-    cache.set(file, entry);
-    return entry;
-  };
-  const send = (c: Context, entry: Cached, headers: Record<string, string>) => {
+  const load = staticFiles(adminDir);
+  const send = (c: Context, entry: StaticFile, headers: Record<string, string>) => {
     headers.etag = entry.etag;
-    const inm = c.req.header('if-none-match');
-    if (inm?.split(',').some((t) => t.trim().replace(/^W\//, '') === entry.etag || t.trim() === '*')) {
-      return c.body(null, 304, headers);
-    }
+    if (etagMatches(c.req.header('if-none-match'), entry.etag)) return c.body(null, 304, headers);
     return c.body(new Uint8Array(entry.body), 200, headers);
   };
 
@@ -96,7 +64,7 @@ export function adminConsoleRoutes(app: App, adminDir: string): void {
     const match = ASSET.exec(name);
     if (!match) throw new Problem(404, 'not-found', 'No such file');
     const file = `assets/${name}`;
-    let entry: Cached | undefined;
+    let entry: StaticFile | undefined;
     let encoding: string | undefined;
     if (!name.endsWith('.map')) {
       const accepted = acceptedEncodings(c.req.header('accept-encoding'));

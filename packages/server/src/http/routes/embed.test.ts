@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { backends } from '../../test-support.js';
 import { createApp } from '../app.js';
-import { acceptedEncodings } from './embed.js';
+import { acceptedEncodings } from '../static-files.js';
 
 /** The widget files: loader, hashed chunks, precompressed siblings, caching and revalidation. */
 

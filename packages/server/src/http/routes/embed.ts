@@ -1,50 +1,13 @@
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Context } from 'hono';
 import { Problem } from '../../domain/problem.js';
 import type { App } from '../env.js';
+import { acceptedEncodings, ENCODINGS, etagMatches, IMMUTABLE, type StaticFile, staticFiles } from '../static-files.js';
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}\.js(\.map)?$/;
 // Chunk names carry rollup's content hash (`name.[hash].js`, see the widget's rollup.config.mjs);
 // such files never change, so browsers and CDNs may keep them for a year.
 const HASHED = /\.[A-Za-z0-9_-]{8}\.js(\.map)?$/;
 const SHORT = 'public, max-age=300, must-revalidate';
-const IMMUTABLE = 'public, max-age=31536000, immutable';
-// Precompressed siblings written at build time, best first.
-const ENCODINGS = [
-  { name: 'br', suffix: '.br' },
-  { name: 'gzip', suffix: '.gz' },
-] as const;
-
-interface Cached {
-  mtimeMs: number;
-  body: Buffer;
-  etag: string;
-}
-
-/** Codings the client accepts (`Accept-Encoding`, RFC 9110 §12.5.3); `q=0` refuses one. */
-export function acceptedEncodings(header: string | undefined): Set<string> {
-  const accepted = new Set<string>();
-  for (const part of (header ?? '').split(',')) {
-    const [name = '', ...params] = part
-      .toLowerCase()
-      .split(';')
-      .map((p) => p.trim());
-    const q = params.find((p) => p.startsWith('q='));
-    if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name);
-  }
-  return accepted;
-}
-
-/** Whether `If-None-Match` names `etag` (weak comparison, lists and `*` allowed). */
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(',').some((t) => {
-    const tag = t.trim().replace(/^W\//, '');
-    return tag === '*' || tag === etag;
-  });
-}
 
 /**
  * Serves the widget build: `/embed.js`, the loader a page includes (short cache, revalidated
@@ -54,28 +17,13 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
  * them as a script and as module chunks (which are fetched with CORS).
  */
 export function embedRoutes(app: App, widgetDir: string): void {
-  const cache = new Map<string, Cached>();
-  const load = async (file: string): Promise<Cached | undefined> => {
-    const path = join(widgetDir, file);
-    const info = await stat(path).catch(() => undefined);
-    if (!info?.isFile()) return undefined;
-    const hit = cache.get(file);
-    if (hit && hit.mtimeMs === info.mtimeMs) return hit;
-    const body = await readFile(path);
-    const entry = {
-      mtimeMs: info.mtimeMs,
-      body,
-      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
-    };
-    cache.set(file, entry);
-    return entry;
-  };
+  const load = staticFiles(widgetDir);
   // `name` is checked whole (no `/`, no leading dot), so `file` stays inside widgetDir.
   const serve = async (c: Context, folder: string, name: string, cacheControl: string) => {
     if (!SAFE_NAME.test(name)) throw new Problem(404, 'not-found', 'No such file');
     const file = folder + name;
     const accepted = acceptedEncodings(c.req.header('accept-encoding'));
-    let entry: Cached | undefined;
+    let entry: StaticFile | undefined;
     let encoding: string | undefined;
     if (name.endsWith('.js')) {
       for (const e of ENCODINGS) {
@@ -98,7 +46,7 @@ export function embedRoutes(app: App, widgetDir: string): void {
       'cross-origin-resource-policy': 'cross-origin',
     };
     if (encoding) headers['content-encoding'] = encoding;
-    if (matches(c.req.header('if-none-match'), entry.etag)) return c.body(null, 304, headers);
+    if (etagMatches(c.req.header('if-none-match'), entry.etag)) return c.body(null, 304, headers);
     return c.body(new Uint8Array(entry.body), 200, headers);
   };
   app.get('/embed.js', (c) => serve(c, '', 'embed.js', SHORT));
