@@ -23,7 +23,12 @@ const THREAD: Record<string, () => Promise<{ terms: Terms }>> = {
  */
 export async function loadAllTerms(lang: string): Promise<Terms> {
   const [first, thread] = await Promise.all([loadTerms(lang), THREAD[lang]?.().catch(() => undefined)]);
-  const english = thread ? undefined : await import('./en.js').then((m) => m.en as Terms, () => undefined);
+  const english = thread
+    ? undefined
+    : await import('./en.js').then(
+        (m) => m.en as Terms,
+        () => undefined,
+      );
   return { ...english, ...first, ...thread?.terms };
 }
 
