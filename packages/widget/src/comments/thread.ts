@@ -94,6 +94,9 @@ export abstract class Thread extends ParleyElement {
   #observer: IntersectionObserver | undefined;
   #loadedFor = '';
   #ready = false;
+  /** The table has loaded: nothing renders before (no English flash on other pages, no keys). */
+  #translated = false;
+  #terms: Promise<void> | undefined;
   #onHash = () => void this.openPermalink();
   #onShow = () => this.#live();
   /** Within about a viewport of being seen (set by the observer; true without one). */
@@ -137,7 +140,7 @@ export abstract class Thread extends ParleyElement {
     if (!SORTS.includes(this.order)) this.order = 'oldest';
     addEventListener('hashchange', this.#onHash);
     document.addEventListener('visibilitychange', this.#onShow);
-    void this.#translate();
+    this.#terms = this.#translate();
     if (this.noLazy || /^#comment-/.test(location.hash) || !self.IntersectionObserver) void this.reload();
     this.#near = !self.IntersectionObserver;
     // The same observer loads the thread when it comes near and, after that, opens the live
@@ -162,6 +165,10 @@ export abstract class Thread extends ParleyElement {
     document.removeEventListener('visibilitychange', this.#onShow);
     this.#near = false;
     this.#live();
+  }
+
+  protected override shouldUpdate(): boolean {
+    return this.#translated;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -198,6 +205,7 @@ export abstract class Thread extends ParleyElement {
   async #translate(): Promise<void> {
     const lang = resolveLanguage(this);
     this.t = new Translator(lang, await loadAllTerms(lang), this.strings);
+    this.#translated = true;
   }
 
   #draftKey(key: string): string {
@@ -302,6 +310,7 @@ export abstract class Thread extends ParleyElement {
       prepareBodies(this.comments);
       this.info = data.page;
       this.next = data.nextCursor;
+      await this.#terms;
       this.phase = 'ready';
       if (!this.#ready) {
         this.#ready = true;
@@ -309,6 +318,7 @@ export abstract class Thread extends ParleyElement {
       }
       await this.openPermalink();
     } catch (error) {
+      await this.#terms;
       this.phase = 'error';
       this.#failed(error, this.tr('comments.error'));
     }
