@@ -62,6 +62,8 @@ async function mount(attrs: { sort?: string; noLive?: boolean } = {}): Promise<P
     html`<parley-comments site="demo" page="/a" api="http://127.0.0.1:1" no-lazy ?no-live=${!!attrs.noLive}></parley-comments>`,
   );
   await waitUntil(() => el.phase === 'ready', 'loaded');
+  // The stream opens once the observer has seen the thread in view, a frame or so later.
+  if (!attrs.noLive) await waitUntil(() => open().length === 1, 'stream open');
   await el.updateComplete;
   return el;
 }
@@ -197,8 +199,11 @@ describe('<parley-comments> live updates', () => {
 
   it('opens no stream with no-live', async () => {
     await mount({ noLive: true });
-    await aTimeout(50);
-    expect(FakeSource.all.length).to.equal(0);
+    // A thread without no-live beside it: once its stream is open, both have been seen in view.
+    await fixture(html`<parley-comments site="demo" page="/b" api="http://127.0.0.1:1" no-lazy></parley-comments>`);
+    await waitUntil(() => FakeSource.all.length > 0, 'the other thread’s stream');
+    await aTimeout(100);
+    expect(FakeSource.all.map((s) => s.url.searchParams.get('page'))).to.deep.equal(['/b']);
   });
 
   it('keeps pagination free of duplicates after live comments', async () => {
