@@ -1,5 +1,5 @@
-import type { terms as FEDIVERSE_EN } from './locales/en.fediverse.js';
 import { SHARE_EN } from '../share/terms.js';
+import type { terms as FEDIVERSE_EN } from './locales/en.fediverse.js';
 
 /**
  * The comment thread's English terms, a chunk of its own in the script-tag build, loaded like
