@@ -212,9 +212,15 @@ export class CommentService {
     let memo = this.#sites.get(page.siteId);
     const at = Date.now();
     if (!memo || at - memo.at >= this.#freshMs) {
-      memo = { site: await this.site(page.siteId), at };
-      if (this.#sites.size >= 10_000) this.#sites.clear();
-      this.#sites.set(page.siteId, memo);
+      try {
+        const site = await this.site(page.siteId);
+        memo = { site, at };
+        if (this.#sites.size >= 10_000) this.#sites.clear();
+        this.#sites.set(page.siteId, memo);
+      } catch (err) {
+        // As for the page: with the database away, the site as last read keeps listings served.
+        if (!memo || !isDatabaseUnavailable(err)) throw err;
+      }
     }
     return isClosedByAge(page, settingsOf(memo.site).autoCloseDays, this.#now());
   }
