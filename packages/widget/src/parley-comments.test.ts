@@ -337,11 +337,17 @@ describe('<parley-comments>', () => {
     // Every render until the thread is ready: the section's label, if there is a section yet.
     const seen = () => labels.push($(el, 'section')?.getAttribute('aria-label') ?? null);
     seen();
-    await waitUntil(() => (seen(), el.phase === 'ready'), 'loaded');
+    await waitUntil(() => {
+      seen();
+      return el.phase === 'ready';
+    }, 'loaded');
     await el.updateComplete;
     seen();
     document.documentElement.lang = 'en';
-    expect(labels.filter((l) => l !== null && l !== 'Kommentare'), 'labels other than German').to.deep.equal([]);
+    expect(
+      labels.filter((l) => l !== null && l !== 'Kommentare'),
+      'labels other than German',
+    ).to.deep.equal([]);
     expect(labels.at(-1)).to.equal('Kommentare');
   });
 
