@@ -35,17 +35,17 @@ export class Stack {
   parley!: RunningServer;
   example!: ExampleServer;
   #port = 0;
-  #env: Record<string, string> = {};
+  #env: NodeJS.ProcessEnv = {};
 
   get databaseUrl(): string {
     return `sqlite:${join(this.dir, 'parley.sqlite')}`;
   }
 
   /**
-   * `settings` are the site `demo`'s, over the defaults and the rate limits turned off; `env`
-   * is the server's configuration (as `PARLEY_*` variables) over the defaults.
+   * `settings` are the site `demo`'s, over the defaults and the rate limits turned off; `env` is
+   * the comment server's environment (read by `readConfig`, e.g. `PARLEY_SMTP_URL`).
    */
-  async start(options: { settings?: Partial<SiteSettings>; env?: Record<string, string> } = {}): Promise<this> {
+  async start(options: { settings?: Partial<SiteSettings>; env?: NodeJS.ProcessEnv } = {}): Promise<this> {
     this.#env = options.env ?? {};
     await this.startParley();
     this.example = await startExampleServer({ port: 0, parleyUrl: this.parley.url });

@@ -88,7 +88,7 @@ export function createApp(options: AppOptions) {
   const admins = new AdminService(storage, now, options.sessionTimes);
   const moderation = new ModerationService(storage, { now, onChange: (site, page) => service.changed(site, page) });
   const bans = new BanService(moderation, now);
-  const guard = new PostGuard(storage, bans, now);
+  const guard = new PostGuard(storage, bans);
   const isHttps = options.isHttps ?? ((c: Context) => new URL(c.req.url).protocol === 'https:');
   const notifyStorage = notifyStorageOf(storage);
   const notifier = new NotifyService(storage, notifyStorage, notifyConfig(options), options.now);
@@ -99,6 +99,7 @@ export function createApp(options: AppOptions) {
     audit: (actor, action, siteId, target, detail) => moderation.audit(actor, action, siteId, target, detail),
   });
   service.hooks = notifier;
+  moderation.hooks = notifier;
 
   app.use('*', requestId());
   app.use('*', securityHeaders());

@@ -1,12 +1,12 @@
-import type { FEDIVERSE_EN } from '../parley-share-fediverse.js';
 import { SHARE_EN } from '../share/terms.js';
+import type { terms as FEDIVERSE_EN } from './locales/en.fediverse.js';
 
 /**
  * The comment thread's English terms, a chunk of its own in the script-tag build, loaded like
  * any other locale's table (`loadAllTerms` in translator.ts), so other languages' pages never
  * download it. The share bar's
  * (`SHARE_EN`, share/terms.ts) and the count's (`ENGLISH_COUNT`, parley-count.ts) live in the
- * first-load chunk and the fediverse dialog's (`FEDIVERSE_EN`) in its own; `en` below joins the
+ * first-load chunk and the fediverse dialog's (`locales/en.fediverse.ts`) is loaded when it opens; `en` below joins the
  * thread's to the bar's so the thread can fall back to both. Every locale translates all of them.
  * A plural term is an object keyed by `Intl.PluralRules` categories; `{n}` and other `{name}`
  * placeholders are filled in by `Translator.t`.
@@ -64,6 +64,10 @@ const THREAD_EN = {
   'live.flagged': 'Reported to the moderators. Thank you.',
   'live.new': { one: '{n} new comment', other: '{n} new comments' },
   'time.now': 'just now',
+  'live.show': { one: '{n} new comment — show', other: '{n} new comments — show' },
+  'form.notify': 'Notify me of replies',
+  'follow.submit': 'Follow this discussion',
+  'follow.done': 'Check your inbox to confirm.',
 } satisfies Record<string, Term>;
 
 /** English: the thread's terms and the share bar's (the dialog's join `SHARE_EN` when it loads). */

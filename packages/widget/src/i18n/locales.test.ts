@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { ENGLISH_COUNT } from '../parley-count.js';
-import { FEDIVERSE_EN, loadFediverseTerms } from '../parley-share-fediverse.js';
+import { loadFediverseTerms } from '../parley-share-fediverse.js';
 import { en } from './en.js';
 import { loadTerms, resolveLanguage, supportedLanguages } from './index.js';
+import { terms as FEDIVERSE_EN } from './locales/en.fediverse.js';
 import { loadAllTerms, Translator } from './translator.js';
 
 /** Every English term: the thread's and the bar's (`en`), the dialog's and the count's. */
@@ -57,6 +58,11 @@ describe('locale tables', () => {
     ]);
     const ru = new Translator('ru', await loadAllTerms('ru'));
     expect(ru.t('live.new', { n: 21 })).to.equal('21 новый комментарий');
+    expect([1, 3, 5].map((n) => ru.t('live.show', { n }))).to.deep.equal([
+      '1 новый комментарий — показать',
+      '3 новых комментария — показать',
+      '5 новых комментариев — показать',
+    ]);
     const ja = new Translator('ja', await loadAllTerms('ja'));
     expect(ja.t('comments.count', { n: 3 })).to.equal('3 件のコメント');
   });

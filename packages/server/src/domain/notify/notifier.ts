@@ -102,12 +102,15 @@ export class NotifyService implements CommentHooks {
     return this.#event(site, 'comment.deleted', { ...comment, status: 'deleted' });
   }
 
-  /** What approving a held comment sends: the reply notifications it had held back, and `comment.approved`. */
-  async approved(site: Site, comment: CommentInContext): Promise<OutboxEntry[]> {
+  /**
+   * What approving a held comment sends: `comment.approved`, and the reply and thread mails it had
+   * held back unless `mails` is false (it was published before, so they went out then).
+   */
+  async approved(site: Site, comment: CommentInContext, mails = true): Promise<OutboxEntry[]> {
     const approved = { ...comment, status: 'approved' as const };
     const page = await this.#pageInfo(site.id, { key: comment.pageKey, url: '', title: '' });
     const out = await webhookEntries(this.#notify, site, 'comment.approved', approved, async () => page, this.#now());
-    if (this.config.mail) out.push(...(await this.#fanOut(site, approved, page)));
+    if (this.config.mail && mails) out.push(...(await this.#fanOut(site, approved, page)));
     return out;
   }
 
@@ -185,7 +188,10 @@ export class NotifyService implements CommentHooks {
     const comment = await this.heldComment(action, token);
     const site = await this.#storage.getSite(comment.siteId);
     if (!site) throw linkGone();
-    const outbox = action === 'approve' ? await this.approved(site, comment) : await this.rejected(site, comment);
+    const outbox =
+      action === 'approve'
+        ? await this.approved(site, comment, !(await this.#notify.announced(comment.id)))
+        : await this.rejected(site, comment);
     const to = action === 'approve' ? 'approved' : 'rejected';
     if (!(await this.#notify.moveStatus(comment.id, 'pending', to, outbox, this.#now()))) {
       throw new Problem(404, 'comment-not-found', 'This comment is no longer waiting for moderation');
