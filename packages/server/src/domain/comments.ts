@@ -67,7 +67,8 @@ export interface CommentHooks {
   created(site: Site, comment: NewComment, parent: CommentRecord | undefined): Promise<OutboxEntry[]>;
   /** After the comment is stored (the author's own reply subscription); a failure is logged, not answered. */
   afterCreate(site: Site, comment: CommentRecord, input: NewCommentInput): Promise<void>;
-  updated(site: Site, comment: CommentInContext): Promise<OutboxEntry[]>;
+  /** `held`: the edit sent a published comment back to the moderation queue. */
+  updated(site: Site, comment: CommentInContext, held?: boolean): Promise<OutboxEntry[]>;
   deleted(site: Site, comment: CommentInContext): Promise<OutboxEntry[]>;
 }
 
@@ -421,7 +422,7 @@ export class CommentService {
         ? await heldReason(settings, { links: countLinks(html), blocked, trusted: () => this.#trusted(site.id, who) })
         : null;
     const edited = { ...comment, body: clean, html, editedAt, ...(hold ? { status: 'pending' as const, heldReason: hold } : {}) };
-    const outbox = (await this.hooks?.updated(site, edited)) ?? [];
+    const outbox = (await this.hooks?.updated(site, edited, hold !== null)) ?? [];
     const updated = await this.storage.updateCommentBody(comment.id, clean, html, editedAt, outbox, hold ?? undefined);
     this.#changed(comment.siteId, comment.pageKey);
     return present(updated);

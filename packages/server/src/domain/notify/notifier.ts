@@ -94,8 +94,14 @@ export class NotifyService implements CommentHooks {
     if (!address.confirmed) await this.#askConfirmation(site, address);
   }
 
-  async updated(site: Site, comment: CommentInContext): Promise<OutboxEntry[]> {
-    return this.#event(site, 'comment.updated', comment);
+  /** `comment.updated`; and when the edit held a published comment, the moderator mail a held post gets. */
+  async updated(site: Site, comment: CommentInContext, held = false): Promise<OutboxEntry[]> {
+    const out = await this.#event(site, 'comment.updated', comment);
+    if (held && this.config.mail && this.config.moderatorMail === 'each') {
+      const page = await this.#pageInfo(site.id, { key: comment.pageKey, url: '', title: '' });
+      out.push(...(await this.#moderatorMails(site, [{ record: comment, page }])));
+    }
+    return out;
   }
 
   async deleted(site: Site, comment: CommentInContext): Promise<OutboxEntry[]> {
