@@ -327,6 +327,30 @@ describe('<parley-comments>', () => {
     expect($(el, '.preview').textContent).to.contain('<img src=x onerror=alert(1)>');
   });
 
+  it('renders nothing before its language table is in: no English flash on a German page', async () => {
+    document.documentElement.lang = 'de';
+    handler = () => listOf([]);
+    const labels: (string | null)[] = [];
+    const el = await fixture<ParleyComments>(
+      html`<parley-comments site="demo" page="/a" api="http://x" no-lazy></parley-comments>`,
+    );
+    // Every render until the thread is ready: the section's label, if there is a section yet.
+    const seen = () => labels.push($(el, 'section')?.getAttribute('aria-label') ?? null);
+    seen();
+    await waitUntil(() => {
+      seen();
+      return el.phase === 'ready';
+    }, 'loaded');
+    await el.updateComplete;
+    seen();
+    document.documentElement.lang = 'en';
+    expect(
+      labels.filter((l) => l !== null && l !== 'Kommentare'),
+      'labels other than German',
+    ).to.deep.equal([]);
+    expect(labels.at(-1)).to.equal('Kommentare');
+  });
+
   it('speaks the page language and takes overrides; fires nothing on property sets', async () => {
     document.documentElement.lang = 'de';
     handler = () => listOf([]);

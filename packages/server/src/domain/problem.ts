@@ -10,42 +10,47 @@ export interface FieldError {
   message: string;
 }
 
-/** Stable machine-readable error codes; clients map them to translated messages. */
-export type ProblemCode =
-  | 'bad-request'
-  | 'malformed-json'
-  | 'unsupported-media-type'
-  | 'payload-too-large'
-  | 'malformed-file'
-  | 'invalid-fields'
-  | 'not-found'
-  | 'site-not-found'
-  | 'page-not-found'
-  | 'comment-not-found'
-  | 'parent-not-found'
-  | 'origin-not-allowed'
-  | 'page-locked'
-  | 'unauthorized'
-  | 'session-required'
-  | 'invalid-credentials'
-  | 'csrf-failed'
-  | 'password-change-required'
-  | 'forbidden'
-  | 'not-allowed'
-  | 'ban-not-found'
-  | 'edit-window-over'
-  | 'comment-deleted'
-  | 'rate-limited'
-  | 'link-invalid'
-  | 'webhook-not-found'
-  | 'spam-suspected'
-  | 'duplicate-comment'
-  | 'blocked-word'
-  | 'conflict'
-  | 'unavailable'
-  | 'database-unavailable'
-  | 'idempotency-key-reused'
-  | 'internal';
+/**
+ * Stable machine-readable error codes; clients map them to translated messages. Each one is
+ * documented in docs/api.md or docs/admin-api.md (`problem-codes.test.ts` checks both ways).
+ */
+export const PROBLEM_CODES = [
+  'bad-request',
+  'malformed-json',
+  'unsupported-media-type',
+  'payload-too-large',
+  'malformed-file',
+  'invalid-fields',
+  'not-found',
+  'site-not-found',
+  'page-not-found',
+  'comment-not-found',
+  'parent-not-found',
+  'origin-not-allowed',
+  'page-locked',
+  'unauthorized',
+  'session-required',
+  'invalid-credentials',
+  'csrf-failed',
+  'password-change-required',
+  'forbidden',
+  'not-allowed',
+  'ban-not-found',
+  'edit-window-over',
+  'comment-deleted',
+  'rate-limited',
+  'link-invalid',
+  'webhook-not-found',
+  'spam-suspected',
+  'duplicate-comment',
+  'blocked-word',
+  'conflict',
+  'unavailable',
+  'database-unavailable',
+  'idempotency-key-reused',
+  'internal',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
