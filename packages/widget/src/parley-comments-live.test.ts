@@ -169,6 +169,21 @@ describe('<parley-comments> live updates', () => {
     expect(count(el)).to.equal('1 comment');
   });
 
+  it('keeps the reader’s own edit that the site holds, which leaves the public thread', async () => {
+    const el = await mount();
+    localStorage.setItem('parley:tokens', JSON.stringify({ c1: { t: 'tok', at: Date.now() } }));
+    el.tokens = { c1: { t: 'tok', at: Date.now() } };
+    window.fetch = async () => json({ comment: make('c1', 'one, held', { status: 'pending' }) });
+    await el.toggleEdit('c1', true);
+    $<HTMLTextAreaElement>(el, '#e-c1-body')!.value = 'one, held';
+    $<HTMLFormElement>(el, '#comment-c1 form')!.requestSubmit();
+    await waitUntil(() => $(el, '#comment-c1 [part=pending]'), 'held for moderation');
+    stream().send('comment.deleted', { id: 'c1' }, '3');
+    await el.updateComplete;
+    expect($(el, '#comment-c1 .body')!.textContent).to.equal('one, held');
+    expect(count(el)).to.equal('2 comments');
+  });
+
   it('listens only while visible and resumes after the last event', async () => {
     const el = await mount();
     stream().send('ready', { id: 41 }, '41');

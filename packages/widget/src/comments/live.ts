@@ -58,6 +58,9 @@ export function listen(host: Thread, url: string): EventSource {
   );
   on<{ id: string }>('comment.deleted', ({ id }) => {
     const c = findPath([...host.comments, ...host.waiting], id)?.at(-1);
+    // The reader's own comment whose edit the site holds for moderation leaves the public
+    // thread (this event) but stays for its author, as the API's answer to the edit said.
+    if (c?.status === 'pending') return;
     if (c && !c.deleted) count(-1);
     host.comments = removeComment(host.comments, id);
     host.waiting = removeComment(host.waiting, id);
