@@ -21,6 +21,7 @@ import { countLinks, renderMarkdown } from './markdown.js';
 import { heldReason } from './moderation.js';
 import { buildThreads, type PublicComment, present } from './present.js';
 import { invalid, Problem } from './problem.js';
+import { enforceRate } from './rate-limit.js';
 import { settingsOf } from './sites.js';
 import { charLength, cleanLine, cleanMultiline, FieldErrors, httpUrl, isEmail } from './text.js';
 
@@ -66,7 +67,8 @@ export interface CommentHooks {
   created(site: Site, comment: NewComment, parent: CommentRecord | undefined): Promise<OutboxEntry[]>;
   /** After the comment is stored (the author's own reply subscription); a failure is logged, not answered. */
   afterCreate(site: Site, comment: CommentRecord, input: NewCommentInput): Promise<void>;
-  updated(site: Site, comment: CommentInContext): Promise<OutboxEntry[]>;
+  /** `held`: the edit sent a published comment back to the moderation queue. */
+  updated(site: Site, comment: CommentInContext, held?: boolean): Promise<OutboxEntry[]>;
   deleted(site: Site, comment: CommentInContext): Promise<OutboxEntry[]>;
 }
 
@@ -420,7 +422,7 @@ export class CommentService {
         ? await heldReason(settings, { links: countLinks(html), blocked, trusted: () => this.#trusted(site.id, who) })
         : null;
     const edited = { ...comment, body: clean, html, editedAt, ...(hold ? { status: 'pending' as const, heldReason: hold } : {}) };
-    const outbox = (await this.hooks?.updated(site, edited)) ?? [];
+    const outbox = (await this.hooks?.updated(site, edited, hold !== null)) ?? [];
     const updated = await this.storage.updateCommentBody(comment.id, clean, html, editedAt, outbox, hold ?? undefined);
     this.#changed(comment.siteId, comment.pageKey);
     return present(updated);
@@ -485,20 +487,12 @@ export class CommentService {
 
   async #rateLimit(site: Site, subject: string | null, now: number): Promise<void> {
     const { rateLimitPerMinute: perMinute, rateLimitPerHour: perHour } = settingsOf(site);
-    if (!subject || (perMinute <= 0 && perHour <= 0)) return;
-    const windows: [number, number][] = [
-      [perMinute, 60_000],
-      [perHour, 3_600_000],
+    if (!subject) return;
+    const windows = [
+      { limit: perMinute, spanMs: 60_000 },
+      { limit: perHour, spanMs: 3_600_000 },
     ];
-    for (const [limit, span] of windows) {
-      if (limit <= 0) continue;
-      const { count, oldest } = await this.storage.rateCount(site.id, subject, now - span);
-      if (count >= limit) {
-        const retryAfter = Math.max(1, Math.ceil(((oldest ?? now) + span - now) / 1000));
-        throw new Problem(429, 'rate-limited', 'Too many comments; please wait a moment', { retryAfter });
-      }
-    }
-    await this.storage.rateRecord(site.id, subject, now, now - 3_600_000);
+    await enforceRate(this.storage, site.id, subject, windows, now, 'Too many comments; please wait a moment');
   }
 
   /**

@@ -462,6 +462,9 @@ export abstract class Thread extends ParleyElement {
         this.#done(key);
         this.ui.set(id, { ...this.uiOf(id), editing: false });
         this.comments = mapTree(this.comments, id, (c) => ({ ...comment, replies: c.replies ?? [] }));
+        // An edit the site holds for moderation leaves the public listing: keep it for its author.
+        if (comment.status === 'pending')
+          saveIn<Held>('held', id, { c: comment, s: this.siteId, p: this.pageKey, at: Date.now() });
         this.announce(this.tr('live.saved'));
         return await this.focusComment(id);
       }

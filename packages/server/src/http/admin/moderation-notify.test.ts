@@ -102,6 +102,48 @@ for (const backend of backends) {
       assert.match(last[2]?.parsed.text ?? '', /Olive replied to your comment on Page A/);
     });
 
+    test('an edit that holds a published comment mails the moderators; their approve link republishes it without mailing followers again', async () => {
+      const s = await notifyStack(backend, { moderation: 'links' });
+      await s.send('POST', '/api/v1/subscriptions', { site: 'demo', page: '/e', email: 'fan@example.org' });
+      await s.drain();
+      await s.app.request(local(linkIn(s.sink.to('fan@example.org')[0]?.parsed.text, `${PUBLIC}/notify/confirm`)), {
+        method: 'POST',
+      });
+      const posted = await s.post('/e', 'plain', { author: { name: 'Ada' }, title: 'E' });
+      await s.drain();
+      assert.equal(s.sink.to('fan@example.org').length, 2);
+      assert.equal(s.sink.to('mod@example.org').length, 0);
+
+      const edit = await s.send(
+        'PATCH',
+        `/api/v1/comments/${posted.comment.id}`,
+        { body: 'now see https://example.net/' },
+        { authorization: `Bearer ${posted.editToken}` },
+      );
+      assert.equal(edit.status, 200);
+      await s.drain();
+      const [held, ...more] = s.sink.to('mod@example.org');
+      assert.ok(held);
+      assert.equal(more.length, 0);
+      assert.equal(held.parsed.subject, 'Comment awaiting moderation on E');
+      // Edited again while held: the moderators were told already.
+      const again = await s.send(
+        'PATCH',
+        `/api/v1/comments/${posted.comment.id}`,
+        { body: 'now see https://example.net/ and https://example.org/' },
+        { authorization: `Bearer ${posted.editToken}` },
+      );
+      assert.equal(again.status, 200);
+      await s.drain();
+      assert.equal(s.sink.to('mod@example.org').length, 1);
+
+      const approve = linkIn(held.parsed.text, `${PUBLIC}/notify/moderate?action=approve`);
+      assert.equal((await s.app.request(local(approve), { method: 'POST' })).status, 200);
+      assert.equal((await s.list('/e')).comments[0]?.body, 'now see https://example.net/ and https://example.org/');
+      await s.drain();
+      assert.equal(s.sink.to('fan@example.org').length, 2);
+    });
+
     test('bulk approve sends each held comment’s mail once; a flagged comment approved again sends none', async () => {
       const s = await notifyStack(backend, { moderation: 'all', flagThreshold: 1 });
       await s.send('POST', '/api/v1/subscriptions', { site: 'demo', page: '/t', email: 'fan@example.org' });
