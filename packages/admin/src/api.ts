@@ -27,6 +27,8 @@ export interface AdminPage {
   url?: string | null;
   title?: string | null;
   locked?: boolean;
+  /** Takes no new comments: locked, or older than the site's auto-close age. */
+  closed?: boolean;
 }
 
 /** A comment as moderators see it (docs/admin-api.md, `AdminComment`). */

@@ -506,7 +506,7 @@ export class CommentService {
 }
 
 /** True if the page's thread is older than `days` (0: never closes by age). */
-export function isClosedByAge(page: PageRecord, days: number, now: number): boolean {
+export function isClosedByAge(page: Pick<PageRecord, 'createdAt'>, days: number, now: number): boolean {
   return days > 0 && now - page.createdAt > days * DAY_MS;
 }
 
