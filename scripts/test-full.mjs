@@ -10,6 +10,12 @@ const steps = [
   // 50 SIGKILL cycles and >= 20,000 acknowledged comments per backend; PostgreSQL in a private
   // cluster that is also stopped with -m immediate under the running app.
   ['crash test (full)', ['pnpm', 'run', 'test:crash']],
+  // 5,000 hostile requests per backend over every route (SQLite, and PostgreSQL when
+  // PARLEY_TEST_DATABASE_URL is set); prints the seed and the answers by status and code.
+  [
+    'API fuzz (full)',
+    ['pnpm', 'run', 'test:fuzz', '--runs', '5000', '--backend', process.env.PARLEY_TEST_DATABASE_URL ? 'both' : 'sqlite'],
+  ],
 ];
 
 const results = [];

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from '../storage/unavailable.js';
+import { isDatabaseUnavailable, isUnstorableText } from '../storage/unavailable.js';
 
 /**
  * The one error type the domain and storage layers throw. The HTTP layer turns it into an
@@ -11,41 +11,47 @@ export interface FieldError {
 }
 
 /** Stable machine-readable error codes; clients map them to translated messages. */
-export type ProblemCode =
-  | 'bad-request'
-  | 'malformed-json'
-  | 'unsupported-media-type'
-  | 'payload-too-large'
-  | 'malformed-file'
-  | 'invalid-fields'
-  | 'not-found'
-  | 'site-not-found'
-  | 'page-not-found'
-  | 'comment-not-found'
-  | 'parent-not-found'
-  | 'origin-not-allowed'
-  | 'page-locked'
-  | 'unauthorized'
-  | 'session-required'
-  | 'invalid-credentials'
-  | 'csrf-failed'
-  | 'password-change-required'
-  | 'forbidden'
-  | 'not-allowed'
-  | 'ban-not-found'
-  | 'edit-window-over'
-  | 'comment-deleted'
-  | 'rate-limited'
-  | 'link-invalid'
-  | 'webhook-not-found'
-  | 'spam-suspected'
-  | 'duplicate-comment'
-  | 'blocked-word'
-  | 'conflict'
-  | 'unavailable'
-  | 'database-unavailable'
-  | 'idempotency-key-reused'
-  | 'internal';
+export const PROBLEM_CODES = [
+  'bad-request',
+  'malformed-json',
+  'unsupported-media-type',
+  'payload-too-large',
+  'malformed-file',
+  'invalid-fields',
+  'not-found',
+  'site-not-found',
+  'page-not-found',
+  'comment-not-found',
+  'parent-not-found',
+  'origin-not-allowed',
+  'page-locked',
+  'unauthorized',
+  'session-required',
+  'invalid-credentials',
+  'csrf-failed',
+  'password-change-required',
+  'forbidden',
+  'not-allowed',
+  'ban-not-found',
+  'edit-window-over',
+  'comment-deleted',
+  'rate-limited',
+  'link-invalid',
+  'webhook-not-found',
+  'spam-suspected',
+  'duplicate-comment',
+  'blocked-word',
+  'conflict',
+  'unavailable',
+  'database-unavailable',
+  'idempotency-key-reused',
+  'internal',
+  'uri-too-long',
+  'too-many-parameters',
+] as const;
+
+/** One of {@link PROBLEM_CODES}. */
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -54,6 +60,7 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -97,7 +104,7 @@ export const DATABASE_RETRY_AFTER_SECONDS = 2;
 /**
  * The one mapping of failures that are not bugs: a Problem as it is; an unreachable database
  * (down, restarting, locked, disk full; see `storage/unavailable.ts`) as `503 database-unavailable`
- * with Retry-After; anything else undefined (a bug, answered with a logged 500).
+ * with Retry-After; text PostgreSQL cannot hold (NUL) as `400 bad-request`; anything else undefined (a bug, answered with a logged 500).
  */
 export function problemFromError(err: unknown): Problem | undefined {
   if (err instanceof Problem) return err;
@@ -106,5 +113,7 @@ export function problemFromError(err: unknown): Problem | undefined {
       retryAfter: DATABASE_RETRY_AFTER_SECONDS,
     });
   }
+  if (isUnstorableText(err))
+    return new Problem(400, 'bad-request', 'The request holds a NUL or another character that cannot be stored');
   return undefined;
 }

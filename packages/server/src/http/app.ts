@@ -17,6 +17,7 @@ import type { AppEnv } from './env.js';
 import { cors } from './middleware/cors.js';
 import { jsonBody } from './middleware/json-body.js';
 import { requestId } from './middleware/request-id.js';
+import { requestLimits } from './middleware/request-limits.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { onError, problemResponse } from './problem.js';
 import { adminConsoleRoutes } from './routes/admin-console.js';
@@ -88,6 +89,7 @@ export function createApp(options: AppOptions) {
 
   app.use('*', requestId());
   app.use('*', securityHeaders());
+  app.use('*', requestLimits());
   app.use(
     '/api/v1/*',
     cors(async () => new Set((await storage.listSites()).flatMap((s) => s.origins))),
