@@ -9,7 +9,8 @@
 //    a <parley-comments> is near the viewport. Budget 12 KB.
 //  - one locale: every file a page can load (all elements, every lazy chunk) with the locale
 //    tables of other languages left out (a language's table is three files, `<lang>.share.js`,
-//    the fediverse dialog's `<lang>.fediverse.js` and the thread's `<lang>.js`; all count).
+//    the fediverse dialog's `<lang>.fediverse.js` and the thread's `<lang>.js`; all count; English's
+//    thread table is `i18n/en.js`, its share bar and dialog terms are built into their chunks).
 //    Budget 20 KB.
 // Both are given for English (no table to load) and for the largest locale. For comparison it
 // prints Lit's own floor, one minimal element bundled with the same rollup + terser settings.
@@ -87,8 +88,9 @@ function measure() {
   const file = (name) => built(join(cdn, graph.dir, name));
   const loader = built(join(cdn, graph.loader));
   const chunks = Object.fromEntries(Object.keys(graph.chunks).map((name) => [name, file(name)]));
-  const tableOf = (name) => /^i18n\/locales\/([\w-]+)(\.share|\.fediverse)?\.js$/.exec(graph.chunks[name].module ?? '');
-  const localeOf = (name) => tableOf(name)?.[1];
+  // `i18n/en.js` is English's thread table (other languages' pages never load it).
+  const tableOf = (name) => /^i18n\/(?:locales\/([\w-]+)|(en))(\.share|\.fediverse)?\.js$/.exec(graph.chunks[name].module ?? '');
+  const localeOf = (name) => tableOf(name)?.[1] ?? tableOf(name)?.[2];
   const locales = Object.keys(graph.chunks).filter(localeOf);
 
   const firstLoad = new Set();
@@ -112,7 +114,7 @@ function measure() {
   for (const name of locales) {
     const lang = localeOf(name);
     const row = byLang.get(lang) ?? { lang, first: none, table: none };
-    if (tableOf(name)[2] === '.share') row.first = sum([row.first, chunks[name]]);
+    if (tableOf(name)[3] === '.share') row.first = sum([row.first, chunks[name]]);
     row.table = sum([row.table, chunks[name]]);
     byLang.set(lang, row);
   }
@@ -139,7 +141,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   line('  embed.js (loader)', m.loader);
   for (const [name, s] of Object.entries(m.chunks).sort((a, b) => b[1].gzip - a[1].gzip)) {
     const table = m.tableOf(name);
-    const part = { '.share': 'first load', '.fediverse': 'fediverse dialog' }[table?.[2]] ?? 'thread';
+    const part = { '.share': 'first load', '.fediverse': 'fediverse dialog' }[table?.[3]] ?? 'thread';
     const why = m.firstLoad.has(name) ? 'first load' : table ? `locale, ${part}` : 'lazy';
     line(`  embed/${name} (${why})`, s);
   }

@@ -199,7 +199,12 @@ async function normalRun(kind: string): Promise<void> {
     console.log(
       `\nGET/ceiling by round: ${ratios.map((x) => x.toFixed(2)).join(', ')}; median ${median.toFixed(2)} (target >= 0.6)`,
     );
-    console.log(`max peak RSS = ${Math.max(...rows.map((r) => r.peakRssMb)).toFixed(0)} MB (target <= 150)`);
+    // The target covers what the issue names (GET page, GET counts, POST); the cache-off row is a
+    // diagnostic of the worst case (every request rebuilds the listing) and is printed apart.
+    const diagnostic = (r: Figures) => r.name.includes('cache off');
+    const peak = (rs: Figures[]) => Math.max(...rs.map((r) => r.peakRssMb)).toFixed(0);
+    console.log(`max peak RSS (GET page, counts, POST) = ${peak(rows.filter((r) => !diagnostic(r)))} MB (target <= 150)`);
+    console.log(`peak RSS with the listing cache off (diagnostic) = ${peak(rows.filter(diagnostic))} MB`);
     console.log(`(measured in ${((performance.now() - t) / 1000).toFixed(0)} s)`);
   } finally {
     await db.done();

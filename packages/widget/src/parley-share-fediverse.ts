@@ -3,23 +3,11 @@ import { define } from './define.js';
 import type { Terms } from './i18n/en.js';
 import { discover, fediverseUrl, parseAccount, recall, remember } from './share/fediverse.js';
 import type { ShareData } from './share/services.js';
-import { SHARE_EN, type ShareKey, ShareTerms } from './share/terms.js';
+import { type ShareKey, ShareTerms } from './share/terms.js';
 
-/** The dialog's English terms, as in `i18n/en.ts`; added to the bar's when this module loads. */
-export const FEDIVERSE_EN = {
-  'share.fediverse.title': 'Share on Mastodon or another fediverse server',
-  'share.fediverse.field': 'Your handle or server',
-  'share.fediverse.hint': 'For example @you@mastodon.social or mastodon.social',
-  'share.fediverse.submit': 'Share',
-  'share.fediverse.cancel': 'Cancel',
-  'share.fediverse.invalid': 'Enter a handle like @you@example.social or a server like example.social',
-  'share.fediverse.looking': 'Looking up {server}…',
-  'share.fediverse.open': 'Open the share page on {server}',
-} satisfies Record<`share.fediverse.${string}`, string>;
-Object.assign(SHARE_EN, FEDIVERSE_EN);
-
-/** The dialog's part of each locale table, loaded when it opens (not with the share bar). */
+/** The dialog's part of each locale table, English's too, loaded when it opens (not with the share bar). */
 const TABLES: Record<string, () => Promise<{ terms: Terms }>> = {
+  en: () => import('./i18n/locales/en.fediverse.js'),
   de: () => import('./i18n/locales/de.fediverse.js'),
   es: () => import('./i18n/locales/es.fediverse.js'),
   fr: () => import('./i18n/locales/fr.fediverse.js'),
@@ -35,7 +23,8 @@ const TABLES: Record<string, () => Promise<{ terms: Terms }>> = {
 
 /** A language's fediverse dialog terms; unknown languages and load failures give English. */
 export async function loadFediverseTerms(lang: string): Promise<Terms> {
-  return (await TABLES[lang]?.().catch(() => undefined))?.terms ?? {};
+  const table = (await TABLES[lang]?.().catch(() => undefined))?.terms;
+  return table ?? (lang === 'en' ? {} : loadFediverseTerms('en'));
 }
 
 /**
@@ -177,7 +166,7 @@ export async function openFediverse(
     root.append(el);
   }
   // The dialog's own table goes beneath the bar's terms (overrides and locale still win).
-  el.i18n = TABLES[i18n.lang] ? new ShareTerms(i18n.lang, { ...(await loadFediverseTerms(i18n.lang)), ...i18n.terms }) : i18n;
+  el.i18n = new ShareTerms(i18n.lang, { ...(await loadFediverseTerms(i18n.lang)), ...i18n.terms });
   el.data = data;
   el.onShared = onShared;
   await el.show();

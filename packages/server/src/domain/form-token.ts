@@ -6,6 +6,9 @@ export const FORM_TOKEN_MIN_AGE_MS = 2_000;
 /** A token stays good this long, so a tab left open over lunch can still post. */
 export const FORM_TOKEN_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
+/** Issue times are rounded up to a multiple of this, so one token serves every listing of a step. */
+export const FORM_TOKEN_STEP_MS = 100;
+
 /** Why a token was refused; `ok` when it was not. */
 export type FormTokenCheck = 'ok' | 'missing' | 'malformed' | 'forged' | 'young' | 'expired';
 
@@ -16,10 +19,14 @@ function mac(secret: string, site: string, issued: string): string {
 /**
  * A form token: `<issue time, ms, base 36>.<HMAC-SHA256 of site and time, 160 bits>`. It names no
  * visitor (every reader of a page gets an equivalent one, so listings stay cacheable) and the
- * site is bound by the MAC rather than written in it.
+ * site is bound by the MAC rather than written in it. The issue time is rounded *up* to the next
+ * {@link FORM_TOKEN_STEP_MS}: every listing served within one step carries the same token (so the
+ * server builds the listing-plus-token bytes ten times a second, not once a request), and
+ * rounding up can only make a token look younger than it is, never let a post through sooner than
+ * 2 s. The widget waits 2.1 s after the listing arrived, which covers the step.
  */
 export function issueFormToken(secret: string, site: string, now: number): string {
-  const issued = Math.floor(now).toString(36);
+  const issued = (Math.ceil(now / FORM_TOKEN_STEP_MS) * FORM_TOKEN_STEP_MS).toString(36);
   return `${issued}.${mac(secret, site, issued)}`;
 }
 

@@ -89,6 +89,9 @@ export abstract class Thread extends ParleyElement {
   #observer: IntersectionObserver | undefined;
   #loadedFor = '';
   #ready = false;
+  /** The table has loaded: nothing renders before (no English flash on other pages, no keys). */
+  #translated = false;
+  #terms: Promise<void> | undefined;
   #onHash = () => void this.openPermalink();
   /** The last listing's form token and when it arrived (ms). */
   #form: [string, number] | undefined;
@@ -120,7 +123,7 @@ export abstract class Thread extends ParleyElement {
     this.order = load<Sort>(`sort:${this.siteId}`, 'oldest');
     if (!SORTS.includes(this.order)) this.order = 'oldest';
     addEventListener('hashchange', this.#onHash);
-    void this.#translate();
+    this.#terms = this.#translate();
     if (this.noLazy || /^#comment-/.test(location.hash) || typeof IntersectionObserver === 'undefined') void this.reload();
     else {
       this.#observer = new IntersectionObserver(
@@ -141,6 +144,10 @@ export abstract class Thread extends ParleyElement {
     removeEventListener('hashchange', this.#onHash);
   }
 
+  protected override shouldUpdate(): boolean {
+    return this.#translated;
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('strings') && this.hasUpdated) void this.#translate();
   }
@@ -156,6 +163,7 @@ export abstract class Thread extends ParleyElement {
   async #translate(): Promise<void> {
     const lang = resolveLanguage(this);
     this.t = new Translator(lang, await loadAllTerms(lang), this.strings);
+    this.#translated = true;
   }
 
   #draftKey(key: string): string {
@@ -257,6 +265,7 @@ export abstract class Thread extends ParleyElement {
       prepareBodies(this.comments);
       this.info = data.page;
       this.next = data.nextCursor;
+      await this.#terms;
       this.phase = 'ready';
       if (!this.#ready) {
         this.#ready = true;
@@ -264,6 +273,7 @@ export abstract class Thread extends ParleyElement {
       }
       await this.openPermalink();
     } catch (error) {
+      await this.#terms;
       this.phase = 'error';
       this.#failed(error, this.tr('comments.error'));
     }

@@ -1,10 +1,12 @@
-import type { FEDIVERSE_EN } from '../parley-share-fediverse.js';
 import { SHARE_EN } from '../share/terms.js';
+import type { terms as FEDIVERSE_EN } from './locales/en.fediverse.js';
 
 /**
- * The comment thread's English terms, shipped once in the thread's chunk. The share bar's
+ * The comment thread's English terms, a chunk of its own in the script-tag build, loaded like
+ * any other locale's table (`loadAllTerms` in translator.ts), so other languages' pages never
+ * download it. The share bar's
  * (`SHARE_EN`, share/terms.ts) and the count's (`ENGLISH_COUNT`, parley-count.ts) live in the
- * first-load chunk and the fediverse dialog's (`FEDIVERSE_EN`) in its own; `en` below joins the
+ * first-load chunk and the fediverse dialog's (`locales/en.fediverse.ts`) is loaded when it opens; `en` below joins the
  * thread's to the bar's so the thread can fall back to both. Every locale translates all of them.
  * A plural term is an object keyed by `Intl.PluralRules` categories; `{n}` and other `{name}`
  * placeholders are filled in by `Translator.t`.

@@ -1,10 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { resolveLanguage } from './index.js';
-import { Translator } from './translator.js';
+import { loadAllTerms, Translator } from './translator.js';
 
 describe('i18n', () => {
-  it('falls back to English and fills plural placeholders', () => {
-    const t = new Translator('en');
+  it('loads English for English and unknown languages and fills plural placeholders', async () => {
+    expect(new Translator('xx', await loadAllTerms('xx')).t('form.submit')).to.equal('Post comment');
+    const t = new Translator('en', await loadAllTerms('en'));
     expect(t.t('comments.count', { n: 1 })).to.equal('1 comment');
     expect(t.t('comments.count', { n: 1200 })).to.equal('1,200 comments');
   });

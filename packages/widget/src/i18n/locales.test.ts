@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { ENGLISH_COUNT } from '../parley-count.js';
-import { FEDIVERSE_EN, loadFediverseTerms } from '../parley-share-fediverse.js';
+import { loadFediverseTerms } from '../parley-share-fediverse.js';
 import { en } from './en.js';
 import { loadTerms, resolveLanguage, supportedLanguages } from './index.js';
+import { terms as FEDIVERSE_EN } from './locales/en.fediverse.js';
 import { loadAllTerms, Translator } from './translator.js';
 
 /** Every English term: the thread's and the bar's (`en`), the dialog's and the count's. */

@@ -1,4 +1,4 @@
-import { en, type Term, type TermKey, type Terms } from './en.js';
+import type { Term, TermKey, Terms } from './en.js';
 import { loadTerms } from './index.js';
 
 /** The comment thread's part of each locale table (the share bar's part is loaded by index.ts). */
@@ -16,13 +16,23 @@ const THREAD: Record<string, () => Promise<{ terms: Terms }>> = {
   zh: () => import('./locales/zh.js'),
 };
 
-/** Loads a language's whole table; unknown languages and load failures give English. */
+/**
+ * Loads a language's whole table; English, unknown languages and load failures give English.
+ * English is a table like the others (`en.ts`, its own chunk in the script-tag build): every
+ * locale translates every key (locales.test.ts), so a German page never downloads it.
+ */
 export async function loadAllTerms(lang: string): Promise<Terms> {
   const [first, thread] = await Promise.all([loadTerms(lang), THREAD[lang]?.().catch(() => undefined)]);
-  return { ...first, ...thread?.terms };
+  const english = thread
+    ? undefined
+    : await import('./en.js').then(
+        (m) => m.en as Terms,
+        () => undefined,
+      );
+  return { ...english, ...first, ...thread?.terms };
 }
 
-/** Looks up terms in overrides, then the locale, then English, and fills placeholders. */
+/** Looks up terms in overrides, then the loaded table (see {@link loadAllTerms}), and fills placeholders. */
 export class Translator {
   readonly lang: string;
   readonly #terms: Terms;
@@ -38,7 +48,7 @@ export class Translator {
 
   /** The text for `key`; for plural terms pass `n`. */
   t(key: TermKey, vars: Record<string, string | number> = {}): string {
-    const term: Term = this.#overrides[key] ?? this.#terms[key] ?? (en as Terms)[key] ?? key;
+    const term: Term = this.#overrides[key] ?? this.#terms[key] ?? key;
     let text: string;
     if (typeof term === 'string') text = term;
     else {

@@ -1,13 +1,16 @@
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
 import { en } from '../i18n/en.js';
-import { FEDIVERSE_EN } from '../parley-share-fediverse.js';
+import { terms as FEDIVERSE_EN } from '../i18n/locales/en.fediverse.js';
+import { loadFediverseTerms } from '../parley-share-fediverse.js';
 import { countBadge } from './counts.js';
 import { SHARE_EN, ShareTerms } from './terms.js';
 
 describe('share terms', () => {
-  it('are the one English copy of the share.* terms, the thread’s table included, the dialog’s once loaded', () => {
-    for (const k of Object.keys(FEDIVERSE_EN)) expect(SHARE_EN).to.have.property(k);
+  it('are the one English copy of the share.* terms, the thread’s table included; the dialog’s load with it', async () => {
+    expect(await loadFediverseTerms('en')).to.deep.equal(FEDIVERSE_EN);
+    expect(await loadFediverseTerms('xx'), 'unknown language: English').to.deep.equal(FEDIVERSE_EN);
+    for (const k of Object.keys(FEDIVERSE_EN)) expect(SHARE_EN).not.to.have.property(k);
     const fromEn = Object.entries(en).filter(([k]) => k.startsWith('share.'));
     expect(fromEn.length).to.be.greaterThan(0);
     for (const [k, v] of fromEn) expect(v, k).to.equal((SHARE_EN as Record<string, unknown>)[k]);
@@ -19,7 +22,10 @@ describe('share terms', () => {
     expect(t.t('share.copy')).to.equal('Link kopieren');
     expect(t.t('share.print')).to.equal('Print');
     expect(t.t('share.on', { service: 'X' })).to.equal('Share on X');
-    expect(t.t('share.fediverse.looking')).to.equal('Looking up {server}…');
+    // The dialog's terms come from its own table (an unfilled placeholder stays as it is).
+    const dialog = new ShareTerms('en', FEDIVERSE_EN);
+    expect(dialog.t('share.fediverse.looking')).to.equal('Looking up {server}…');
+    expect(dialog.t('share.fediverse.looking', { server: 'a.social' })).to.equal('Looking up a.social…');
   });
 
   it('shows counts compactly and reads them out with the locale’s plural forms', () => {

@@ -1,0 +1,15 @@
+/**
+ * English terms of the fediverse dialog, loaded when it opens, like every other language's (so
+ * the dialog's chunk does not carry them to pages in other languages). Every locale translates
+ * them (locales.test.ts).
+ */
+export const terms = {
+  'share.fediverse.title': 'Share on Mastodon or another fediverse server',
+  'share.fediverse.field': 'Your handle or server',
+  'share.fediverse.hint': 'For example @you@mastodon.social or mastodon.social',
+  'share.fediverse.submit': 'Share',
+  'share.fediverse.cancel': 'Cancel',
+  'share.fediverse.invalid': 'Enter a handle like @you@example.social or a server like example.social',
+  'share.fediverse.looking': 'Looking up {server}…',
+  'share.fediverse.open': 'Open the share page on {server}',
+} satisfies Record<`share.fediverse.${string}`, string>;
