@@ -134,7 +134,6 @@ export async function fuzzApi({ backend, runs, seed }: FuzzOptions): Promise<Fuz
     let content = '';
     if (type.startsWith('text/event-stream')) await res.body?.cancel();
     else content = await res.text();
-      console.log(res.status, content.slice(0, 300), body?.slice(0, 200));
     const problems = checkAnswer(path, res, type, r.method === 'HEAD' ? undefined : content);
     if (problems.length) {
       const shown = `${r.method} ${path} (${body === undefined ? 'no body' : `${body.length} chars: ${body.slice(0, 200)}`}) → ${res.status} ${type}: ${content.slice(0, 300)}`;
