@@ -48,6 +48,7 @@ export const PROBLEM_CODES = [
   'internal',
   'uri-too-long',
   'too-many-parameters',
+  'method-not-allowed',
 ] as const;
 
 /** One of {@link PROBLEM_CODES}. */
@@ -58,6 +59,7 @@ const TITLES: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Content Too Large',
   414: 'URI Too Long',

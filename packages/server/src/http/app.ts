@@ -9,17 +9,18 @@ import { LiveHub, type LiveHubOptions } from '../domain/live/hub.js';
 import { ModerationService } from '../domain/moderation.js';
 import { type NotifyConfig, NotifyService } from '../domain/notify/notifier.js';
 import { PostGuard } from '../domain/post-guard.js';
-import { invalid, Problem } from '../domain/problem.js';
+import { invalid } from '../domain/problem.js';
 import { notifyStorageOf } from '../storage/notify-storage.js';
 import type { Storage } from '../storage/types.js';
 import { adminApi } from './admin/index.js';
 import type { AppEnv } from './env.js';
+import { notFoundOrNotAllowed } from './method-not-allowed.js';
 import { cors } from './middleware/cors.js';
 import { jsonBody } from './middleware/json-body.js';
 import { requestId } from './middleware/request-id.js';
 import { requestLimits } from './middleware/request-limits.js';
 import { securityHeaders } from './middleware/security-headers.js';
-import { onError, problemResponse } from './problem.js';
+import { onError } from './problem.js';
 import { adminConsoleRoutes } from './routes/admin-console.js';
 import { commentFlagRoutes } from './routes/comment-flags.js';
 import { commentRoutes } from './routes/comments.js';
@@ -130,8 +131,9 @@ export function createApp(options: AppOptions) {
     openapi: '3.1.0',
     info: { title: 'Parley API', version: '1', description: 'Comments and shares for self-hosted sites' },
   });
-  app.notFound(() => problemResponse(new Problem(404, 'not-found', 'No such resource')));
+  app.notFound((c) => notFound(c.req.path));
   app.onError(onError);
+  const notFound = notFoundOrNotAllowed(() => app.routes);
   return Object.assign(app, { service, live, notifier, admins, moderation, bans });
 }
 
