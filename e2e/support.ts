@@ -35,13 +35,18 @@ export class Stack {
   parley!: RunningServer;
   example!: ExampleServer;
   #port = 0;
+  #env: NodeJS.ProcessEnv = {};
 
   get databaseUrl(): string {
     return `sqlite:${join(this.dir, 'parley.sqlite')}`;
   }
 
-  /** `settings` are the site `demo`'s, over the defaults and the rate limits turned off. */
-  async start(options: { settings?: Partial<SiteSettings> } = {}): Promise<this> {
+  /**
+   * `settings` are the site `demo`'s, over the defaults and the rate limits turned off; `env` is
+   * the comment server's environment (read by `readConfig`, e.g. `PARLEY_SMTP_URL`).
+   */
+  async start(options: { settings?: Partial<SiteSettings>; env?: NodeJS.ProcessEnv } = {}): Promise<this> {
+    this.#env = options.env ?? {};
     await this.startParley();
     this.example = await startExampleServer({ port: 0, parleyUrl: this.parley.url });
     const storage = await openStorage(this.databaseUrl);
@@ -70,7 +75,7 @@ export class Stack {
 
   /** Starts (or restarts, on the same port) the comment server. */
   async startParley(): Promise<void> {
-    const config = { ...readConfig({}), port: this.#port, databaseUrl: this.databaseUrl };
+    const config = { ...readConfig(this.#env), port: this.#port, databaseUrl: this.databaseUrl };
     this.parley = await startServer(config);
     this.#port = Number(new URL(this.parley.url).port);
   }

@@ -1,17 +1,9 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Ban, SiteSummary } from './api.js';
+import { EXPIRIES, expiresAt } from './ban-expiry.js';
 import { AdminElement } from './base.js';
 import { shared } from './styles.js';
-
-const HOUR = 3_600_000;
-const EXPIRIES = [
-  ['', 'bans.never'],
-  [String(HOUR), 'bans.expiry.1h'],
-  [String(24 * HOUR), 'bans.expiry.1d'],
-  [String(7 * 24 * HOUR), 'bans.expiry.7d'],
-  [String(30 * 24 * HOUR), 'bans.expiry.30d'],
-] as const;
 
 /**
  * Bans: by e-mail, by IP address (the server keeps only its /24 or /48 prefix hash) or by visitor
@@ -60,7 +52,6 @@ export class ParleyAdminBans extends AdminElement {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     const data = new FormData(form);
-    const ttl = Number(data.get('expires') || 0);
     this.busy = true;
     this.formError = '';
     try {
@@ -69,7 +60,7 @@ export class ParleyAdminBans extends AdminElement {
         value: String(data.get('value')).trim(),
         site: String(data.get('site') || '') || null,
         reason: String(data.get('reason') || '').trim() || undefined,
-        expiresAt: ttl ? new Date(Date.now() + ttl).toISOString() : null,
+        expiresAt: expiresAt(String(data.get('expires') ?? '')),
       });
       form.reset();
       this.announce(this.i18n.t('bans.added'));

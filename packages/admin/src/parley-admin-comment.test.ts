@@ -47,10 +47,28 @@ describe('parley-admin-comment', () => {
     const seen: ActionDetail[] = [];
     el.addEventListener('parley-admin-action', (e) => seen.push((e as CustomEvent<ActionDetail>).detail));
     const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.actions button')];
-    expect(buttons.map((b) => b.getAttribute('aria-keyshortcuts'))).to.deep.equal(['a', 'r', 's', 'd', 'e', 'p', 'l', 'm']);
+    expect(buttons.map((b) => b.getAttribute('aria-keyshortcuts'))).to.deep.equal(['a', 'r', 's', 'd', 'e', 'p', 'l', 'm', 'b']);
     for (const b of buttons) b.click();
-    expect(seen.map((d) => d.action)).to.deep.equal(['approve', 'reject', 'spam', 'delete', 'edit', 'pin', 'lock', 'reply']);
+    expect(seen.map((d) => d.action)).to.deep.equal([
+      'approve',
+      'reject',
+      'spam',
+      'delete',
+      'edit',
+      'pin',
+      'lock',
+      'reply',
+      'ban',
+    ]);
     expect(seen.every((d) => d.id === c.id)).to.equal(true);
+  });
+
+  it('offers no ban for a moderator’s own reply', async () => {
+    const el = await fixture<ParleyAdminComment>(
+      html`<parley-admin-comment .comment=${comment({ moderator: true, status: 'approved' })}></parley-admin-comment>`,
+    );
+    const keys = [...el.shadowRoot!.querySelectorAll('.actions button')].map((b) => b.getAttribute('aria-keyshortcuts'));
+    expect(keys).to.not.include('b');
   });
 
   it('reports selection with shift for ranges', async () => {

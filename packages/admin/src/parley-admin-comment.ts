@@ -17,6 +17,7 @@ export const KEYS = {
   pin: 'p',
   lock: 'l',
   reply: 'm',
+  ban: 'b',
 } as const;
 
 /** A moderator action the console offers on a comment. */
@@ -237,6 +238,7 @@ export class ParleyAdminComment extends AdminElement {
         ${this.#button('pin', c.pinned ? t.t('action.unpin') : t.t('action.pin'))}
         ${this.#button('lock', c.page.locked ? t.t('action.unlock') : t.t('action.lock'))}
         ${this.#button('reply', t.t('action.reply'))}
+        ${c.moderator || c.status === 'deleted' ? nothing : this.#button('ban', t.t('action.ban'), 'danger')}
         <a href="#/thread?site=${encodeURIComponent(c.site)}&page=${encodeURIComponent(c.page.key)}" @click=${this.#openThread}
           >${t.t('comment.viewThread')}</a
         >

@@ -79,6 +79,7 @@ export class ParleyAdminHelp extends AdminElement {
       [KEYS.pin, `${t.t('action.pin')} / ${t.t('action.unpin')}`],
       [KEYS.lock, `${t.t('action.lock')} / ${t.t('action.unlock')}`],
       [KEYS.reply, t.t('action.reply')],
+      [KEYS.ban, t.t('action.ban')],
       ['?', t.t('help.open')],
     ];
     return html`<dialog aria-labelledby="heading" @close=${() => (this.#returnTo as HTMLElement | null)?.focus?.()}>

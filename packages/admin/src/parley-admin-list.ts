@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { AdminComment, CommentStatus } from './api.js';
 import { AdminElement } from './base.js';
 import { isShortcut } from './keys.js';
+import type { ParleyAdminBanAuthor } from './parley-admin-ban-author.js';
 import {
   type ActionDetail,
   type ConsoleAction,
@@ -13,6 +14,7 @@ import {
 } from './parley-admin-comment.js';
 import type { ParleyAdminDialog } from './parley-admin-dialog.js';
 import { shared } from './styles.js';
+import './parley-admin-ban-author.js';
 import './parley-admin-comment.js';
 import './parley-admin-dialog.js';
 
@@ -30,8 +32,8 @@ const ACTION_BY_KEY = new Map<string, ConsoleAction>(Object.entries(KEYS).map(([
  * A list of comments to moderate, shared by the queue, search and thread views. Keyboard first:
  * j/k move the current comment, x selects it (shift-click selects a range), and one key per
  * action (see `KEYS`) applies it to the selection, or to the current comment when nothing is
- * selected. Approve, reject, spam and delete work in bulk; edit, reply, pin and lock act on one
- * comment. Deleting asks first. With `resolve`, acted-on comments leave the list (the queue);
+ * selected. Approve, reject, spam and delete work in bulk; edit, reply, pin, lock and ban (the
+ * author) act on one comment. Deleting asks first. With `resolve`, acted-on comments leave the list (the queue);
  * without, they stay with their new status.
  *
  * @fires parley-admin-announce - the result of each action
@@ -76,6 +78,7 @@ export class ParleyAdminList extends AdminElement {
   @property() label = '';
 
   @query('parley-admin-dialog') private dialog!: ParleyAdminDialog;
+  @query('parley-admin-ban-author') private banForm!: ParleyAdminBanAuthor;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('items')) {
@@ -96,7 +99,7 @@ export class ParleyAdminList extends AdminElement {
   }
 
   #key(e: KeyboardEvent) {
-    if (!isShortcut(e) || this.dialog?.open || !this.items.length) return;
+    if (!isShortcut(e) || this.dialog?.open || this.banForm?.isOpen || !this.items.length) return;
     const key = e.key;
     if (key === 'j' || key === 'k') {
       e.preventDefault();
@@ -250,6 +253,9 @@ export class ParleyAdminList extends AdminElement {
         this.items = [...this.items.slice(0, at + 1), reply, ...this.items.slice(at + 1)];
       }
       this.announce(t.t('done.reply'));
+    } else if (action === 'ban') {
+      const ban = await this.banForm.open(c);
+      if (ban) this.announce(t.t('done.ban', { label: ban.label }));
     }
   }
 
@@ -307,7 +313,8 @@ export class ParleyAdminList extends AdminElement {
             </li>`,
         )}
       </ol>
-      <parley-admin-dialog .i18n=${this.i18n}></parley-admin-dialog>`;
+      <parley-admin-dialog .i18n=${this.i18n}></parley-admin-dialog>
+      <parley-admin-ban-author .i18n=${this.i18n} .api=${this.api}></parley-admin-ban-author>`;
   }
 }
 

@@ -1,5 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { SettingSpec } from './api.js';
+import { en } from './i18n/en.js';
+import { terms as de } from './i18n/locales/de.js';
+import { Translator } from './i18n/translator.js';
 import type { ParleyAdminSettings } from './parley-admin-settings.js';
 import { fakeServer, until } from './test-fake-server.js';
 import './parley-admin-settings.js';
@@ -68,6 +71,75 @@ describe('parley-admin-settings', () => {
       });
     } finally {
       fake.restore();
+    }
+  });
+
+  it('labels, hints and choices come from the locale table; a setting the console does not know shows the server text', async () => {
+    const spec: SettingSpec[] = [
+      ...SPEC,
+      { key: 'futureThing', cli: 'future-thing', type: 'boolean', description: 'Something newer than this console' },
+    ];
+    const fake = fakeServer({
+      'GET /settings-spec': () => ({ body: { settings: spec } }),
+      'GET /sites/demo': () => ({
+        body: {
+          site: { id: 'demo', name: 'Demo', origins: [] },
+          settings: { moderation: 'links', maxDepth: 3, requireName: false, futureThing: true },
+        },
+      }),
+    });
+    try {
+      const el = await fixture<ParleyAdminSettings>(
+        html`<parley-admin-settings .i18n=${new Translator('de', de)} .sites=${[{ id: 'demo', name: 'Demo' }]}></parley-admin-settings>`,
+      );
+      await until(() => el.shadowRoot!.querySelector('form'), 'the form');
+      await expect(el).to.be.accessible();
+      const root = el.shadowRoot!;
+      const label = (key: string) => root.querySelector(`label[for=${key}]`)?.textContent?.trim();
+      expect(label('maxDepth')).to.equal('Antworttiefe');
+      expect(root.querySelector('#maxDepth-hint')!.textContent).to.equal(de['setting.maxDepth.hint']);
+      expect(label('moderation')).to.equal('Moderation');
+      const options = [...root.querySelectorAll<HTMLOptionElement>('#moderation option')].map((o) => [o.value, o.textContent]);
+      expect(options).to.deep.equal([
+        ['none', de['setting.moderation.none']],
+        ['links', de['setting.moderation.links']],
+        ['first', de['setting.moderation.first']],
+        ['all', de['setting.moderation.all']],
+      ]);
+      expect(root.querySelector<HTMLSelectElement>('#moderation')!.value).to.equal('links');
+      expect(root.querySelector('#requireName')!.closest('label')!.textContent!.trim()).to.equal('Name erforderlich');
+      expect(root.querySelector('#futureThing')!.closest('label')!.textContent!.trim()).to.equal('future-thing');
+      expect(root.querySelector('#futureThing-hint')!.textContent).to.equal('Something newer than this console');
+    } finally {
+      fake.restore();
+    }
+  });
+
+  it('every locale table translates every English term (a console string never falls back unnoticed)', () => {
+    expect(Object.keys(en).filter((k) => !(k in de))).to.deep.equal([]);
+  });
+
+  it('every setting of the server has a label and a hint in English and in every locale', () => {
+    const keys = [
+      'moderation',
+      'requireName',
+      'requireEmail',
+      'maxDepth',
+      'maxLength',
+      'editWindowSeconds',
+      'rateLimitPerMinute',
+      'rateLimitPerHour',
+      'requireFormToken',
+      'linkLimit',
+      'refuseDuplicates',
+      'blockedWords',
+      'blockedWordsAction',
+      'flagThreshold',
+      'autoCloseDays',
+    ];
+    const needed = keys.flatMap((k) => [`setting.${k}`, `setting.${k}.hint`]);
+    for (const table of [en, de] as Record<string, unknown>[]) {
+      expect(needed.filter((k) => !(k in table))).to.deep.equal([]);
     }
   });
 });

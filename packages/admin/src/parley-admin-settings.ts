@@ -124,10 +124,14 @@ export class ParleyAdminSettings extends AdminElement {
   }
 
   #field(s: SettingSpec, value: unknown, name?: string) {
-    const label = name ?? s.cli ?? s.key;
+    const t = this.i18n;
+    // The console's own words for the settings it knows; a setting newer than the console shows
+    // the server's name and (English) description.
+    const label = name ?? t.maybe(`setting.${s.key}`) ?? s.cli ?? s.key;
+    const description = name ? s.description : (t.maybe(`setting.${s.key}.hint`) ?? s.description);
     const err = this.errors[s.key];
-    const describedBy = [s.description ? `${s.key}-hint` : '', err ? `${s.key}-error` : ''].filter(Boolean).join(' ');
-    const hint = s.description ? html`<span class="hint muted" id="${s.key}-hint">${s.description}</span>` : nothing;
+    const describedBy = [description ? `${s.key}-hint` : '', err ? `${s.key}-error` : ''].filter(Boolean).join(' ');
+    const hint = description ? html`<span class="hint muted" id="${s.key}-hint">${description}</span>` : nothing;
     const error = err ? html`<span class="error" id="${s.key}-error">${err}</span>` : nothing;
     const common = { describedBy: describedBy || nothing, invalid: err ? 'true' : nothing };
     if (s.type === 'boolean') {
@@ -146,7 +150,7 @@ export class ParleyAdminSettings extends AdminElement {
     let control: unknown;
     if (s.type === 'enum') {
       control = html`<select id=${s.key} name=${s.key} aria-describedby=${common.describedBy} aria-invalid=${common.invalid}>
-        ${(s.values ?? []).map((o) => html`<option value=${o} ?selected=${o === value}>${o}</option>`)}
+        ${(s.values ?? []).map((o) => html`<option value=${o} ?selected=${o === value}>${t.maybe(`setting.${s.key}.${o}`) ?? o}</option>`)}
       </select>`;
     } else if (s.type === 'list') {
       control = html`<textarea
@@ -175,7 +179,7 @@ export class ParleyAdminSettings extends AdminElement {
       />`;
     }
     return html`<div class="setting">
-      <label for=${s.key}>${label}${s.type === 'list' ? html` <span class="muted">(${this.i18n.t('settings.listHint')})</span>` : nothing}</label>
+      <label for=${s.key}>${label}${s.type === 'list' ? html` <span class="muted">(${t.t('settings.listHint')})</span>` : nothing}</label>
       ${control}${hint}${error}
     </div>`;
   }

@@ -115,7 +115,7 @@ describe('parley-admin', () => {
       const dialog = deep(el, 'parley-admin-help', 'dialog') as HTMLDialogElement;
       await until(() => dialog.open, 'the overlay');
       const keys = [...dialog.querySelectorAll('kbd')].map((k) => k.textContent);
-      expect(keys).to.deep.equal(['j', 'k', 'x', 'a', 'r', 's', 'd', 'e', 'p', 'l', 'm', '?']);
+      expect(keys).to.deep.equal(['j', 'k', 'x', 'a', 'r', 's', 'd', 'e', 'p', 'l', 'm', 'b', '?']);
       await expect(deep(el, 'parley-admin-help')).to.be.accessible();
     } finally {
       fake.restore();

@@ -48,6 +48,10 @@ export interface NewComment {
   formToken?: string | undefined;
   /** The honeypot: people never fill it in. */
   homepage?: string | undefined;
+  /** Mail replies to `author.email` (double opt-in on first use). */
+  notify?: boolean;
+  /** The reader's language, for those mails. */
+  locale?: string;
 }
 
 /** A problem+json answer, or a network failure (status 0). */
@@ -109,6 +113,11 @@ export class ParleyApi {
   /** Reports a comment to the moderators (once per visitor; again is harmless). */
   flag(id: string): Promise<void> {
     return this.#call('POST', `/api/v1/comments/${encodeURIComponent(id)}/flag`, {});
+  }
+
+  /** Follows a page by e-mail; the server mails a confirmation link first (double opt-in). */
+  follow(input: { site: string; page: string; email: string; locale: string }): Promise<{ status: string }> {
+    return this.#call('POST', '/api/v1/subscriptions', input);
   }
 
   counts(site: string, pages: string[]): Promise<{ counts: Record<string, number> }> {

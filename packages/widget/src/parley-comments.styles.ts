@@ -86,6 +86,7 @@ export const styles = css`
   .field { flex: 1 1 12rem; margin: 0 0 0.5rem; }
   label { display: block; margin-block-end: 0.25rem; }
   input, textarea { width: 100%; box-sizing: border-box; border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.375rem; }
+  [type='checkbox'] { width: auto; }
   textarea { resize: vertical; min-height: 5.5rem; }
   .preview { border: 1px dashed var(--_border); border-radius: var(--_radius); padding: 0.375rem; min-height: 5.5rem; }
   [aria-invalid='true'] { border-color: var(--_error); border-width: 2px; }

@@ -249,6 +249,30 @@ describe('<parley-comments>', () => {
     expect(localStorage.getItem('parley:tokens')).to.equal('{}');
   });
 
+  it('an edit the server holds for moderation shows as awaiting approval, also after a reload', async () => {
+    localStorage.setItem('parley:tokens', JSON.stringify({ m1: { t: 'secret', at: Date.now() } }));
+    let held = false;
+    handler = (_url, init) => {
+      if (init.method === 'PATCH') {
+        held = true;
+        return json({ comment: make('m1', 'Me', 'see https://x.test', [], { editedAt: at, status: 'pending' }) });
+      }
+      return listOf(held ? [] : [make('m1', 'Me', 'mine')]);
+    };
+    const el = await mount();
+    button(el, 'Edit').click();
+    await el.updateComplete;
+    type($<HTMLTextAreaElement>(el, '#e-m1-body'), 'see https://x.test');
+    $<HTMLButtonElement>(el, '#comment-m1 button[type=submit]').click();
+    await waitUntil(() => $(el, '#comment-m1 [part=pending]'), 'the pending note');
+    await expect(el).to.be.accessible();
+    el.remove();
+    // The server no longer lists it; the author still sees it, marked as waiting.
+    const again = await mount();
+    await waitUntil(() => $(again, '#comment-m1 [part=pending]'), 'the held comment after a reload');
+    expect($(again, '#comment-m1 .body').textContent).to.equal('see https://x.test');
+  });
+
   it('votes, shows the reader’s own vote and takes it back', async () => {
     handler = (_u, init) => {
       if (init.method !== 'POST') return listOf([make('c1', 'Ada', 'x')]);
@@ -325,6 +349,30 @@ describe('<parley-comments>', () => {
     expect($(el, '.preview img')).to.equal(null);
     expect($(el, '.preview a')).to.equal(null);
     expect($(el, '.preview').textContent).to.contain('<img src=x onerror=alert(1)>');
+  });
+
+  it('renders nothing before its language table is in: no English flash on a German page', async () => {
+    document.documentElement.lang = 'de';
+    handler = () => listOf([]);
+    const labels: (string | null)[] = [];
+    const el = await fixture<ParleyComments>(
+      html`<parley-comments site="demo" page="/a" api="http://x" no-lazy></parley-comments>`,
+    );
+    // Every render until the thread is ready: the section's label, if there is a section yet.
+    const seen = () => labels.push($(el, 'section')?.getAttribute('aria-label') ?? null);
+    seen();
+    await waitUntil(() => {
+      seen();
+      return el.phase === 'ready';
+    }, 'loaded');
+    await el.updateComplete;
+    seen();
+    document.documentElement.lang = 'en';
+    expect(
+      labels.filter((l) => l !== null && l !== 'Kommentare'),
+      'labels other than German',
+    ).to.deep.equal([]);
+    expect(labels.at(-1)).to.equal('Kommentare');
   });
 
   it('speaks the page language and takes overrides; fires nothing on property sets', async () => {

@@ -10,12 +10,23 @@ import { styles } from './parley-comments.styles.js';
  * The comment thread of one page: threaded replies, sorting, pagination, permalinks, a form to
  * post, reply, edit and delete, and votes. Loads when it comes within about one viewport.
  *
+ * Live: while the thread is within about one viewport and its tab is visible, it listens to the
+ * server's event stream (closed otherwise, and resumed after the last event it had, so nothing
+ * is missed). Replies, edits, deletions and votes change in place; new top-level comments wait
+ * behind a "N new comments — show" button, so nothing moves under the reader's eyes, and are
+ * announced once through the polite live region.
+ *
+ * Notifications: once an e-mail is typed, the form offers "notify me of replies" and (the form
+ * under the thread) a "follow this discussion" button for every new comment; both are confirmed
+ * by a link mailed to the address (double opt-in), and the button then says to check the inbox.
+ *
  * @attr site - site id (defaults to the script tag's `data-site`)
  * @attr page - thread key (defaults to the canonical URL without query and fragment)
  * @attr api - comment server base URL (defaults to where the script came from)
  * @attr lang - language (then `<html lang>`, the browser, English)
  * @attr theme - `light` (default), `dark` or `auto`
  * @attr no-lazy - load at once instead of near the viewport
+ * @attr no-live - no live updates (no event stream): the thread changes on reload only
  * @attr strings - JSON object overriding any term, e.g. `{"form.submit":"Send"}`
  *
  * @fires parley-ready - the first page of comments loaded; `detail.count`
@@ -34,6 +45,8 @@ import { styles } from './parley-comments.styles.js';
  * @csspart button - every button; votes also have `vote`, the post button `submit`
  * @csspart count - the comment count above the thread
  * @csspart sort - the sort menu
+ * @csspart new - the "N new comments — show" button (also `button`)
+ * @csspart follow - the "follow this discussion" button (also `button`) and the note after it
  *
  * @cssprop --parley-font - font family (default: inherited from the page)
  * @cssprop --parley-color-text - text colour
@@ -68,6 +81,11 @@ export class ParleyComments extends Thread {
   override render() {
     const ready = this.phase === 'ready';
     const count = this.info?.count ?? 0;
+    const n = this.waiting.length;
+    const fresh = n
+      ? html`<button type="button" part="button new" @click=${() => this.showNew()}>${this.tr('live.show', { n })}</button>`
+      : nothing;
+    const top = this.order === 'newest';
     return html`<section class="root ${this.themeName}" aria-label=${this.tr('comments.heading')} dir=${this.dir || nothing}>
       ${
         ready
@@ -81,7 +99,9 @@ export class ParleyComments extends Thread {
           : this.#renderState()
       }
       ${ready && this.comments.length === 0 ? html`<p>${this.tr(this.locked ? 'comments.locked' : 'comments.empty')}</p>` : nothing}
+      ${top ? fresh : nothing}
       <ol class="thread">${renderList(this, this.comments, 0)}</ol>
+      ${top ? nothing : fresh}
       ${
         ready && this.next
           ? html`<button type="button" part="button" ?disabled=${this.loadingMore} @click=${() => this.loadMore()}>${this.tr('comments.loadMore')}</button>`

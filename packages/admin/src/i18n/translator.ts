@@ -51,6 +51,14 @@ export class Translator {
     });
   }
 
+  /**
+   * The text for a key built at run time (a setting, an enum value), or undefined when the table
+   * has no such key: the caller then shows what the server sent.
+   */
+  maybe(key: string, vars: Record<string, string | number> = {}): string | undefined {
+    return Object.hasOwn(en, key) ? this.t(key as TermKey, vars) : undefined;
+  }
+
   /** A date and time in the locale's medium style. */
   date(at: string | number): string {
     return new Date(at).toLocaleString(this.lang, { dateStyle: 'medium', timeStyle: 'short' });

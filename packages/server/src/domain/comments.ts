@@ -66,7 +66,8 @@ export interface CommentHooks {
   created(site: Site, comment: NewComment, parent: CommentRecord | undefined): Promise<OutboxEntry[]>;
   /** After the comment is stored (the author's own reply subscription); a failure is logged, not answered. */
   afterCreate(site: Site, comment: CommentRecord, input: NewCommentInput): Promise<void>;
-  updated(site: Site, comment: CommentInContext): Promise<OutboxEntry[]>;
+  /** `held`: the edit sent a published comment back to the moderation queue. */
+  updated(site: Site, comment: CommentInContext, held?: boolean): Promise<OutboxEntry[]>;
   deleted(site: Site, comment: CommentInContext): Promise<OutboxEntry[]>;
 }
 
@@ -105,6 +106,8 @@ export class CommentService {
   readonly #builds = new Limiter(4);
   /** Pages (with their version) read in the last `#freshMs`; this process's own writes drop them at once. */
   readonly #pages = new Map<string, { page: PageRecord; at: number }>();
+  /** Sites read in the last `#freshMs`, for {@link #closed}. */
+  readonly #sites = new Map<string, { site: Site; at: number }>();
   readonly #freshMs: number;
   /** Notifications and webhooks; none unless the app sets them up. */
   hooks: CommentHooks | undefined;
@@ -140,7 +143,9 @@ export class CommentService {
 
   async list(q: ListQuery): Promise<Listing> {
     const page = await this.#page(q.site, q.page);
-    return page ? this.#builds.run(() => this.#listPage(page, q)) : emptyListing(q.page);
+    if (!page) return emptyListing(q.page);
+    const locked = await this.#closed(page);
+    return this.#builds.run(() => this.#listPage(page, q, locked));
   }
 
   /**
@@ -150,10 +155,12 @@ export class CommentService {
   async listBody(q: ListQuery): Promise<Uint8Array> {
     const page = await this.#freshPage(q.site, q.page);
     if (!page) return Buffer.from(JSON.stringify(emptyListing(q.page)));
-    const key = `${page.id}\n${page.version}\n${q.sort}\n${q.limit}\n${q.cursor ?? ''}`;
+    // Closing by age changes no version, so whether the page is closed is part of the key.
+    const locked = await this.#closed(page);
+    const key = `${page.id}\n${page.version}\n${locked ? 1 : 0}\n${q.sort}\n${q.limit}\n${q.cursor ?? ''}`;
     const hit = this.#cache.get(key);
     if (hit !== undefined) return hit;
-    const body = await this.#builds.run(async () => Buffer.from(JSON.stringify(await this.#listPage(page, q))));
+    const body = await this.#builds.run(async () => Buffer.from(JSON.stringify(await this.#listPage(page, q, locked))));
     this.#cache.set(key, body);
     return body;
   }
@@ -196,6 +203,29 @@ export class CommentService {
     return page;
   }
 
+  /**
+   * Whether the page takes no new comments: locked by a moderator, or older than the site's
+   * `autoCloseDays` (counted from its first comment). The site is read as pages are: trusted
+   * for `freshMs`, so a listing costs no extra query on a busy page.
+   */
+  async #closed(page: PageRecord): Promise<boolean> {
+    if (page.locked) return true;
+    let memo = this.#sites.get(page.siteId);
+    const at = Date.now();
+    if (!memo || at - memo.at >= this.#freshMs) {
+      try {
+        const site = await this.site(page.siteId);
+        memo = { site, at };
+        if (this.#sites.size >= 10_000) this.#sites.clear();
+        this.#sites.set(page.siteId, memo);
+      } catch (err) {
+        // As for the page: with the database away, the site as last read keeps listings served.
+        if (!memo || !isDatabaseUnavailable(err)) throw err;
+      }
+    }
+    return isClosedByAge(page, settingsOf(memo.site).autoCloseDays, this.#now());
+  }
+
   /** For writers outside this service (moderation): the page changed, forget what is remembered of it. */
   changed(siteId: string, key: string): void {
     this.#changed(siteId, key);
@@ -214,7 +244,7 @@ export class CommentService {
     return page;
   }
 
-  async #listPage(page: PageRecord, q: ListQuery): Promise<Listing> {
+  async #listPage(page: PageRecord, q: ListQuery, locked: boolean): Promise<Listing> {
     const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor, q.sort);
     const top = await this.storage.listTopLevel(page.id, q.sort, q.limit + 1, after);
     const more = top.length > q.limit;
@@ -225,7 +255,7 @@ export class CommentService {
     const counts = await this.storage.countApproved(q.site, [q.page]);
     const last = shown[shown.length - 1];
     return {
-      page: summary(page, counts.get(page.key) ?? 0),
+      page: { ...summary(page, counts.get(page.key) ?? 0), locked },
       comments: buildThreads([...pinned, ...shown], replies),
       nextCursor: more && last ? encodeCursor(last, q.sort) : null,
     };
@@ -254,7 +284,9 @@ export class CommentService {
     // Before anything else touches the database: a refused bot leaves no trace, not even a rate event.
     if (settings.requireFormToken) assertHuman(secret, site.id, input, now);
     const page = await this.storage.getPage(site.id, clean.page.key);
-    if (page?.locked) throw new Problem(403, 'page-locked', 'This discussion is closed');
+    if (page && (page.locked || isClosedByAge(page, settings.autoCloseDays, now))) {
+      throw new Problem(403, 'page-locked', 'This discussion is closed');
+    }
 
     let parent: CommentRecord | undefined;
     if (input.parentId) {
@@ -368,12 +400,29 @@ export class CommentService {
     throw new Problem(404, 'comment-not-found', `No comment "${id}"`);
   }
 
+  /**
+   * Replaces the text of an own comment. The new text is screened as a new post's would be: a
+   * blocked word refuses it (or holds it), and a published comment whose new text a new post could
+   * not publish at once (links, `all` mode) goes back to the queue. An edit never publishes a held one.
+   */
   async edit(id: string, token: string | undefined, body: string, caller: Caller): Promise<PublicComment> {
     const { comment, site } = await this.#owned(id, token, caller);
-    const clean = normaliseBody(body, settingsOf(site).maxLength);
+    const settings = settingsOf(site);
+    const clean = normaliseBody(body, settings.maxLength);
+    // Only the text: name and website cannot change by an edit and were screened when posted.
+    const blocked = findBlockedWord(settings.blockedWords, clean) !== undefined;
+    if (blocked && settings.blockedWordsAction === 'refuse') {
+      throw new Problem(422, 'blocked-word', 'This comment contains words this site does not accept');
+    }
     const [html, editedAt] = [renderMarkdown(clean), this.#now()];
-    const outbox = (await this.hooks?.updated(site, { ...comment, body: clean, html, editedAt })) ?? [];
-    const updated = await this.storage.updateCommentBody(comment.id, clean, html, editedAt, outbox);
+    const who = commenterOf(comment.authorEmail, comment.ipHash);
+    const hold =
+      comment.status === 'approved'
+        ? await heldReason(settings, { links: countLinks(html), blocked, trusted: () => this.#trusted(site.id, who) })
+        : null;
+    const edited = { ...comment, body: clean, html, editedAt, ...(hold ? { status: 'pending' as const, heldReason: hold } : {}) };
+    const outbox = (await this.hooks?.updated(site, edited, hold !== null)) ?? [];
+    const updated = await this.storage.updateCommentBody(comment.id, clean, html, editedAt, outbox, hold ?? undefined);
     this.#changed(comment.siteId, comment.pageKey);
     return present(updated);
   }
@@ -461,6 +510,11 @@ export class CommentService {
   async #trusted(siteId: string, who: Commenter | undefined): Promise<boolean> {
     return who !== undefined && this.#moderation.hasApproved(siteId, who);
   }
+}
+
+/** True if the page's thread is older than `days` (0: never closes by age). */
+export function isClosedByAge(page: PageRecord, days: number, now: number): boolean {
+  return days > 0 && now - page.createdAt > days * DAY_MS;
 }
 
 function commenterOf(email: string | null, ipHash: string | null): Commenter | undefined {

@@ -5,7 +5,18 @@ import {
   adminModerationStorageOf,
 } from '../storage/admin-moderation-storage.js';
 import type { AdminRecord } from '../storage/admin-storage.js';
-import type { CommentStatus, HeldReason, PageRecord, SiteSettings, Storage } from '../storage/types.js';
+import type {
+  CommentInContext,
+  CommentStatus,
+  HeldReason,
+  NewComment,
+  OutboxEntry,
+  PageRecord,
+  Site,
+  SiteSettings,
+  Storage,
+} from '../storage/types.js';
+import type { CommentHooks } from './comments.js';
 import { hashToken, newCommentId, newToken } from './identity.js';
 import { renderMarkdown } from './markdown.js';
 import { invalid, Problem } from './problem.js';
@@ -68,6 +79,16 @@ export function visibleSites(actor: Actor): string[] | undefined {
 export const BULK_ACTIONS = ['approve', 'reject', 'spam', 'delete', 'pin', 'unpin'] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
 
+/**
+ * What a moderator's action sends (mails, webhooks: `domain/notify/`), written to the outbox in the
+ * same transaction as the change. `NotifyService` is the one implementation.
+ */
+export interface ModerationHooks extends Pick<CommentHooks, 'created' | 'updated' | 'deleted'> {
+  /** `mails`: false when the comment was published before, so its reply mails went out then. */
+  approved(site: Site, comment: CommentInContext, mails: boolean): Promise<OutboxEntry[]>;
+  rejected(site: Site, comment: CommentInContext): Promise<OutboxEntry[]>;
+}
+
 export interface ModerationOptions {
   now?: () => number;
   /** Called after a page's comments changed, so caches in this process forget it at once. */
@@ -84,6 +105,8 @@ export class ModerationService {
   readonly mod: AdminModerationStorage;
   readonly #now: () => number;
   readonly #onChange: (siteId: string, pageKey: string) => void;
+  /** Notifications and webhooks; none unless the app sets them up. */
+  hooks: ModerationHooks | undefined;
 
   constructor(storage: Storage, options: ModerationOptions = {}) {
     this.storage = storage;
@@ -116,7 +139,8 @@ export class ModerationService {
   async remove(actor: Actor, id: string): Promise<void> {
     const c = await this.comment(actor, id);
     if (c.status === 'deleted') return;
-    await this.storage.softDeleteComment(id);
+    const outbox = (await this.hooks?.deleted(await this.#site(c.siteId), inContext(c))) ?? [];
+    await this.storage.softDeleteComment(id, outbox);
     await this.#audit(actor, 'comment.delete', c.siteId, id, { from: c.status, page: c.page.key });
     this.#onChange(c.siteId, c.page.key);
   }
@@ -127,7 +151,9 @@ export class ModerationService {
     if (c.status === 'deleted') throw new Problem(409, 'comment-deleted', 'A deleted comment cannot be edited');
     const site = await this.#site(c.siteId);
     const body = checkBody(rawBody, settingsOf(site).maxLength);
-    await this.storage.updateCommentBody(id, body, renderMarkdown(body), this.#now());
+    const [html, editedAt] = [renderMarkdown(body), this.#now()];
+    const outbox = (await this.hooks?.updated(site, { ...inContext(c), body, html, editedAt })) ?? [];
+    await this.storage.updateCommentBody(id, body, html, editedAt, outbox);
     await this.#audit(actor, 'comment.edit', c.siteId, id, { page: c.page.key, before: c.body.slice(0, 500) });
     this.#onChange(c.siteId, c.page.key);
     return this.comment(actor, id);
@@ -152,7 +178,7 @@ export class ModerationService {
       anchor = { id: up.id, rootId: up.rootId, depth: up.depth, parentId: up.parentId };
     }
     const id = newCommentId();
-    await this.storage.insertComment({
+    const reply: NewComment = {
       id,
       siteId: site.id,
       page: { key: parent.page.key, url: parent.page.url, title: parent.page.title },
@@ -169,7 +195,10 @@ export class ModerationService {
       // Nobody holds this token: moderators change their replies through the admin API.
       editTokenHash: hashToken(newToken()),
       ipHash: null,
-    });
+    };
+    // The parent's author and the thread's followers hear of it as of any reply.
+    const outbox = (await this.hooks?.created(site, reply, await this.storage.getComment(anchor.id))) ?? [];
+    await this.storage.insertComment(reply, outbox);
     await this.mod.setModerator(id);
     await this.#audit(actor, 'comment.reply', site.id, id, { parent: parent.id, page: parent.page.key });
     this.#onChange(site.id, parent.page.key);
@@ -231,7 +260,17 @@ export class ModerationService {
     const c = await this.comment(actor, id);
     if (c.status === 'deleted') throw new Problem(409, 'comment-deleted', 'The comment was deleted');
     if (c.status !== status) {
-      await this.mod.setStatus(id, status);
+      const site = await this.#site(c.siteId);
+      const outbox =
+        status === 'approved'
+          ? await this.hooks?.approved(site, inContext(c), !c.announced)
+          : status === 'rejected'
+            ? await this.hooks?.rejected(site, inContext(c))
+            : [];
+      // Conditional on the status read above: of two moderators acting at once, one sends the mails.
+      if (!(await this.mod.moveStatus(id, c.status, status, outbox ?? [], this.#now()))) {
+        throw new Problem(409, 'conflict', 'The comment was changed meanwhile; reload it');
+      }
       // An unpublished comment cannot stay pinned.
       if (status !== 'approved' && c.pinned) await this.mod.setPinned(id, false);
       this.#onChange(c.siteId, c.page.key);
@@ -262,6 +301,12 @@ export class ModerationService {
       detail,
     });
   }
+}
+
+/** The admin row in the shape the hooks take. */
+function inContext(c: AdminCommentRow): CommentInContext {
+  const { page, announced: _announced, ...record } = c;
+  return { ...record, pageKey: page.key };
 }
 
 function checkBody(raw: string, maxLength: number): string {

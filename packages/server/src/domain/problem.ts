@@ -10,7 +10,10 @@ export interface FieldError {
   message: string;
 }
 
-/** Stable machine-readable error codes; clients map them to translated messages. */
+/**
+ * Stable machine-readable error codes; clients map them to translated messages. Each one is
+ * documented in docs/api.md or docs/admin-api.md (`problem-codes.test.ts` checks both ways).
+ */
 export const PROBLEM_CODES = [
   'bad-request',
   'malformed-json',

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { checkValue, defaultSettings, findSetting, parseCliValue, SETTING_KEYS, SETTINGS_SPEC } from './site-settings-spec.js';
 
 test('docs/configuration.md names every setting by key and command-line name', () => {
@@ -37,4 +39,24 @@ test('command-line values are parsed and limits enforced', () => {
   assert.equal(checkValue(SETTINGS_SPEC.moderation, 'ALL').ok, false);
   assert.equal(checkValue(SETTINGS_SPEC.maxDepth, '3').ok, false, 'the API takes JSON numbers, not strings');
   assert.equal(findSetting('no-such-thing'), undefined);
+});
+
+test('the admin console has its own label and hint for every setting, and a name for every choice, in each locale', () => {
+  const i18n = fileURLToPath(new URL('../../../admin/src/i18n/', import.meta.url));
+  const tables = ['en.ts', ...readdirSync(join(i18n, 'locales')).map((f) => join('locales', f))];
+  assert.ok(tables.length >= 2);
+  for (const table of tables) {
+    const text = readFileSync(join(i18n, table), 'utf8');
+    const keys = new Set([...text.matchAll(/^ {2}'([\w.-]+)':/gm)].map((m) => m[1]));
+    const needed = SETTING_KEYS.flatMap((k) => {
+      const spec = SETTINGS_SPEC[k];
+      const values = spec.type === 'enum' ? spec.values.map((v) => `setting.${k}.${v}`) : [];
+      return [`setting.${k}`, `setting.${k}.hint`, ...values];
+    });
+    assert.deepEqual(
+      needed.filter((k) => !keys.has(k)),
+      [],
+      `${table} lacks these console terms`,
+    );
+  }
 });

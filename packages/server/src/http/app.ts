@@ -83,10 +83,11 @@ export function createApp(options: AppOptions) {
   const admins = new AdminService(storage, now, options.sessionTimes);
   const moderation = new ModerationService(storage, { now, onChange: (site, page) => service.changed(site, page) });
   const bans = new BanService(moderation, now);
-  const guard = new PostGuard(storage, bans, now);
+  const guard = new PostGuard(storage, bans);
   const isHttps = options.isHttps ?? ((c: Context) => new URL(c.req.url).protocol === 'https:');
   const notifier = new NotifyService(storage, notifyStorageOf(storage), notifyConfig(options), options.now);
   service.hooks = notifier;
+  moderation.hooks = notifier;
 
   app.use('*', requestId());
   app.use('*', securityHeaders());

@@ -1,8 +1,9 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { KyselyStorage, toComment } from './kysely-storage.js';
+import { queueOutbox } from './outbox-queue.js';
 import type { Database } from './schema.js';
-import type { CommentRecord, CommentStatus, Dialect, Storage } from './types.js';
+import type { CommentRecord, CommentStatus, Dialect, OutboxEntry, Storage } from './types.js';
 
 /** `bans` (migration `0011-moderation`): who may not post, as keyed hashes, never addresses. */
 export interface BanTable {
@@ -87,6 +88,8 @@ export function adminModerationMigration(dialect: Dialect): Migration {
 export interface AdminCommentRow extends CommentRecord {
   siteId: string;
   page: { key: string; url: string; title: string; locked: boolean; createdAt: number };
+  /** Its reply and thread mails went out (see `announced-migration.ts`). */
+  announced: boolean;
 }
 
 /** What to search for; every given condition must hold. */
@@ -136,6 +139,11 @@ export interface AuditRecord {
 /** The admin side of moderation (queue, search, bans, audit), kept apart from {@link Storage}. */
 export interface AdminModerationStorage {
   setStatus(id: string, status: CommentStatus): Promise<void>;
+  /**
+   * Moves a comment from `from` to `to` and queues `outbox` in one transaction; false (nothing
+   * written) if it was no longer in `from`. Moving to `approved` marks it announced.
+   */
+  moveStatus(id: string, from: CommentStatus, to: CommentStatus, outbox: OutboxEntry[], now: number): Promise<boolean>;
   setPinned(id: string, pinned: boolean): Promise<void>;
   setModerator(id: string): Promise<void>;
   getAdminComment(id: string): Promise<AdminCommentRow | undefined>;
@@ -161,6 +169,20 @@ class KyselyAdminModerationStorage implements AdminModerationStorage {
 
   async setStatus(id: string, status: CommentStatus): Promise<void> {
     await this.#db.updateTable('comments').set({ status }).where('id', '=', id).execute();
+  }
+
+  async moveStatus(id: string, from: CommentStatus, to: CommentStatus, outbox: OutboxEntry[], now: number): Promise<boolean> {
+    return this.#db.transaction().execute(async (trx) => {
+      const r = await trx
+        .updateTable('comments')
+        .set(to === 'approved' ? { status: to, announced: 1 } : { status: to })
+        .where('id', '=', id)
+        .where('status', '=', from)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) === 0) return false;
+      await queueOutbox(trx, outbox, now);
+      return true;
+    });
   }
 
   async setPinned(id: string, pinned: boolean): Promise<void> {
@@ -359,6 +381,7 @@ function toAdminRow(row: JoinedRow): AdminCommentRow {
       locked: Number(row.page_locked) === 1,
       createdAt: Number(row.page_created_at),
     },
+    announced: Number(row.announced) === 1,
   };
 }
 

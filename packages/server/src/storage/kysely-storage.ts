@@ -156,6 +156,8 @@ export class KyselyStorage implements Storage {
         ip_hash: input.ipHash,
         held_reason: input.heldReason ?? null,
         flags: 0,
+        // A published comment mailed its subscribers now (the hooks' outbox); a held one does on approval.
+        announced: input.status === 'approved' ? 1 : 0,
       };
       await trx.insertInto('comments').values(row).execute();
       await queueOutbox(trx, outbox, input.createdAt);
@@ -183,9 +185,15 @@ export class KyselyStorage implements Storage {
     html: string,
     editedAt: number,
     outbox: OutboxEntry[] = [],
+    hold?: HeldReason,
   ): Promise<CommentRecord> {
+    const held = hold ? { status: 'pending', held_reason: hold, pinned: 0 } : {};
     return this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('comments').set({ body, html, edited_at: editedAt }).where('id', '=', id).execute();
+      await trx
+        .updateTable('comments')
+        .set({ body, html, edited_at: editedAt, ...held })
+        .where('id', '=', id)
+        .execute();
       await queueOutbox(trx, outbox, editedAt);
       const row = await trx.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       return toComment(row);

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import { adminModerationMigration } from './admin-moderation-storage.js';
 import { adminsMigration } from './admin-storage.js';
+import { announcedMigration } from './announced-migration.js';
 import { feedIndexMigration } from './feed-storage.js';
 import { idempotencyMigration } from './idempotency-storage.js';
 import { importsMigration } from './import-storage-migration.js';
@@ -113,6 +114,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0021-feed-index': feedIndexMigration,
     '0030-live-events': liveEventsMigration(dialect),
     '0040-idempotency-keys': idempotencyMigration(dialect),
+    '0060-comment-announced': announcedMigration,
   };
 }
 

@@ -288,12 +288,21 @@ export class NotifyStorage {
 
   // --- moderation from a mail link ---
 
-  /** Moves a comment from `from` to `to` and queues `outbox` in the same transaction; false if it was not in `from`. */
+  /** Whether the comment's reply and thread mails went out already (see `announced-migration.ts`). */
+  async announced(commentId: string): Promise<boolean> {
+    const row = await this.#db.selectFrom('comments').select('announced').where('id', '=', commentId).executeTakeFirst();
+    return Number(row?.announced ?? 1) === 1;
+  }
+
+  /**
+   * Moves a comment from `from` to `to` and queues `outbox` in the same transaction; false if it
+   * was not in `from`. Moving to `approved` marks it announced.
+   */
   async moveStatus(commentId: string, from: CommentStatus, to: string, outbox: OutboxEntry[], now: number): Promise<boolean> {
     return this.#db.transaction().execute(async (trx) => {
       const r = await trx
         .updateTable('comments')
-        .set({ status: to })
+        .set(to === 'approved' ? { status: to, announced: 1 } : { status: to })
         .where('id', '=', commentId)
         .where('status', '=', from)
         .executeTakeFirst();

@@ -68,6 +68,8 @@ export interface CommentTable {
   held_reason: Generated<string | null>;
   /** Readers' flags (migration 0015; rows in `comment_flags`). */
   flags: Generated<number>;
+  /** 0/1: reply and thread mails went out (migration 0060; see `announced-migration.ts`). */
+  announced: Generated<number>;
 }
 
 export interface VoteTable {

@@ -173,7 +173,15 @@ export interface Storage {
   /** Inserts the page on its first comment and the comment itself, in one transaction. */
   insertComment(input: NewComment, outbox?: OutboxEntry[]): Promise<{ comment: CommentRecord; page: PageRecord }>;
   getComment(id: string): Promise<CommentInContext | undefined>;
-  updateCommentBody(id: string, body: string, html: string, editedAt: number, outbox?: OutboxEntry[]): Promise<CommentRecord>;
+  /** With `hold`, the edited comment also goes back to the moderation queue (`pending`, unpinned) for that reason. */
+  updateCommentBody(
+    id: string,
+    body: string,
+    html: string,
+    editedAt: number,
+    outbox?: OutboxEntry[],
+    hold?: HeldReason,
+  ): Promise<CommentRecord>;
   /** Keeps the row (thread shape) but wipes author and text; sets status `deleted`. */
   softDeleteComment(id: string, outbox?: OutboxEntry[]): Promise<void>;
   /** Top-level comments that are not pinned, in the given order. */

@@ -8,6 +8,8 @@ import type { Thread } from './thread.js';
  * Field errors from the server appear next to their field (aria-describedby, aria-invalid).
  * `homepage` is a honeypot: clipped out of sight, aria-hidden, out of the tab order and never
  * autofilled, so only form-filling scripts type in it; the server then refuses the post.
+ * "Notify me of replies" (and, under the thread, "follow this discussion") shows once an e-mail
+ * is typed: without one there is nowhere to mail.
  */
 export function renderForm(host: Thread, key: string, opts: { parentId?: string; body?: string } = {}): unknown {
   const st = host.uiOf(key);
@@ -25,13 +27,22 @@ export function renderForm(host: Thread, key: string, opts: { parentId?: string;
       <label for="${id}-${name}">${host.tr(`form.${name}`)}</label>
       <input id="${id}-${name}" name=${name} type=${type} autocomplete=${auto} maxlength=${max} .value=${host.me[name] ?? ''}
         aria-invalid=${errors[path] ? 'true' : 'false'} aria-describedby=${describe(name, path)}
-        @input=${(e: Event) => host.remember(name, e)} />
+        @input=${(e: Event) => {
+          host.remember(name, e);
+          host.setForm(key, host.uiOf(key));
+        }} />
       ${err(name, path)}
     </p>`;
   };
   const label = host.tr(edit ? 'form.save' : key === 'root' ? 'form.submit' : 'form.reply');
   return html`<form part="form" class="form" novalidate @submit=${(e: Event) => host.submit(key, e, opts.parentId)}>
     ${edit ? nothing : html`<div class="who">${field('name', 'text', 'name', 80)}${field('email', 'email', 'email', 254)}${field('website', 'url', 'url', 300)}</div>`}
+    ${
+      edit
+        ? nothing
+        : html`<p class="actions" ?hidden=${!host.me.email}><label><input type="checkbox" name="notify" /> ${host.tr('form.notify')}</label>
+          ${key === 'root' ? follow(host) : nothing}</p>`
+    }
     ${edit ? nothing : html`<p class="sr" aria-hidden="true"><input name="homepage" tabindex="-1" autocomplete="off" aria-label="homepage" /></p>`}
     <label for="${id}-body">${host.tr('form.body')}</label>
     <textarea id="${id}-body" name="body" rows="4" .value=${body} ?hidden=${!!st.preview}
@@ -48,4 +59,17 @@ export function renderForm(host: Thread, key: string, opts: { parentId?: string;
       ${key === 'root' ? nothing : html`<button type="button" part="button" @click=${() => (edit ? host.toggleEdit(key.slice(2), false) : host.toggleReply(key.slice(2), false))}>${host.tr('form.cancel')}</button>`}
     </p>
   </form>`;
+}
+
+/**
+ * "Follow this discussion" for the address in the form's e-mail field: the server mails a link to
+ * confirm (double opt-in), and the button gives way to a note saying so, which takes the focus.
+ */
+function follow(host: Thread): unknown {
+  const st = host.uiOf('follow');
+  return st.done
+    ? html`<span class="note" part="follow" id="followed" tabindex="-1">${host.tr('follow.done')}</span>`
+    : html`<button type="button" part="button follow" ?disabled=${!!st.busy} aria-describedby=${st.error ? 'follow-err' : nothing}
+        @click=${() => host.follow()}>${host.tr('follow.submit')}</button>
+      ${st.error ? html`<span class="error" part="error" id="follow-err">${st.error}</span>` : nothing}`;
 }

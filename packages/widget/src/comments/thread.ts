@@ -5,6 +5,7 @@ import { embedConfig } from '../config.js';
 import { resolveLanguage, type TermKey, type Terms } from '../i18n/index.js';
 import { loadAllTerms, Translator } from '../i18n/translator.js';
 import { prepareBodies } from './bodies.js';
+import { listen } from './live.js';
 import { type Identity, load, pruneTokens, save, saveIn, type Token } from './storage.js';
 import { countAll, findPath, mapTree, removeComment } from './tree.js';
 
@@ -37,6 +38,8 @@ export interface Ui {
   fields?: Record<string, string>;
   /** A form: the preview is shown. */
   preview?: boolean;
+  /** The follow form: the server accepted the address. */
+  done?: boolean;
 }
 /** The state of one form (see {@link Ui}). */
 export type FormState = Ui;
@@ -80,7 +83,9 @@ export abstract class Thread extends ParleyElement {
     order: { state: true },
     t: { state: true },
     announcement: { state: true },
+    waiting: { state: true },
     noLazy: { type: Boolean, attribute: 'no-lazy' },
+    noLive: { type: Boolean, attribute: 'no-live' },
     theme: {},
     strings: { converter: strings },
   };
@@ -93,6 +98,11 @@ export abstract class Thread extends ParleyElement {
   #translated = false;
   #terms: Promise<void> | undefined;
   #onHash = () => void this.openPermalink();
+  #onShow = () => this.#live();
+  /** Within about a viewport of being seen (set by the observer; true without one). */
+  #near = false;
+  /** The live stream while the thread is visible (see live.ts). */
+  #source: EventSource | undefined;
   /** The last listing's form token and when it arrived (ms). */
   #form: [string, number] | undefined;
 
@@ -104,6 +114,10 @@ export abstract class Thread extends ParleyElement {
   order: Sort = 'oldest';
   t = new Translator();
   announcement = '';
+  /** New top-level comments heard live, waiting for the reader's "show" (see live.ts). */
+  waiting: Comment[] = [];
+  /** The id of the last live event, to resume after it when the stream is opened again. */
+  liveId = '';
   me: Identity = load('me', {});
   votes: Record<string, 1 | -1> = load('votes', {});
   /** Comments this reader reported. */
@@ -113,6 +127,8 @@ export abstract class Thread extends ParleyElement {
 
   /** Fetch at once instead of waiting until the element is about one viewport away. */
   noLazy = false;
+  /** No live updates: the thread changes only on the reader's own actions and reloads. */
+  noLive = false;
   /** `light` (default), `dark` or `auto` (follows prefers-color-scheme). */
   theme = '';
   /** Overrides for any term, e.g. `{"form.submit": "Send"}` (attribute: JSON). */
@@ -123,25 +139,32 @@ export abstract class Thread extends ParleyElement {
     this.order = load<Sort>(`sort:${this.siteId}`, 'oldest');
     if (!SORTS.includes(this.order)) this.order = 'oldest';
     addEventListener('hashchange', this.#onHash);
+    document.addEventListener('visibilitychange', this.#onShow);
     this.#terms = this.#translate();
-    if (this.noLazy || /^#comment-/.test(location.hash) || typeof IntersectionObserver === 'undefined') void this.reload();
-    else {
-      this.#observer = new IntersectionObserver(
-        (entries) => {
-          if (!entries.some((e) => e.isIntersecting)) return;
-          this.#observer?.disconnect();
-          void this.reload();
-        },
-        { rootMargin: '100% 0px' },
-      );
-      this.#observer.observe(this);
-    }
+    if (this.noLazy || /^#comment-/.test(location.hash) || !self.IntersectionObserver) void this.reload();
+    this.#near = !self.IntersectionObserver;
+    // The same observer loads the thread when it comes near and, after that, opens the live
+    // stream only while it stays near (issue 9: no stream for a thread nobody looks at).
+    this.#observer = this.#near
+      ? undefined
+      : new IntersectionObserver(
+          (entries) => {
+            this.#near = !!entries.at(-1)?.isIntersecting;
+            if (this.#near && !this.#loadedFor) void this.reload();
+            this.#live();
+          },
+          { rootMargin: '100% 0px' },
+        );
+    this.#observer?.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#observer?.disconnect();
     removeEventListener('hashchange', this.#onHash);
+    document.removeEventListener('visibilitychange', this.#onShow);
+    this.#near = false;
+    this.#live();
   }
 
   protected override shouldUpdate(): boolean {
@@ -154,6 +177,25 @@ export abstract class Thread extends ParleyElement {
 
   protected override updated(changed: PropertyValues): void {
     if ((changed.has('site') || changed.has('page')) && this.#loadedFor && this.#loadedFor !== this.#key) void this.reload();
+    if (changed.has('phase') || changed.has('noLive')) this.#live();
+  }
+
+  /**
+   * Opens the live stream when the thread is loaded, near the viewport and its tab is visible,
+   * and closes it otherwise; opened again, it resumes after the last event it had (`liveId`), so
+   * nothing is missed. live.ts is part of this chunk: as a chunk of its own, loaded at the same
+   * moment, it cost 0.35 KB more gzipped in all (docs/performance.md, "Embed budgets").
+   */
+  #live(): void {
+    if (!this.noLive && this.#near && this.phase === 'ready' && document.visibilityState === 'visible') {
+      if (this.#source) return;
+      const q = new URLSearchParams({ site: this.siteId, page: this.pageKey });
+      if (this.liveId) q.set('lastEventId', this.liveId);
+      this.#source = listen(this, `${this.client.base}/api/v1/events?${q}`);
+    } else {
+      this.#source?.close();
+      this.#source = undefined;
+    }
   }
 
   get #key(): string {
@@ -239,8 +281,8 @@ export abstract class Thread extends ParleyElement {
   /** Changes a form's state and re-renders just that form. */
   setForm(key: string, st: FormState): void {
     this.ui.set(key, st);
-    if (key === 'root') this.requestUpdate();
-    else this.setUi(idOf(key), {});
+    if (key[1] === ':') this.setUi(idOf(key), {});
+    else this.requestUpdate();
   }
 
   /** Says `text` through the polite live region (re-announced even if repeated). */
@@ -256,12 +298,15 @@ export abstract class Thread extends ParleyElement {
   /** Loads the first page again (first load, retry, new sort). */
   async reload(): Promise<void> {
     if (!this.siteId) return;
+    // Another page's stream must not resume this one's events; the same page's resumes.
+    if (this.#loadedFor !== this.#key) this.liveId = '';
     this.#loadedFor = this.#key;
     this.phase = 'loading';
     try {
       const data = await this.client.list(this.siteId, this.pageKey, { sort: this.order, limit: PAGE_SIZE });
       if (data.formToken) this.#form = [data.formToken, Date.now()];
       this.comments = this.#withHeld(data.comments);
+      this.waiting = [];
       prepareBodies(this.comments);
       this.info = data.page;
       this.next = data.nextCursor;
@@ -303,6 +348,8 @@ export abstract class Thread extends ParleyElement {
       const data = await this.client.list(this.siteId, this.pageKey, { sort: this.order, limit: PAGE_SIZE, cursor: this.next });
       const seen = new Set(this.comments.map((c) => c.id));
       const fresh = data.comments.filter((c) => !seen.has(c.id));
+      // A comment heard live may come with a later page: shown there, it no longer waits.
+      this.waiting = this.waiting.filter((w) => !fresh.some((c) => c.id === w.id));
       prepareBodies(fresh);
       this.comments = [...this.comments, ...fresh];
       this.info = data.page;
@@ -319,6 +366,19 @@ export abstract class Thread extends ParleyElement {
     } finally {
       this.loadingMore = false;
     }
+  }
+
+  /**
+   * Shows the new comments heard live (the count already has them): at the top when the newest
+   * come first, else at the end; focus moves to the first of them.
+   */
+  showNew(): void {
+    const add = this.waiting;
+    const newest = this.order === 'newest';
+    if (newest) add.reverse();
+    this.waiting = [];
+    this.comments = newest ? [...add, ...this.comments] : [...this.comments, ...add];
+    if (add[0]) void this.focusComment(add[0].id);
   }
 
   /** Chooses a sort order, remembers it for the site and reloads. */
@@ -402,6 +462,9 @@ export abstract class Thread extends ParleyElement {
         this.#done(key);
         this.ui.set(id, { ...this.uiOf(id), editing: false });
         this.comments = mapTree(this.comments, id, (c) => ({ ...comment, replies: c.replies ?? [] }));
+        // An edit the site holds for moderation leaves the public listing: keep it for its author.
+        if (comment.status === 'pending')
+          saveIn<Held>('held', id, { c: comment, s: this.siteId, p: this.pageKey, at: Date.now() });
         this.announce(this.tr('live.saved'));
         return await this.focusComment(id);
       }
@@ -416,11 +479,18 @@ export abstract class Thread extends ParleyElement {
         author: JSON.parse(JSON.stringify(author)) as typeof author,
         formToken,
         homepage: text('homepage'),
+        // "Notify me of replies": mails go out in the reader's language (issue 8).
+        ...(data.has('notify') && { notify: true, locale: this.t.lang }),
       });
       this.#done(key);
       this.tokens = saveIn('tokens', comment.id, { t: editToken, at: Date.parse(comment.createdAt) || Date.now() });
       if (comment.status === 'pending')
         saveIn<Held>('held', comment.id, { c: comment, s: this.siteId, p: this.pageKey, at: Date.now() });
+      // The live stream may have brought this comment before the answer did: put it in once.
+      const known = findPath([...this.comments, ...this.waiting], comment.id);
+      const drop = () => undefined;
+      this.waiting = mapTree(this.waiting, comment.id, drop);
+      this.comments = mapTree(this.comments, comment.id, drop);
       if (parentId) {
         this.ui.set(parentId, { ...this.uiOf(parentId), replying: false, collapsed: false, showAll: true });
         this.comments = mapTree(this.comments, parentId, (c) => ({ ...c, replies: [...(c.replies ?? []), comment] }));
@@ -428,7 +498,7 @@ export abstract class Thread extends ParleyElement {
         (form.elements.namedItem('body') as HTMLTextAreaElement).value = '';
         this.comments = this.order === 'newest' ? [comment, ...this.comments] : [...this.comments, comment];
       }
-      if (this.info) this.info = { ...this.info, count: this.info.count + 1 };
+      if (this.info && !known) this.info = { ...this.info, count: this.info.count + 1 };
       this.announce(this.tr(comment.status === 'pending' ? 'live.pending' : 'live.posted'));
       this.emit('parley-comment-posted', { comment });
       await this.focusComment(comment.id, true);
@@ -440,6 +510,23 @@ export abstract class Thread extends ParleyElement {
 
   #forget(id: string): void {
     this.tokens = saveIn<Token>('tokens', id, undefined);
+  }
+
+  /**
+   * "Follow this discussion" for the e-mail typed in the form: the server mails the address a
+   * link to confirm (double opt-in); the button then says to check the inbox.
+   */
+  async follow(): Promise<void> {
+    this.setForm('follow', { busy: true });
+    try {
+      await this.client.follow({ site: this.siteId, page: this.pageKey, email: this.me.email ?? '', locale: this.t.lang });
+      this.setForm('follow', { done: true });
+      await this.#focus('#followed');
+    } catch (err) {
+      const error = this.#message(err);
+      this.setForm('follow', { error });
+      this.#failed(err, error);
+    }
   }
 
   /** Opens or closes the reply form under a comment. */

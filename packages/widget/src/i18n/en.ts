@@ -64,6 +64,10 @@ const THREAD_EN = {
   'live.flagged': 'Reported to the moderators. Thank you.',
   'live.new': { one: '{n} new comment', other: '{n} new comments' },
   'time.now': 'just now',
+  'live.show': { one: '{n} new comment — show', other: '{n} new comments — show' },
+  'form.notify': 'Notify me of replies',
+  'follow.submit': 'Follow this discussion',
+  'follow.done': 'Check your inbox to confirm.',
 } satisfies Record<string, Term>;
 
 /** English: the thread's terms and the share bar's (the dialog's join `SHARE_EN` when it loads). */

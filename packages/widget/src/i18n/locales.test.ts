@@ -58,6 +58,11 @@ describe('locale tables', () => {
     ]);
     const ru = new Translator('ru', await loadAllTerms('ru'));
     expect(ru.t('live.new', { n: 21 })).to.equal('21 новый комментарий');
+    expect([1, 3, 5].map((n) => ru.t('live.show', { n }))).to.deep.equal([
+      '1 новый комментарий — показать',
+      '3 новых комментария — показать',
+      '5 новых комментариев — показать',
+    ]);
     const ja = new Translator('ja', await loadAllTerms('ja'));
     expect(ja.t('comments.count', { n: 3 })).to.equal('3 件のコメント');
   });

@@ -82,20 +82,29 @@ export class NotifyService implements CommentHooks {
     if (!address.confirmed) await this.#askConfirmation(site, address);
   }
 
-  async updated(site: Site, comment: CommentInContext): Promise<OutboxEntry[]> {
-    return this.#event(site, 'comment.updated', comment);
+  /** `comment.updated`; and when the edit held a published comment, the moderator mail a held post gets. */
+  async updated(site: Site, comment: CommentInContext, held = false): Promise<OutboxEntry[]> {
+    const out = await this.#event(site, 'comment.updated', comment);
+    if (held && this.config.mail && this.config.moderatorMail === 'each') {
+      const page = await this.#pageInfo(site.id, { key: comment.pageKey, url: '', title: '' });
+      out.push(...(await this.#moderatorMails(site, [{ record: comment, page }])));
+    }
+    return out;
   }
 
   async deleted(site: Site, comment: CommentInContext): Promise<OutboxEntry[]> {
     return this.#event(site, 'comment.deleted', { ...comment, status: 'deleted' });
   }
 
-  /** What approving a held comment sends: the reply notifications it had held back, and `comment.approved`. */
-  async approved(site: Site, comment: CommentInContext): Promise<OutboxEntry[]> {
+  /**
+   * What approving a held comment sends: `comment.approved`, and the reply and thread mails it had
+   * held back unless `mails` is false (it was published before, so they went out then).
+   */
+  async approved(site: Site, comment: CommentInContext, mails = true): Promise<OutboxEntry[]> {
     const approved = { ...comment, status: 'approved' as const };
     const page = await this.#pageInfo(site.id, { key: comment.pageKey, url: '', title: '' });
     const out = await webhookEntries(this.#notify, site, 'comment.approved', approved, async () => page, this.#now());
-    if (this.config.mail) out.push(...(await this.#fanOut(site, approved, page)));
+    if (this.config.mail && mails) out.push(...(await this.#fanOut(site, approved, page)));
     return out;
   }
 
@@ -155,7 +164,10 @@ export class NotifyService implements CommentHooks {
     const comment = await this.heldComment(action, token);
     const site = await this.#storage.getSite(comment.siteId);
     if (!site) throw linkGone();
-    const outbox = action === 'approve' ? await this.approved(site, comment) : await this.rejected(site, comment);
+    const outbox =
+      action === 'approve'
+        ? await this.approved(site, comment, !(await this.#notify.announced(comment.id)))
+        : await this.rejected(site, comment);
     const to = action === 'approve' ? 'approved' : 'rejected';
     if (!(await this.#notify.moveStatus(comment.id, 'pending', to, outbox, this.#now()))) {
       throw new Problem(404, 'comment-not-found', 'This comment is no longer waiting for moderation');

@@ -158,17 +158,25 @@ for (const backend of backends) {
       await t.post('p1', 'open again');
     });
 
-    test('threads close autoCloseDays after their first comment', async () => {
+    test('threads close autoCloseDays after their first comment: listed as locked, posts refused', async () => {
       let now = Date.now();
       const t = await adminApp(backend, { now: () => now, settings: { autoCloseDays: 7 } });
       await t.post('old', 'day one');
       now += 6 * 86_400_000;
       await t.post('old', 'day six');
+      assert.equal((await t.list('old')).page.locked, false);
       now += 2 * 86_400_000;
+      // No write in between: the listing cached on day six must not answer for day eight.
+      assert.equal((await t.list('old')).page.locked, true);
       const refused = await t.send('POST', '/api/v1/comments', { site: 'demo', page: 'old', body: 'day eight' });
       assert.equal(refused.status, 403);
       assert.equal((await problemOf(refused)).code, 'page-locked');
       await t.post('new', 'a new page is open');
+      assert.equal((await t.list('new')).page.locked, false);
+      // Turning the setting off reopens the old thread (a fresh session: the first one expired days ago).
+      await (await t.signIn('owner@example.com')).json('PATCH', '/api/admin/sites/demo', { settings: { autoCloseDays: 0 } });
+      assert.equal((await t.list('old')).page.locked, false);
+      await t.post('old', 'day eight, reopened');
     });
 
     test('bulk actions apply to each id and report failures one by one', async () => {

@@ -54,4 +54,8 @@ export const terms: Terms = {
   'live.flagged': 'An die Moderation gemeldet. Danke.',
   'live.new': { one: '{n} neuer Kommentar', other: '{n} neue Kommentare' },
   'time.now': 'gerade eben',
+  'live.show': { one: '{n} neuer Kommentar — anzeigen', other: '{n} neue Kommentare — anzeigen' },
+  'form.notify': 'Bei Antworten benachrichtigen',
+  'follow.submit': 'Dieser Diskussion folgen',
+  'follow.done': 'Bestätigen Sie bitte in Ihrem Posteingang.',
 };

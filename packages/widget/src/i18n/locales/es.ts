@@ -54,4 +54,8 @@ export const terms: Terms = {
   'live.flagged': 'Enviado a los moderadores. Gracias.',
   'live.new': { one: '{n} comentario nuevo', other: '{n} comentarios nuevos' },
   'time.now': 'ahora mismo',
+  'live.show': { one: '{n} comentario nuevo — mostrar', other: '{n} comentarios nuevos — mostrar' },
+  'form.notify': 'Avisarme de las respuestas',
+  'follow.submit': 'Seguir esta conversación',
+  'follow.done': 'Revisa tu correo para confirmar.',
 };

@@ -54,4 +54,8 @@ export const terms: Terms = {
   'live.flagged': 'Signalé aux modérateurs. Merci.',
   'live.new': { one: '{n} nouveau commentaire', other: '{n} nouveaux commentaires' },
   'time.now': 'à l’instant',
+  'live.show': { one: '{n} nouveau commentaire — afficher', other: '{n} nouveaux commentaires — afficher' },
+  'form.notify': 'M’avertir des réponses',
+  'follow.submit': 'Suivre cette discussion',
+  'follow.done': 'Consultez vos e-mails pour confirmer.',
 };

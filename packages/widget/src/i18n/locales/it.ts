@@ -54,4 +54,8 @@ export const terms: Terms = {
   'live.flagged': 'Segnalato ai moderatori. Grazie.',
   'live.new': { one: '{n} nuovo commento', other: '{n} nuovi commenti' },
   'time.now': 'proprio ora',
+  'live.show': { one: '{n} nuovo commento — mostra', other: '{n} nuovi commenti — mostra' },
+  'form.notify': 'Avvisami delle risposte',
+  'follow.submit': 'Segui questa discussione',
+  'follow.done': 'Controlla la tua e-mail per confermare.',
 };

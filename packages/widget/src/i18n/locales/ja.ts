@@ -54,4 +54,8 @@ export const terms: Terms = {
   'live.flagged': 'モデレーターに報告しました。ありがとうございます。',
   'live.new': { other: '新しいコメント {n} 件' },
   'time.now': 'たった今',
+  'live.show': { other: '新しいコメント {n} 件 — 表示' },
+  'form.notify': '返信を通知する',
+  'follow.submit': 'このディスカッションをフォロー',
+  'follow.done': '受信トレイを確認して登録を完了してください。',
 };

@@ -54,4 +54,8 @@ export const terms: Terms = {
   'live.flagged': 'Gemeld bij de moderatoren. Bedankt.',
   'live.new': { one: '{n} nieuwe reactie', other: '{n} nieuwe reacties' },
   'time.now': 'zojuist',
+  'live.show': { one: '{n} nieuwe reactie — tonen', other: '{n} nieuwe reacties — tonen' },
+  'form.notify': 'Houd me op de hoogte van antwoorden',
+  'follow.submit': 'Deze discussie volgen',
+  'follow.done': 'Kijk in je inbox om te bevestigen.',
 };

@@ -69,4 +69,13 @@ export const terms: Terms = {
     other: '{n} nowego komentarza',
   },
   'time.now': 'przed chwilą',
+  'live.show': {
+    one: '{n} nowy komentarz — pokaż',
+    few: '{n} nowe komentarze — pokaż',
+    many: '{n} nowych komentarzy — pokaż',
+    other: '{n} nowego komentarza — pokaż',
+  },
+  'form.notify': 'Powiadamiaj mnie o odpowiedziach',
+  'follow.submit': 'Obserwuj tę dyskusję',
+  'follow.done': 'Sprawdź skrzynkę, aby potwierdzić.',
 };

@@ -54,4 +54,8 @@ export const terms: Terms = {
   'live.flagged': 'Denunciado aos moderadores. Obrigado.',
   'live.new': { one: '{n} comentário novo', other: '{n} comentários novos' },
   'time.now': 'agora mesmo',
+  'live.show': { one: '{n} comentário novo — mostrar', other: '{n} comentários novos — mostrar' },
+  'form.notify': 'Avisar-me das respostas',
+  'follow.submit': 'Seguir esta discussão',
+  'follow.done': 'Verifique o seu e-mail para confirmar.',
 };

@@ -54,4 +54,8 @@ export const terms: Terms = {
   'live.flagged': '已向版主举报。谢谢。',
   'live.new': { other: '{n} 条新评论' },
   'time.now': '刚刚',
+  'live.show': { other: '{n} 条新评论 — 显示' },
+  'form.notify': '有回复时通知我',
+  'follow.submit': '关注此讨论',
+  'follow.done': '请查看收件箱以确认。',
 };

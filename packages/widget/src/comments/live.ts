@@ -1,0 +1,70 @@
+import type { Comment } from '../api.js';
+import type { Thread } from './thread.js';
+import { findPath, mapTree, removeComment } from './tree.js';
+
+/**
+ * Live updates of one thread (issue 9), opened by the thread while it is visible. Opens the page's event stream (`GET /api/v1/events`, see
+ * docs/api.md "Live updates") and applies what it hears to the thread's state:
+ * - a new top-level comment waits in `host.waiting` until the reader asks to see it (nothing
+ *   moves under their eyes); a new reply is added under its parent in place;
+ * - edits, deletions and votes change the comment in place, shown or waiting;
+ * - each burst of new comments is said once through the polite live region.
+ * Every event may come twice (a new or resumed stream replays the last seconds), so each one is
+ * applied as "make it so", never "add one more". The id of each event is kept in `host.liveId`;
+ * a stream opened again resumes after it. The browser reconnects a dropped stream by itself,
+ * sending the same id as `Last-Event-ID`.
+ */
+export function listen(host: Thread, url: string): EventSource {
+  const source = new EventSource(url);
+  let heard = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Applies `fn` to the comment `id`, shown or waiting; whether it was there. */
+  const apply = (id: string, fn: (c: Comment) => Comment | undefined): boolean => {
+    const { comments, waiting } = host;
+    host.comments = mapTree(comments, id, fn);
+    host.waiting = mapTree(waiting, id, fn);
+    return host.comments !== comments || host.waiting !== waiting;
+  };
+  const on = <T>(type: string, fn: (data: T) => unknown) =>
+    source.addEventListener(type, (e) => {
+      const { data, lastEventId } = e as MessageEvent<string>;
+      if (lastEventId) host.liveId = lastEventId;
+      fn(JSON.parse(data) as T);
+    });
+  const count = (n: number) => {
+    if (host.info) host.info = { ...host.info, count: Math.max(0, host.info.count + n) };
+  };
+
+  on<{ comment: Comment }>('comment.created', ({ comment }) => {
+    // Already here (posted by this reader, an event replayed, a held comment now approved).
+    if (apply(comment.id, (c) => ({ ...comment, replies: c.replies ?? [] }))) return;
+    const p = comment.parentId;
+    if (!p) host.waiting = [...host.waiting, comment];
+    // A reply to a comment on a page not loaded yet comes with that page.
+    else if (!apply(p, (c) => ({ ...c, replies: [...(c.replies ?? []), comment] }))) return;
+    count(1);
+    heard++;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      host.announce(host.tr('live.new', { n: heard }));
+      heard = 0;
+    }, 1000);
+  });
+  on<{ comment: Comment }>('comment.updated', ({ comment }) =>
+    apply(comment.id, (c) => ({ ...comment, replies: c.replies ?? [] })),
+  );
+  on<{ id: string }>('comment.deleted', ({ id }) => {
+    const c = findPath([...host.comments, ...host.waiting], id)?.at(-1);
+    if (c && !c.deleted) count(-1);
+    host.comments = removeComment(host.comments, id);
+    host.waiting = removeComment(host.waiting, id);
+  });
+  on<{ id: string; up: number; down: number; score: number }>('votes.changed', ({ id, up, down, score }) =>
+    apply(id, (c) => ({ ...c, up, down, score })),
+  );
+  // The events since `liveId` are gone (a day hidden, or too many): read the listing again.
+  on('reload', () => host.reload());
+  // Its id is where a stream that closes before any change resumes.
+  on('ready', () => 0);
+  return source;
+}

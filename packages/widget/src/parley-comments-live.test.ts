@@ -1,0 +1,242 @@
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { Comment } from './api.js';
+import './parley-comments.js';
+import type { ParleyComments } from './parley-comments.js';
+
+// Live updates (issue 9) against a stand-in for the browser's EventSource that the test feeds,
+// as the other widget tests stand in for fetch; e2e/comments-live.test.ts runs the same flows
+// against a real server's stream.
+
+const at = new Date(Date.now() - 60_000).toISOString();
+const make = (id: string, text: string, extra: Partial<Comment> = {}): Comment => ({
+  id,
+  parentId: null,
+  author: { name: `N${id}`, website: null, avatar: id },
+  html: `<p>${text}</p>`,
+  body: text,
+  createdAt: at,
+  editedAt: null,
+  status: 'approved',
+  up: 0,
+  down: 0,
+  score: 0,
+  replies: [],
+  ...extra,
+});
+
+/** The stand-in: records each stream the element opens; `send` delivers one event to it. */
+class FakeSource extends EventTarget {
+  static all: FakeSource[] = [];
+  readonly url: URL;
+  closed = false;
+  constructor(url: string) {
+    super();
+    this.url = new URL(url);
+    FakeSource.all.push(this);
+  }
+  close(): void {
+    this.closed = true;
+  }
+  send(type: string, data: unknown, id = ''): void {
+    this.dispatchEvent(new MessageEvent(type, { data: JSON.stringify(data), lastEventId: id }));
+  }
+}
+const open = () => FakeSource.all.filter((s) => !s.closed);
+const stream = () => {
+  const list = open();
+  expect(list.length, 'one open stream').to.equal(1);
+  return list[0]!;
+};
+
+type Page = { comments: Comment[]; next?: string | null };
+let pages: Record<string, Page>;
+let posted: Comment | undefined;
+const realFetch = window.fetch;
+const realSource = window.EventSource;
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+async function mount(attrs: { sort?: string; noLive?: boolean } = {}): Promise<ParleyComments> {
+  if (attrs.sort) localStorage.setItem('parley:sort:demo', JSON.stringify(attrs.sort));
+  const el = await fixture<ParleyComments>(
+    html`<parley-comments site="demo" page="/a" api="http://127.0.0.1:1" no-lazy ?no-live=${!!attrs.noLive}></parley-comments>`,
+  );
+  await waitUntil(() => el.phase === 'ready', 'loaded');
+  // The stream opens once the observer has seen the thread in view, a frame or so later.
+  if (!attrs.noLive) await waitUntil(() => open().length === 1, 'stream open');
+  await el.updateComplete;
+  return el;
+}
+const $ = <T extends Element = HTMLElement>(el: ParleyComments, sel: string) => el.shadowRoot!.querySelector<T>(sel);
+const texts = (el: ParleyComments) =>
+  [...el.shadowRoot!.querySelectorAll('ol.thread > li > article .body')].map((b) => b.textContent);
+const newButton = (el: ParleyComments) => $<HTMLButtonElement>(el, 'button[part~=new]');
+const count = (el: ParleyComments) => $(el, '.count')!.textContent;
+
+describe('<parley-comments> live updates', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    FakeSource.all = [];
+    posted = undefined;
+    pages = { first: { comments: [make('c1', 'one', { replies: [make('r1', 'reply one', { parentId: 'c1' })] })] } };
+    window.EventSource = FakeSource as unknown as typeof EventSource;
+    window.fetch = async (input, init = {}) => {
+      const url = new URL(String(input));
+      if (init.method === 'POST') return json({ comment: posted, editToken: 'tok' }, 201);
+      const page = pages[url.searchParams.get('cursor') ?? 'first']!;
+      const all = (list: Comment[]): number => list.reduce((n, c) => n + 1 + all(c.replies ?? []), 0);
+      return json({
+        page: { key: '/a', url: '', title: '', count: all(Object.values(pages).flatMap((p) => p.comments)), locked: false },
+        comments: page.comments,
+        nextCursor: page.next ?? null,
+      });
+    };
+  });
+  afterEach(() => {
+    window.fetch = realFetch;
+    window.EventSource = realSource;
+  });
+
+  it('keeps a new top-level comment behind an accessible "show" button, announces it once and shows it on request', async () => {
+    const el = await mount();
+    const s = stream();
+    expect(s.url.pathname).to.equal('/api/v1/events');
+    expect(Object.fromEntries(s.url.searchParams)).to.deep.equal({ site: 'demo', page: '/a' });
+    s.send('ready', { id: 7 }, '7');
+    s.send('comment.created', { comment: make('c2', 'two') }, '8');
+    s.send('comment.created', { comment: make('c3', 'three') }, '9');
+    await el.updateComplete;
+    expect(texts(el), 'nothing moves under the reader’s eyes').to.deep.equal(['one']);
+    expect(newButton(el)!.textContent).to.equal('2 new comments — show');
+    expect(count(el)).to.equal('4 comments');
+    await expect(el).to.be.accessible();
+    await waitUntil(() => $(el, '[role=status]')!.textContent === '2 new comments', 'one announcement for the burst', {
+      timeout: 3000,
+    });
+    newButton(el)!.click();
+    await el.updateComplete;
+    expect(texts(el)).to.deep.equal(['one', 'two', 'three']);
+    expect(newButton(el)).to.equal(null);
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'comment-c2', 'focus on the first new comment');
+    s.send('comment.created', { comment: make('c2', 'two') }, '8');
+    await el.updateComplete;
+    expect(texts(el), 'a replayed event changes nothing').to.deep.equal(['one', 'two', 'three']);
+    expect(count(el)).to.equal('4 comments');
+    expect(newButton(el)).to.equal(null);
+  });
+
+  it('puts new comments on top when the newest come first', async () => {
+    const el = await mount({ sort: 'newest' });
+    stream().send('comment.created', { comment: make('c2', 'two') }, '8');
+    stream().send('comment.created', { comment: make('c3', 'three') }, '9');
+    await el.updateComplete;
+    const button = newButton(el)!;
+    expect(button.textContent).to.equal('2 new comments — show');
+    expect(button.compareDocumentPosition($(el, 'ol.thread')!) & Node.DOCUMENT_POSITION_FOLLOWING, 'above the list').to.not.equal(
+      0,
+    );
+    button.click();
+    await el.updateComplete;
+    expect(texts(el)).to.deep.equal(['three', 'two', 'one']);
+  });
+
+  it('updates replies, edits, deletions and votes in place', async () => {
+    const el = await mount();
+    const s = stream();
+    s.send('comment.created', { comment: make('r2', 'reply two', { parentId: 'c1' }) }, '2');
+    s.send('comment.created', { comment: make('r9', 'reply to a comment not loaded', { parentId: 'x' }) }, '3');
+    s.send('comment.updated', { comment: make('c1', 'one, edited', { editedAt: at }) }, '4');
+    s.send('votes.changed', { id: 'r1', up: 3, down: 1, score: 2 }, '5');
+    s.send('comment.deleted', { id: 'r2' }, '6');
+    s.send('comment.deleted', { id: 'r2' }, '6');
+    await el.updateComplete;
+    expect(newButton(el), 'replies never wait').to.equal(null);
+    expect($(el, '#comment-c1 .body')!.textContent).to.equal('one, edited');
+    expect($(el, '#comment-c1 header')!.textContent).to.contain('edited');
+    expect([...el.shadowRoot!.querySelectorAll('#replies-c1 article')].map((a) => a.id)).to.deep.equal(['comment-r1']);
+    expect($(el, '#comment-r1 .vote .sr')!.textContent).to.equal('Upvote (3)');
+    expect(count(el), 'a reply added, the same reply deleted (twice)').to.equal('2 comments');
+    s.send('comment.deleted', { id: 'c1' }, '7');
+    await el.updateComplete;
+    expect($(el, '#comment-c1')!.textContent, 'a deleted comment with replies stays as a husk').to.contain(
+      'This comment was deleted.',
+    );
+    expect($(el, '#comment-r1')).to.not.equal(null);
+    expect(count(el)).to.equal('1 comment');
+  });
+
+  it('listens only while visible and resumes after the last event', async () => {
+    const el = await mount();
+    stream().send('ready', { id: 41 }, '41');
+    stream().send('votes.changed', { id: 'c1', up: 1, down: 0, score: 1 }, '42');
+    el.style.display = 'none';
+    await waitUntil(() => open().length === 0, 'closed when out of view');
+    el.style.display = '';
+    await waitUntil(() => open().length === 1, 'opened again in view');
+    expect(stream().url.searchParams.get('lastEventId')).to.equal('42');
+    stream().send('ready', { id: 42 });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    try {
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(open().length, 'closed in a hidden tab').to.equal(0);
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    }
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(stream().url.searchParams.get('lastEventId')).to.equal('42');
+    el.remove();
+    expect(open().length, 'closed when removed').to.equal(0);
+  });
+
+  it('reloads the listing when the server says the missed events are gone', async () => {
+    const el = await mount();
+    pages.first!.comments = [...pages.first!.comments, make('c5', 'five')];
+    stream().send('reload', { reason: 'history-gone' }, '99');
+    await waitUntil(() => texts(el).length === 2, 'listing read again');
+    await waitUntil(() => open().length === 1, 'stream open again');
+    expect(stream().url.searchParams.get('lastEventId')).to.equal('99');
+  });
+
+  it('opens no stream with no-live', async () => {
+    await mount({ noLive: true });
+    // A thread without no-live beside it: once its stream is open, both have been seen in view.
+    await fixture(html`<parley-comments site="demo" page="/b" api="http://127.0.0.1:1" no-lazy></parley-comments>`);
+    await waitUntil(() => FakeSource.all.length > 0, 'the other thread’s stream');
+    await aTimeout(100);
+    expect(FakeSource.all.map((s) => s.url.searchParams.get('page'))).to.deep.equal(['/b']);
+  });
+
+  it('keeps pagination free of duplicates after live comments', async () => {
+    pages = {
+      first: { comments: [make('c1', 'one')], next: 'p2' },
+      p2: { comments: [make('c2', 'two'), make('c3', 'three')] },
+    };
+    const el = await mount();
+    stream().send('comment.created', { comment: make('c3', 'three') }, '5');
+    stream().send('comment.created', { comment: make('c4', 'four') }, '6');
+    await el.updateComplete;
+    expect(newButton(el)!.textContent).to.equal('2 new comments — show');
+    await el.loadMore(false);
+    await el.updateComplete;
+    expect(texts(el)).to.deep.equal(['one', 'two', 'three']);
+    expect(newButton(el)!.textContent, 'the one that came with the page no longer waits').to.equal('1 new comment — show');
+    newButton(el)!.click();
+    await el.updateComplete;
+    expect(texts(el)).to.deep.equal(['one', 'two', 'three', 'four']);
+    expect(el.shadowRoot!.querySelectorAll('#comment-c3').length).to.equal(1);
+  });
+
+  it('puts the reader’s own comment in once when the stream brings it before the answer', async () => {
+    const el = await mount();
+    posted = make('c7', 'mine');
+    const form = $<HTMLFormElement>(el, 'form')!;
+    form.querySelector('textarea')!.value = 'mine';
+    stream().send('comment.created', { comment: posted }, '3');
+    form.requestSubmit();
+    await waitUntil(() => texts(el).includes('mine'), 'posted');
+    await el.updateComplete;
+    expect(texts(el)).to.deep.equal(['one', 'mine']);
+    expect(newButton(el)).to.equal(null);
+    expect(count(el), 'counted once').to.equal('3 comments');
+  });
+});

@@ -1,0 +1,134 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { Comment } from './api.js';
+import './parley-comments.js';
+import type { ParleyComments } from './parley-comments.js';
+
+// "Notify me of replies" and "follow this discussion" (issue 8); e2e/comments-notify.test.ts
+// follows the mails through a real server and SMTP.
+
+const comment: Comment = {
+  id: 'c1',
+  parentId: null,
+  author: { name: 'Ada', website: null, avatar: 'a' },
+  html: '<p>Hi</p>',
+  body: 'Hi',
+  createdAt: new Date().toISOString(),
+  editedAt: null,
+  status: 'approved',
+  up: 0,
+  down: 0,
+  score: 0,
+  replies: [],
+};
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const requests: { method: string; path: string; body: Record<string, unknown> | undefined }[] = [];
+let follow: () => Response;
+const realFetch = window.fetch;
+
+async function mount(lang = 'en'): Promise<ParleyComments> {
+  const el = await fixture<ParleyComments>(
+    html`<parley-comments site="demo" page="/a" api="http://127.0.0.1:1" lang=${lang} no-lazy no-live></parley-comments>`,
+  );
+  await waitUntil(() => el.phase === 'ready', 'loaded');
+  await el.updateComplete;
+  return el;
+}
+const $ = <T extends Element = HTMLElement>(el: ParleyComments, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
+const type = (field: HTMLInputElement | HTMLTextAreaElement, text: string) => {
+  field.value = text;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+};
+const notifyBox = (el: ParleyComments, form = 'form') => $<HTMLInputElement>(el, `${form} input[name=notify]`);
+
+describe('<parley-comments> notifications', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    requests.length = 0;
+    follow = () => json({ status: 'check-your-inbox' }, 202);
+    window.fetch = async (input, init = {}) => {
+      const url = new URL(String(input));
+      const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+      requests.push({ method: init.method ?? 'GET', path: url.pathname, body });
+      if (url.pathname === '/api/v1/subscriptions') return follow();
+      if (init.method === 'POST')
+        return json({ comment: { ...comment, id: `n${requests.length}`, body: body.body }, editToken: 't' }, 201);
+      return json({ page: { key: '/a', url: '', title: '', count: 1, locked: false }, comments: [comment], nextCursor: null });
+    };
+  });
+  afterEach(() => {
+    window.fetch = realFetch;
+  });
+
+  it('offers "notify me of replies" once an e-mail is typed and sends it with the reader’s language', async () => {
+    const el = await mount();
+    const box = notifyBox(el);
+    expect(box.closest('p')!.hidden, 'hidden without an e-mail').to.equal(true);
+    type($<HTMLInputElement>(el, '#root-email'), 'ada@example.org');
+    await el.updateComplete;
+    expect(box.closest('p')!.hidden).to.equal(false);
+    await expect(el).to.be.accessible();
+    expect(box.labels?.[0]?.textContent?.trim()).to.equal('Notify me of replies');
+    box.click();
+    type($<HTMLTextAreaElement>(el, '#root-body'), 'Tell me');
+    $<HTMLFormElement>(el, 'form').requestSubmit();
+    await waitUntil(() => requests.some((r) => r.method === 'POST'), 'posted');
+    expect(requests.find((r) => r.method === 'POST')!.body).to.include({ notify: true, locale: 'en', body: 'Tell me' });
+    expect(requests.find((r) => r.method === 'POST')!.body!.author).to.deep.equal({ email: 'ada@example.org' });
+
+    // A reply form has its own box (the address is remembered); unticked, nothing is asked.
+    await el.toggleReply('c1', true);
+    expect(notifyBox(el, '.reply-form form').closest('p')!.hidden).to.equal(false);
+    type($<HTMLTextAreaElement>(el, '#r-c1-body'), 'Quiet');
+    $<HTMLFormElement>(el, '.reply-form form').requestSubmit();
+    await waitUntil(() => requests.filter((r) => r.method === 'POST').length === 2, 'reply posted');
+    const reply = requests.filter((r) => r.method === 'POST')[1]!.body!;
+    expect(reply).to.not.have.property('notify');
+    expect(reply).to.not.have.property('locale');
+  });
+
+  it('follows the discussion with the typed e-mail and says to check the inbox', async () => {
+    const el = await mount('de');
+    await waitUntil(() => el.t.lang === 'de', 'German');
+    type($<HTMLInputElement>(el, '#root-email'), 'ada@example.org');
+    await el.updateComplete;
+    const button = $<HTMLButtonElement>(el, 'button[part~=follow]');
+    expect(button.textContent).to.equal('Dieser Diskussion folgen');
+    await expect(el).to.be.accessible();
+    button.click();
+    await waitUntil(() => $(el, '#followed'), 'confirmation note');
+    expect(requests.at(-1)).to.deep.equal({
+      method: 'POST',
+      path: '/api/v1/subscriptions',
+      body: { site: 'demo', page: '/a', email: 'ada@example.org', locale: 'de' },
+    });
+    expect($(el, '#followed').textContent).to.equal('Bestätigen Sie bitte in Ihrem Posteingang.');
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'followed', 'focus moves to the note');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a refused follow next to the button and says it through the live region', async () => {
+    follow = () =>
+      json(
+        {
+          code: 'invalid-fields',
+          detail: 'email: is not a valid e-mail address',
+          errors: [{ path: 'email', message: 'is not a valid e-mail address' }],
+        },
+        422,
+      );
+    const el = await mount();
+    type($<HTMLInputElement>(el, '#root-email'), 'not-an-address');
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, 'button[part~=follow]').click();
+    await waitUntil(() => $(el, '#follow-err'), 'error shown');
+    const text = 'Something went wrong: email: is not a valid e-mail address';
+    expect($(el, '#follow-err').textContent).to.equal(text);
+    expect($(el, 'button[part~=follow]').getAttribute('aria-describedby')).to.equal('follow-err');
+    expect($(el, '[role=status]').textContent).to.equal(text);
+    await expect(el).to.be.accessible();
+    follow = () => json({ code: 'unavailable', detail: 'E-mail notifications are not set up on this server' }, 503);
+    $<HTMLButtonElement>(el, 'button[part~=follow]').click();
+    await waitUntil(() => $(el, '#follow-err')?.textContent === 'The comment server had a problem.', 'server error');
+  });
+});
