@@ -64,6 +64,16 @@ await settle(page);
 await shot('help');
 await page.keyboard.press('Escape');
 
+// "Ban author" on the spam comment: the form offers what the server holds for it.
+await page
+  .locator('parley-admin-comment', { hasText: 'Cheap Pills' })
+  .getByRole('button', { name: /Ban author/ })
+  .click();
+await page.getByRole('dialog', { name: 'Ban Cheap Pills' }).waitFor();
+await settle(page);
+await shot('ban-author');
+await page.keyboard.press('Escape');
+
 await page.goto(`${stack.parley.url}/admin/#/thread?site=demo&page=${encodeURIComponent(article)}`);
 await page.locator('parley-admin-thread parley-admin-comment').first().waitFor();
 await settle(page);

@@ -27,6 +27,8 @@ export interface AdminPage {
   url?: string | null;
   title?: string | null;
   locked?: boolean;
+  /** Takes no new comments: locked, or older than the site's auto-close age. */
+  closed?: boolean;
 }
 
 /** A comment as moderators see it (docs/admin-api.md, `AdminComment`). */
@@ -336,11 +338,91 @@ export class AdminApi {
     });
   }
 
+  /** A site's webhooks (owners); never their secrets. */
+  async webhooks(site: string): Promise<Webhook[]> {
+    return (await this.#call<{ webhooks: Webhook[] }>('GET', `/sites/${enc(site)}/webhooks`)).webhooks;
+  }
+
+  /** Adds a webhook; the answer is the only time its signing secret is shown. */
+  addWebhook(site: string, url: string, events: string[]): Promise<{ webhook: Webhook; secret: string }> {
+    return this.#call('POST', `/sites/${enc(site)}/webhooks`, { url, events });
+  }
+
+  /** Removes a webhook (its queued events are not sent). */
+  deleteWebhook(site: string, id: string): Promise<void> {
+    return this.#call('DELETE', `/sites/${enc(site)}/webhooks/${enc(id)}`);
+  }
+
+  /** A webhook's latest delivery attempts, newest first. */
+  async deliveries(site: string, id: string): Promise<Delivery[]> {
+    return (await this.#call<{ deliveries: Delivery[] }>('GET', `/sites/${enc(site)}/webhooks/${enc(id)}/deliveries`)).deliveries;
+  }
+
+  /** A site's e-mail subscriptions, newest first, addresses masked. */
+  subscriptions(site: string, query: { page?: string; cursor?: string } = {}) {
+    return this.#call<{ subscriptions: Subscription[]; nextCursor: string | null }>(
+      'GET',
+      `/sites/${enc(site)}/subscriptions${qs(query)}`,
+    );
+  }
+
+  /** Removes one subscription. */
+  unsubscribe(site: string, id: string): Promise<void> {
+    return this.#call('DELETE', `/sites/${enc(site)}/subscriptions/${enc(id)}`);
+  }
+
   /** The audit log, newest first. */
   audit(query: { site?: string; cursor?: string } = {}): Promise<{ entries: AuditEntry[]; nextCursor?: string | null }> {
     return this.#call('GET', `/audit${qs(query)}`);
   }
 }
+
+/** A webhook of a site (docs/admin-api.md). */
+export interface Webhook {
+  id: string;
+  url: string;
+  events: string[];
+  active: boolean;
+  createdAt: string;
+}
+
+/** One attempt to deliver an event to a webhook. */
+export interface Delivery {
+  id: number;
+  deliveryId: number;
+  event: string;
+  attempt: number;
+  ok: boolean;
+  /** The receiver's HTTP status; null when it did not answer. */
+  status: number | null;
+  error: string | null;
+  durationMs: number;
+  at: string;
+  /** The event now: `pending` while it is retried, then `sent` or `failed`. */
+  state: string | null;
+  attempts: number | null;
+  nextRetryAt: string | null;
+}
+
+/** A reader's e-mail subscription; `email` comes masked from the server (`j…@example.com`). */
+export interface Subscription {
+  id: string;
+  kind: 'thread' | 'replies';
+  target: string;
+  pageKey: string | null;
+  confirmed: boolean;
+  createdAt: string;
+  email: string;
+}
+
+/** Events a webhook can ask for, in the server's order. */
+export const WEBHOOK_EVENTS = [
+  'comment.created',
+  'comment.approved',
+  'comment.rejected',
+  'comment.updated',
+  'comment.deleted',
+] as const;
 
 /** What an import did (the same summary `parley import` prints). */
 export interface ImportSummary {

@@ -37,7 +37,7 @@ export class ParleyAdminBanAuthor extends AdminElement {
         display: grid;
         gap: 0.75rem;
       }
-      .check {
+      .fields label.check {
         display: flex;
         gap: 0.5rem;
         align-items: center;

@@ -226,6 +226,7 @@ export class ParleyAdminComment extends AdminElement {
         >
         <span class="badge status-${c.status}">${t.t(`status.${c.status}`)}</span>
         ${c.pinned ? html`<span class="badge">${t.t('comment.pinned')}</span>` : nothing}
+        ${c.page.closed && !c.page.locked ? html`<span class="muted">${t.t('comment.closed')}</span>` : nothing}
         ${c.flags ? html`<span class="muted">${t.t('comment.flags', { n: c.flags })}</span>` : nothing}
       </header>
       ${held && c.heldReason ? html`<div class="reason muted">${t.t('comment.reason', { reason: reason(t, c.heldReason) })}</div>` : nothing}

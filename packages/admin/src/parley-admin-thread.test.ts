@@ -33,6 +33,31 @@ describe('parley-admin-thread', () => {
     }
   });
 
+  it('a thread closed by age says so, and so does each of its comments', async () => {
+    const page = { key: '/old', url: '', title: 'Old news', locked: false, closed: true };
+    const fake = fakeServer({
+      'GET /thread': () => ({ body: { page, comments: [comment({ status: 'approved', page })] } }),
+    });
+    try {
+      const el = await fixture<ParleyAdminThread>(
+        html`<parley-admin-thread .sites=${[{ id: 'demo', name: 'Demo' }]} site="demo" page="/old"></parley-admin-thread>`,
+      );
+      await until(() => el.shadowRoot!.querySelector('parley-admin-list'), 'the thread');
+      await expect(el).to.be.accessible();
+      expect(el.shadowRoot!.textContent).to.contain('older than the site’s auto-close age');
+      expect(el.shadowRoot!.textContent).to.not.contain('This thread is locked.');
+      const list = el.shadowRoot!.querySelector('parley-admin-list')!;
+      await list.updateComplete;
+      const item = list.shadowRoot!.querySelector('parley-admin-comment')!;
+      await item.updateComplete;
+      expect(item.shadowRoot!.querySelector('header')!.textContent).to.contain('Thread closed by age');
+      // Locking stays on offer: a lock also holds if the auto-close age is raised later.
+      expect([...item.shadowRoot!.querySelectorAll('button')].some((b) => b.textContent?.includes('Lock thread'))).to.equal(true);
+    } finally {
+      fake.restore();
+    }
+  });
+
   it('flatten keeps reading order at any depth', () => {
     const c = comment({ replies: [comment({ replies: [comment()] }), comment()] });
     expect(flatten([c]).map((x) => x.depth)).to.deep.equal([0, 1, 2, 1]);

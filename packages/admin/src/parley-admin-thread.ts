@@ -74,7 +74,7 @@ export class ParleyAdminThread extends AdminElement {
         <button class="primary" ?disabled=${this.busy}>${t.t('thread.show')}</button>
       </form>
       ${this.error ? html`<p class="error">${this.error}</p>` : nothing}
-      ${p?.locked ? html`<p>${t.t('thread.locked')}</p>` : nothing}
+      ${p?.locked ? html`<p>${t.t('thread.locked')}</p>` : p?.closed ? html`<p>${t.t('thread.closed')}</p>` : nothing}
       ${
         this.items
           ? html`<p class="muted">${t.t('thread.count', { n: this.items.length })}</p>

@@ -15,13 +15,15 @@ import './parley-admin-password.js';
 import './parley-admin-queue.js';
 import './parley-admin-search.js';
 import './parley-admin-settings.js';
+import './parley-admin-subscriptions.js';
 import './parley-admin-thread.js';
+import './parley-admin-webhooks.js';
 
 /** The console's views, each at `#/<view>`. */
-export const VIEWS = ['queue', 'search', 'thread', 'bans', 'settings', 'audit', 'import'] as const;
+export const VIEWS = ['queue', 'search', 'thread', 'bans', 'subscriptions', 'webhooks', 'settings', 'audit', 'import'] as const;
 export type View = (typeof VIEWS)[number];
 /** Views only an owner sees. */
-const OWNER_ONLY: readonly View[] = ['settings', 'import'];
+const OWNER_ONLY: readonly View[] = ['webhooks', 'settings', 'import'];
 type Theme = 'auto' | 'light' | 'dark';
 const THEME_KEY = 'parley-admin-theme';
 const LANG_KEY = 'parley-admin-lang';
@@ -259,6 +261,14 @@ export class ParleyAdmin extends AdminElement {
         return html`<parley-admin-bans .api=${common.api} .i18n=${common.i18n} .sites=${common.sites}></parley-admin-bans>`;
       case 'settings':
         return html`<parley-admin-settings .api=${common.api} .i18n=${common.i18n} .sites=${common.sites}></parley-admin-settings>`;
+      case 'subscriptions':
+        return html`<parley-admin-subscriptions
+          .api=${common.api}
+          .i18n=${common.i18n}
+          .sites=${common.sites}
+        ></parley-admin-subscriptions>`;
+      case 'webhooks':
+        return html`<parley-admin-webhooks .api=${common.api} .i18n=${common.i18n} .sites=${common.sites}></parley-admin-webhooks>`;
       case 'import':
         return html`<parley-admin-import .api=${common.api} .i18n=${common.i18n} .sites=${common.sites}></parley-admin-import>`;
       case 'audit':

@@ -47,6 +47,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       digestMinutes: config.notify.digestMinutes,
       linkHours: config.notify.linkHours,
     },
+    webhookAllowPrivate: config.notify.webhookAllowPrivate,
   });
   const notify = notifyStorageOf(storage);
   const mailer = config.notify.smtpUrl ? smtpMailer(config.notify.smtpUrl, config.notify.from) : undefined;

@@ -28,20 +28,24 @@ const make = (id: string, text: string, extra: Partial<Comment> = {}): Comment =
 class FakeSource extends EventTarget {
   static all: FakeSource[] = [];
   readonly url: URL;
-  closed = false;
+  /** 1 open, 2 closed (by `close()`, or by the browser when the server refused the stream). */
+  readyState = 1;
+  onerror: ((e: Event) => unknown) | null = null;
   constructor(url: string) {
     super();
     this.url = new URL(url);
+    // As in the browser, the `onerror` handler hears `error` events.
+    this.addEventListener('error', (e) => this.onerror?.(e));
     FakeSource.all.push(this);
   }
   close(): void {
-    this.closed = true;
+    this.readyState = 2;
   }
   send(type: string, data: unknown, id = ''): void {
     this.dispatchEvent(new MessageEvent(type, { data: JSON.stringify(data), lastEventId: id }));
   }
 }
-const open = () => FakeSource.all.filter((s) => !s.closed);
+const open = () => FakeSource.all.filter((s) => s.readyState < 2);
 const stream = () => {
   const list = open();
   expect(list.length, 'one open stream').to.equal(1);
@@ -165,6 +169,21 @@ describe('<parley-comments> live updates', () => {
     expect(count(el)).to.equal('1 comment');
   });
 
+  it('keeps the reader’s own edit that the site holds, which leaves the public thread', async () => {
+    const el = await mount();
+    localStorage.setItem('parley:tokens', JSON.stringify({ c1: { t: 'tok', at: Date.now() } }));
+    el.tokens = { c1: { t: 'tok', at: Date.now() } };
+    window.fetch = async () => json({ comment: make('c1', 'one, held', { status: 'pending' }) });
+    await el.toggleEdit('c1', true);
+    $<HTMLTextAreaElement>(el, '#e-c1-body')!.value = 'one, held';
+    $<HTMLFormElement>(el, '#comment-c1 form')!.requestSubmit();
+    await waitUntil(() => $(el, '#comment-c1 [part=pending]'), 'held for moderation');
+    stream().send('comment.deleted', { id: 'c1' }, '3');
+    await el.updateComplete;
+    expect($(el, '#comment-c1 .body')!.textContent).to.equal('one, held');
+    expect(count(el)).to.equal('2 comments');
+  });
+
   it('listens only while visible and resumes after the last event', async () => {
     const el = await mount();
     stream().send('ready', { id: 41 }, '41');
@@ -186,6 +205,30 @@ describe('<parley-comments> live updates', () => {
     expect(stream().url.searchParams.get('lastEventId')).to.equal('42');
     el.remove();
     expect(open().length, 'closed when removed').to.equal(0);
+  });
+
+  it('opens a new stream some seconds after the server refused one, resuming after the last event', async () => {
+    await mount();
+    const first = stream();
+    first.send('ready', { id: 5 }, '5');
+    const realTimeout = window.setTimeout;
+    const later: [() => void, number][] = [];
+    window.setTimeout = ((fn: () => void, ms = 0) =>
+      ms >= 1000 ? later.push([fn, ms]) : realTimeout(fn, ms)) as typeof setTimeout;
+    try {
+      first.dispatchEvent(new Event('error'));
+      expect(later.length, 'a dropped stream is the browser’s to reconnect').to.equal(0);
+      first.readyState = 2;
+      first.dispatchEvent(new Event('error'));
+    } finally {
+      window.setTimeout = realTimeout;
+    }
+    expect(later.length).to.equal(1);
+    expect(later[0]![1]).to.be.within(3000, 12000);
+    later[0]![0]();
+    const second = stream();
+    expect(second).to.not.equal(first);
+    expect(second.url.searchParams.get('lastEventId')).to.equal('5');
   });
 
   it('reloads the listing when the server says the missed events are gone', async () => {

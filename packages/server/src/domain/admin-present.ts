@@ -1,4 +1,5 @@
 import type { AdminCommentRow } from '../storage/admin-moderation-storage.js';
+import { isClosedByAge } from './comments.js';
 import { emailHash } from './identity.js';
 
 /**
@@ -9,7 +10,8 @@ export interface AdminComment {
   id: string;
   site: string;
   parentId: string | null;
-  page: { key: string; url: string; title: string; locked: boolean };
+  /** `closed`: takes no new comments, because `locked` or older than the site's `autoCloseDays`. */
+  page: { key: string; url: string; title: string; locked: boolean; closed: boolean };
   author: { name: string; website: string | null; hasEmail: boolean; emailHash: string | null; ipHash: string | null };
   body: string;
   html: string;
@@ -25,13 +27,14 @@ export interface AdminComment {
   replies?: AdminComment[];
 }
 
-/** The admin view of one comment. */
-export function presentAdmin(c: AdminCommentRow, secret: string): AdminComment {
+/** The admin view of one comment; `closeDays` is its site's `autoCloseDays`. */
+export function presentAdmin(c: AdminCommentRow, secret: string, closeDays = 0, now = Date.now()): AdminComment {
+  const closed = c.page.locked || isClosedByAge(c.page, closeDays, now);
   return {
     id: c.id,
     site: c.siteId,
     parentId: c.parentId,
-    page: { key: c.page.key, url: c.page.url, title: c.page.title, locked: c.page.locked },
+    page: { key: c.page.key, url: c.page.url, title: c.page.title, locked: c.page.locked, closed },
     author: {
       name: c.authorName,
       website: c.authorWebsite,

@@ -21,6 +21,7 @@ import { countLinks, renderMarkdown } from './markdown.js';
 import { heldReason } from './moderation.js';
 import { buildThreads, type PublicComment, present } from './present.js';
 import { invalid, Problem } from './problem.js';
+import { enforceRate } from './rate-limit.js';
 import { settingsOf } from './sites.js';
 import { charLength, cleanLine, cleanMultiline, FieldErrors, httpUrl, isEmail } from './text.js';
 
@@ -486,20 +487,12 @@ export class CommentService {
 
   async #rateLimit(site: Site, subject: string | null, now: number): Promise<void> {
     const { rateLimitPerMinute: perMinute, rateLimitPerHour: perHour } = settingsOf(site);
-    if (!subject || (perMinute <= 0 && perHour <= 0)) return;
-    const windows: [number, number][] = [
-      [perMinute, 60_000],
-      [perHour, 3_600_000],
+    if (!subject) return;
+    const windows = [
+      { limit: perMinute, spanMs: 60_000 },
+      { limit: perHour, spanMs: 3_600_000 },
     ];
-    for (const [limit, span] of windows) {
-      if (limit <= 0) continue;
-      const { count, oldest } = await this.storage.rateCount(site.id, subject, now - span);
-      if (count >= limit) {
-        const retryAfter = Math.max(1, Math.ceil(((oldest ?? now) + span - now) / 1000));
-        throw new Problem(429, 'rate-limited', 'Too many comments; please wait a moment', { retryAfter });
-      }
-    }
-    await this.storage.rateRecord(site.id, subject, now, now - 3_600_000);
+    await enforceRate(this.storage, site.id, subject, windows, now, 'Too many comments; please wait a moment');
   }
 
   /**
@@ -513,7 +506,7 @@ export class CommentService {
 }
 
 /** True if the page's thread is older than `days` (0: never closes by age). */
-export function isClosedByAge(page: PageRecord, days: number, now: number): boolean {
+export function isClosedByAge(page: Pick<PageRecord, 'createdAt'>, days: number, now: number): boolean {
   return days > 0 && now - page.createdAt > days * DAY_MS;
 }
 

@@ -8,8 +8,11 @@ import { ListCache } from '../domain/list-cache.js';
 import { LiveHub, type LiveHubOptions } from '../domain/live/hub.js';
 import { ModerationService } from '../domain/moderation.js';
 import { type NotifyConfig, NotifyService } from '../domain/notify/notifier.js';
+import { NotifyAdmin } from '../domain/notify/notify-admin.js';
+import type { HostLookup } from '../domain/notify/webhook-url.js';
 import { PostGuard } from '../domain/post-guard.js';
 import { invalid } from '../domain/problem.js';
+import { notifyAdminStorageOf } from '../storage/notify-admin-storage.js';
 import { notifyStorageOf } from '../storage/notify-storage.js';
 import type { Storage } from '../storage/types.js';
 import { adminApi } from './admin/index.js';
@@ -59,6 +62,10 @@ export interface AppOptions {
   publicUrl?: string | undefined;
   /** Mail and moderator settings (see `domain/notify/`); omitted, no mail is queued but webhooks work. */
   notify?: Partial<NotifyConfig> | undefined;
+  /** PARLEY_WEBHOOK_ALLOW_PRIVATE: webhook URLs may point at loopback and private networks. */
+  webhookAllowPrivate?: boolean;
+  /** How webhook host names are resolved when saved; default the system resolver (tests inject one). */
+  webhookLookup?: HostLookup;
 }
 
 /** Builds the whole HTTP application; no port, so tests call `app.request()` in-process. */
@@ -85,7 +92,14 @@ export function createApp(options: AppOptions) {
   const bans = new BanService(moderation, now);
   const guard = new PostGuard(storage, bans);
   const isHttps = options.isHttps ?? ((c: Context) => new URL(c.req.url).protocol === 'https:');
-  const notifier = new NotifyService(storage, notifyStorageOf(storage), notifyConfig(options), options.now);
+  const notifyStorage = notifyStorageOf(storage);
+  const notifier = new NotifyService(storage, notifyStorage, notifyConfig(options), options.now);
+  const notifyAdmin = new NotifyAdmin(storage, notifyStorage, notifyAdminStorageOf(storage), {
+    allowPrivate: options.webhookAllowPrivate ?? false,
+    lookup: options.webhookLookup,
+    now,
+    audit: (actor, action, siteId, target, detail) => moderation.audit(actor, action, siteId, target, detail),
+  });
   service.hooks = notifier;
   moderation.hooks = notifier;
 
@@ -112,6 +126,7 @@ export function createApp(options: AppOptions) {
       admins,
       moderation,
       bans,
+      notify: notifyAdmin,
       clientIp,
       isHttps,
       ownOrigin: options.ownOrigin ?? ((c) => new URL(c.req.url).origin),

@@ -16,12 +16,14 @@ export async function notifyStack(
   settings: Partial<SiteSettings> = {},
   notify: Partial<NotifyConfig> = {},
   now?: () => number,
+  app: { webhookAllowPrivate?: boolean } = {},
 ) {
   const sink = new SmtpSink();
   await sink.start();
   const t = await testApp(backend, settings, now, {
     publicUrl: PUBLIC,
     notify: { mail: true, from: 'Parley <parley@comments.example.org>', moderators: ['mod@example.org'], ...notify },
+    ...app,
   });
   const outbox = notifyStorageOf(t.storage);
   const mailer = smtpMailer(sink.url, 'Parley <parley@comments.example.org>');

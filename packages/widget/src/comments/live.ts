@@ -12,10 +12,13 @@ import { findPath, mapTree, removeComment } from './tree.js';
  * Every event may come twice (a new or resumed stream replays the last seconds), so each one is
  * applied as "make it so", never "add one more". The id of each event is kept in `host.liveId`;
  * a stream opened again resumes after it. The browser reconnects a dropped stream by itself,
- * sending the same id as `Last-Event-ID`.
+ * sending the same id as `Last-Event-ID`, but gives up on an answer other than a stream (a 503 at
+ * the server's limit, a proxy's 502 while the server restarts): the thread then opens a new one a
+ * few seconds later, spread so that readers do not all come back at once.
  */
 export function listen(host: Thread, url: string): EventSource {
   const source = new EventSource(url);
+  source.onerror = () => source.readyState > 1 && setTimeout(() => host.relive(source), 3e3 + Math.random() * 9e3);
   let heard = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** Applies `fn` to the comment `id`, shown or waiting; whether it was there. */
@@ -55,6 +58,9 @@ export function listen(host: Thread, url: string): EventSource {
   );
   on<{ id: string }>('comment.deleted', ({ id }) => {
     const c = findPath([...host.comments, ...host.waiting], id)?.at(-1);
+    // The reader's own comment whose edit the site holds for moderation leaves the public
+    // thread (this event) but stays for its author, as the API's answer to the edit said.
+    if (c?.status === 'pending') return;
     if (c && !c.deleted) count(-1);
     host.comments = removeComment(host.comments, id);
     host.waiting = removeComment(host.waiting, id);

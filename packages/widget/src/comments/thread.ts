@@ -285,6 +285,13 @@ export abstract class Thread extends ParleyElement {
     else this.requestUpdate();
   }
 
+  /** Opens the live stream again after the server refused `source` (see live.ts). */
+  relive(source: EventSource): void {
+    if (this.#source !== source) return;
+    this.#source = undefined;
+    this.#live();
+  }
+
   /** Says `text` through the polite live region (re-announced even if repeated). */
   announce(text: string): void {
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import type { MailAddress, NotifyStorage } from '../../storage/notify-storage.js';
 import type { CommentInContext, CommentRecord, NewComment, OutboxEntry, Site, Storage } from '../../storage/types.js';
 import { type CommentHooks, type NewCommentInput, recordOf } from '../comments.js';
+import { prefixHash } from '../identity.js';
 import { Problem } from '../problem.js';
+import { enforceRate, type RateWindow } from '../rate-limit.js';
 import { cleanLine, isEmail } from '../text.js';
 import { type LinkPurpose, LinkSigner } from './links.js';
 import type { MailMessage } from './mail-message.js';
@@ -26,6 +28,16 @@ export interface NotifyConfig {
   /** How long approve/reject links work. */
   linkHours: number;
 }
+
+/**
+ * Follow requests per IP prefix (/24, /48) and site. Each may queue a confirmation mail to any
+ * address, so the form must not become a way to send mail in bulk; a reader follows a few
+ * discussions, not dozens a minute.
+ */
+export const FOLLOW_RATE: RateWindow[] = [
+  { limit: 5, spanMs: 60_000 },
+  { limit: 20, spanMs: 3_600_000 },
+];
 
 /** Confirmation links work this long; the address can ask again afterwards. */
 const CONFIRM_DAYS = 7;
@@ -118,8 +130,26 @@ export class NotifyService implements CommentHooks {
    * "Follow this discussion": a thread subscription that starts unconfirmed and is confirmed by the
    * link mailed to the address (double opt-in). The answer never tells whether the address was known.
    */
-  async followThread(site: Site, pageKey: string, rawEmail: string, locale: string | undefined): Promise<void> {
+  async followThread(
+    site: Site,
+    pageKey: string,
+    rawEmail: string,
+    locale: string | undefined,
+    ip: string | undefined,
+  ): Promise<void> {
     if (!this.config.mail) throw new Problem(503, 'unavailable', 'E-mail notifications are not set up on this server');
+    // Counted before the address is checked, so that malformed floods are limited too.
+    const subject = prefixHash(await this.#storage.secret(), 'follow', ip);
+    if (subject) {
+      await enforceRate(
+        this.#storage,
+        site.id,
+        subject,
+        FOLLOW_RATE,
+        this.#now(),
+        'Too many follow requests; please wait a moment',
+      );
+    }
     const email = cleanLine(rawEmail).toLowerCase();
     if (!isEmail(email))
       throw new Problem(422, 'invalid-fields', 'email: is not a valid e-mail address', {

@@ -1,8 +1,10 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { type AdminComment, adminThreads, presentAdmin } from '../../domain/admin-present.js';
+import { isClosedByAge } from '../../domain/comments.js';
 import { BULK_ACTIONS, canModerate, visibleSites } from '../../domain/moderation.js';
 import { Problem } from '../../domain/problem.js';
+import { settingsOf } from '../../domain/sites.js';
 import type { AdminCommentRow, CommentSearch } from '../../storage/admin-moderation-storage.js';
 import type { CommentStatus } from '../../storage/types.js';
 import type { AdminApp, AdminDeps, AdminEnv } from './env.js';
@@ -56,7 +58,14 @@ const THREAD_LIMIT = 5000;
 /** Queue, search, thread view and every comment action. */
 export function commentRoutes(app: AdminApp, deps: AdminDeps): void {
   const { moderation } = deps;
-  const show = async (row: AdminCommentRow): Promise<AdminComment> => presentAdmin(row, await deps.storage.secret());
+  /** Presents rows with each site's auto-close age (the few sites are read once per request). */
+  const presenter = async (): Promise<(row: AdminCommentRow) => AdminComment> => {
+    const [secret, sites] = await Promise.all([deps.storage.secret(), deps.storage.listSites()]);
+    const days = new Map(sites.map((s) => [s.id, settingsOf(s).autoCloseDays]));
+    const now = deps.now();
+    return (row) => presentAdmin(row, secret, days.get(row.siteId) ?? 0, now);
+  };
+  const show = async (row: AdminCommentRow): Promise<AdminComment> => (await presenter())(row);
 
   /** Runs a search limited to what the actor may see, newest first, with a cursor. */
   const search = async (
@@ -79,10 +88,10 @@ export function commentRoutes(app: AdminApp, deps: AdminDeps): void {
     const more = rows.length > limit;
     const shown = more ? rows.slice(0, limit) : rows;
     const last = shown[shown.length - 1];
-    const secret = await deps.storage.secret();
+    const present = await presenter();
     return c.json(
       {
-        comments: shown.map((r) => presentAdmin(r, secret)),
+        comments: shown.map(present),
         nextCursor: more && last ? encodeCursor(last.createdAt, last.id) : null,
       },
       200,
@@ -110,16 +119,22 @@ export function commentRoutes(app: AdminApp, deps: AdminDeps): void {
   app.get('/thread', async (c) => {
     const q = queryOf(c, ThreadQuery);
     const actor = c.get('actor');
-    if (!canModerate(actor, q.site) || !(await deps.storage.getSite(q.site)))
-      throw new Problem(404, 'site-not-found', `No site "${q.site}"`);
+    const site = canModerate(actor, q.site) ? await deps.storage.getSite(q.site) : undefined;
+    if (!site) throw new Problem(404, 'site-not-found', `No site "${q.site}"`);
     const page = await deps.storage.getPage(q.site, q.page);
     if (!page) throw new Problem(404, 'page-not-found', 'No comments on that page yet');
     const rows = await moderation.mod.searchComments({ sites: [q.site], pageKey: q.page, limit: THREAD_LIMIT });
-    const secret = await deps.storage.secret();
+    const present = await presenter();
     return c.json(
       {
-        page: { key: page.key, url: page.url, title: page.title, locked: page.locked },
-        comments: adminThreads(rows.map((r) => presentAdmin(r, secret))),
+        page: {
+          key: page.key,
+          url: page.url,
+          title: page.title,
+          locked: page.locked,
+          closed: page.locked || isClosedByAge(page, settingsOf(site).autoCloseDays, deps.now()),
+        },
+        comments: adminThreads(rows.map(present)),
       },
       200,
     );

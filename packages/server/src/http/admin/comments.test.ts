@@ -173,8 +173,23 @@ for (const backend of backends) {
       assert.equal((await problemOf(refused)).code, 'page-locked');
       await t.post('new', 'a new page is open');
       assert.equal((await t.list('new')).page.locked, false);
+      // Moderators see it closed too (not locked: unlocking would not reopen it).
+      const mod = await t.signIn('owner@example.com');
+      const thread = await mod.json<{ page: { locked: boolean; closed: boolean }; comments: { page: { closed: boolean } }[] }>(
+        'GET',
+        '/api/admin/thread?site=demo&page=old',
+      );
+      assert.deepEqual([thread.page.locked, thread.page.closed, thread.comments[0]?.page.closed], [false, true, true]);
+      const fresh = await mod.json<{ comments: { page: { key: string; closed: boolean } }[] }>(
+        'GET',
+        '/api/admin/comments?page=new',
+      );
+      assert.deepEqual(
+        fresh.comments.map((c) => [c.page.key, c.page.closed]),
+        [['new', false]],
+      );
       // Turning the setting off reopens the old thread (a fresh session: the first one expired days ago).
-      await (await t.signIn('owner@example.com')).json('PATCH', '/api/admin/sites/demo', { settings: { autoCloseDays: 0 } });
+      await mod.json('PATCH', '/api/admin/sites/demo', { settings: { autoCloseDays: 0 } });
       assert.equal((await t.list('old')).page.locked, false);
       await t.post('old', 'day eight, reopened');
     });

@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import type { ActiveSession, AdminService } from '../../domain/admins.js';
 import type { BanService } from '../../domain/bans.js';
 import type { Actor, ModerationService } from '../../domain/moderation.js';
+import type { NotifyAdmin } from '../../domain/notify/notify-admin.js';
 import type { Storage } from '../../storage/types.js';
 
 /** What admin routes read from the context; the auth middleware sets `session` and `actor`. */
@@ -17,6 +18,8 @@ export interface AdminDeps {
   admins: AdminService;
   moderation: ModerationService;
   bans: BanService;
+  /** Webhooks and subscriptions of a site. */
+  notify: NotifyAdmin;
   /** The client address (connection, trusted proxies): login limits count per IP prefix. */
   clientIp: (c: Context) => string | undefined;
   /** Whether the request reached us over https (directly or through a trusted proxy). */

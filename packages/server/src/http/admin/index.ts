@@ -6,6 +6,7 @@ import { banRoutes } from './ban-routes.js';
 import { commentRoutes } from './comment-routes.js';
 import type { AdminDeps, AdminEnv } from './env.js';
 import { importRoutes } from './import-routes.js';
+import { notifyAdminRoutes } from './notify-routes.js';
 import { sessionRoutes } from './session-routes.js';
 import { siteRoutes } from './site-routes.js';
 
@@ -30,6 +31,7 @@ export function adminApi(deps: AdminDeps): Hono<AdminEnv> {
   siteRoutes(app, deps);
   banRoutes(app, deps);
   auditRoutes(app, deps);
+  notifyAdminRoutes(app, deps.notify);
   importRoutes(app, deps, deps.importMaxBytes);
   return app;
 }

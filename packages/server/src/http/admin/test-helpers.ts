@@ -20,23 +20,36 @@ export async function adminApp(
 ) {
   const t = await testApp(backend, options.settings ?? {}, options.now, options.app);
   await t.app.admins.add({ email: 'owner@example.com', password: PASSWORD, role: 'owner', name: 'Olive' });
-  const signIn = async (email: string, password = PASSWORD) => {
-    const res = await t.app.request('/api/admin/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: 'http://localhost' },
-      body: JSON.stringify({ email, password }),
-    });
-    if (res.status !== 200) throw new Error(`login answered ${res.status}: ${await res.text()}`);
-    const cookie = /parley_admin=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1] ?? '';
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    return session(cookie, csrfToken);
-  };
-  const session = (cookie: string, csrf: string) => ({
+  const signIn = (email: string, password = PASSWORD) => adminSignIn(t.app, email, password);
+  const owner = await signIn('owner@example.com');
+  return { ...t, owner, signIn };
+}
+
+/** Anything that answers `request` like a Hono app. */
+interface Requester {
+  request(path: string, init?: RequestInit): Response | Promise<Response>;
+}
+
+/** Signs `email` in on `app` as the console does and returns a session to call the admin API with. */
+export async function adminSignIn(app: Requester, email: string, password = PASSWORD) {
+  const res = await app.request('/api/admin/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`login answered ${res.status}: ${await res.text()}`);
+  const cookie = /parley_admin=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1] ?? '';
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return adminSession(app, cookie, csrfToken);
+}
+
+function adminSession(app: Requester, cookie: string, csrf: string) {
+  return {
     cookie,
     csrf,
     /** A request as the console sends it: cookie, CSRF header, own Origin. */
     req(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-      return t.app.request(path, {
+      return app.request(path, {
         method,
         headers: {
           cookie: `parley_admin=${cookie}`,
@@ -53,7 +66,5 @@ export async function adminApp(
       if (res.status !== status) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
       return (await res.json()) as T;
     },
-  });
-  const owner = await signIn('owner@example.com');
-  return { ...t, owner, signIn };
+  };
 }

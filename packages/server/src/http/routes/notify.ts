@@ -26,7 +26,7 @@ const follow = createRoute({
       description: 'Accepted; the same answer whether or not the address was known',
       content: { 'application/json': { schema: z.object({ status: z.literal('check-your-inbox') }) } },
     },
-    ...problems(400, 403, 404, 415, 422, 503),
+    ...problems(400, 403, 404, 415, 422, 429, 503),
   },
 });
 
@@ -97,7 +97,7 @@ export function notifyRoutes(app: App, { service, caller }: RouteDeps, notifier:
     const input = c.req.valid('json');
     const site = await service.site(input.site);
     service.assertOrigin(site, caller(c));
-    await notifier.followThread(site, input.page, input.email, input.locale);
+    await notifier.followThread(site, input.page, input.email, input.locale, caller(c).ip);
     return c.json({ status: 'check-your-inbox' as const }, 202);
   });
 
