@@ -53,13 +53,21 @@ describe('parley CLI', () => {
   test('--help works on every command and names the commands', async () => {
     const main = await parley(['--help']);
     assert.equal(main.code, 0);
-    for (const word of ['serve', 'migrate', 'site add', 'site list', 'backup']) assert.ok(main.stdout.includes(word), word);
+    for (const word of ['serve', 'migrate', 'site add', 'site list', 'backup', 'admin', 'import', 'export'])
+      assert.ok(main.stdout.includes(word), word);
     for (const args of [
       ['serve', '--help'],
       ['migrate', '--help'],
       ['site', '--help'],
       ['site', 'add', '--help'],
+      ['site', 'list', '--help'],
+      ['site', 'show', '--help'],
+      ['site', 'set', '--help'],
       ['backup', '-h'],
+      ['admin', '--help'],
+      ['admin', 'add', '--help'],
+      ['import', '--help'],
+      ['export', '--help'],
     ]) {
       const run = await parley(args);
       assert.equal(run.code, 0, args.join(' '));

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,11 +24,22 @@ const PEOPLE = Array.from({ length: 6 }, (_, i) => ({
   ip: i % 2 ? `2001:db8:7a1${i}:${i}::${i + 1}` : `172.31.${201 + i}.${17 + i}`,
 }));
 
-/** The strings that must never leave the server: each e-mail, each address, each address prefix. */
+/**
+ * The strings that must never leave the server: each e-mail, each address, each address prefix,
+ * and their unkeyed hashes (a Gravatar-style MD5 or a SHA of an address identifies its owner as
+ * well as the address does).
+ */
 function forbidden(): string[] {
   return PEOPLE.flatMap(({ email, ip }) => {
     const prefix = ip.includes(':') ? ip.split(':').slice(0, 3).join(':') : ip.split('.').slice(0, 3).join('.');
-    return [email, email.split('@')[0] ?? email, ip, prefix];
+    const hashes = [email, ip, prefix].flatMap((v) =>
+      ['md5', 'sha1', 'sha256'].flatMap((alg) => {
+        const digest = createHash(alg).update(v).digest();
+        // Long enough not to turn up by chance in a listing, short enough to catch a truncated hash.
+        return [digest.toString('hex').slice(0, 12), digest.toString('base64url').slice(0, 12)];
+      }),
+    );
+    return [email, email.split('@')[0] ?? email, ip, prefix, ...hashes];
   });
 }
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import { readConfig } from '../config.js';
 import { startServer } from '../server.js';
 import { startPrivatePostgres } from '../testing/private-postgres.js';
@@ -22,9 +22,14 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const refuse = { allowUnsafe: false };
 
 describe('durability check on sqlite', () => {
-  test('a file database opened by Parley is WAL with synchronous=FULL and passes', async () => {
+  test('a file database opened by Parley is WAL with synchronous=FULL and foreign keys on, and passes', async () => {
     const storage = await openSqlite(join(dir, 'ok.sqlite'), { durability: refuse });
     assert.deepEqual(await durabilityWeaknesses(storage.db, 'sqlite'), []);
+    // Pragmas are per connection: ask the storage's own connection, not a second one.
+    const pragma = async (name: string) => Object.values((await sql.raw(`pragma ${name}`).execute(storage.db)).rows[0] ?? {})[0];
+    assert.equal(await pragma('journal_mode'), 'wal');
+    assert.equal(await pragma('synchronous'), 2, 'FULL');
+    assert.equal(await pragma('foreign_keys'), 1);
     await storage.close();
   });
 

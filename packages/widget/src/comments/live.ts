@@ -13,12 +13,13 @@ import { findPath, mapTree, removeComment } from './tree.js';
  * applied as "make it so", never "add one more". The id of each event is kept in `host.liveId`;
  * a stream opened again resumes after it. The browser reconnects a dropped stream by itself,
  * sending the same id as `Last-Event-ID`, but gives up on an answer other than a stream (a 503 at
- * the server's limit, a proxy's 502 while the server restarts): the thread then opens a new one a
- * few seconds later, spread so that readers do not all come back at once.
+ * the server's limit, a proxy's 502 while the server restarts): the thread then opens a new one
+ * 10–40 s later (about the server's `Retry-After: 30`), spread so that readers do not all come
+ * back at once; what happened meanwhile is replayed then.
  */
 export function listen(host: Thread, url: string): EventSource {
   const source = new EventSource(url);
-  source.onerror = () => source.readyState > 1 && setTimeout(() => host.relive(source), 3e3 + Math.random() * 9e3);
+  source.onerror = () => source.readyState > 1 && setTimeout(() => host.relive(source), 1e4 + Math.random() * 3e4);
   let heard = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** Applies `fn` to the comment `id`, shown or waiting; whether it was there. */

@@ -342,6 +342,15 @@ for (const backend of backends) {
       assert.equal(await html('`code` and **bold**'), '<p><code>code</code> and <strong>bold</strong></p>');
       assert.equal(await html('> quoted'), '<blockquote>\n<p>quoted</p>\n</blockquote>');
       assert.equal(await html('- a\n- b'), '<ul>\n<li>a</li>\n<li>b</li>\n</ul>');
+      assert.equal(await html('1. a\n2. b'), '<ol>\n<li>a</li>\n<li>b</li>\n</ol>');
+      // Code blocks, fenced or indented, keep their text as text; a language class is not kept.
+      assert.equal(await html('```js\nconst a = <b>;\n```'), '<pre><code>const a = &lt;b&gt;;\n</code></pre>');
+      // (The body is trimmed, so an indented block needs text before it.)
+      assert.equal(await html('see:\n\n    indented <i>'), '<p>see:</p>\n<pre><code>indented &lt;i&gt;\n</code></pre>');
+      assert.equal(
+        await html('<https://example.com/a>'),
+        '<p><a href="https://example.com/a" rel="nofollow ugc noopener noreferrer">https://example.com/a</a></p>',
+      );
     });
 
     test('rate limit per IP prefix: 429 with Retry-After; /24 and /48 share a bucket', async () => {
