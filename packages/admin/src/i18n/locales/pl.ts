@@ -100,8 +100,7 @@ export const terms: Terms = {
   'banAuthor.heading': 'Zablokuj: {author}',
   'banAuthor.email': 'Adres e-mail autora',
   'banAuthor.ip': 'Zakres adresów IP autora (/24 lub /48)',
-  'banAuthor.none':
-    'Dla tego komentarza nie zapisano adresu e-mail ani zakresu IP, więc nie można stąd zablokować jego autora.',
+  'banAuthor.none': 'Dla tego komentarza nie zapisano adresu e-mail ani zakresu IP, więc nie można stąd zablokować jego autora.',
   'banAuthor.thisSite': 'Ta witryna ({site})',
   'done.ban': 'Zablokowano: {label}.',
   'done.approve': {
@@ -208,7 +207,8 @@ export const terms: Terms = {
   'setting.requireEmail': 'Wymagany e-mail',
   'setting.requireEmail.hint': 'Komentujący muszą podać adres e-mail.',
   'setting.maxDepth': 'Głębokość odpowiedzi',
-  'setting.maxDepth.hint': 'Najgłębszy poziom odpowiedzi; głębsze odpowiedzi trafiają do komentarza nadrzędnego (0 = bez limitu).',
+  'setting.maxDepth.hint':
+    'Najgłębszy poziom odpowiedzi; głębsze odpowiedzi trafiają do komentarza nadrzędnego (0 = bez limitu).',
   'setting.maxLength': 'Najdłuższy komentarz',
   'setting.maxLength.hint': 'W znakach.',
   'setting.editWindowSeconds': 'Czas na edycję (sekundy)',
@@ -231,8 +231,7 @@ export const terms: Terms = {
   'setting.blockedWordsAction.hold': 'wstrzymuje komentarz',
   'setting.blockedWordsAction.refuse': 'odrzuca komentarz',
   'setting.flagThreshold': 'Zgłoszenia do wstrzymania',
-  'setting.flagThreshold.hint':
-    'Liczba zgłoszeń czytelników, po której zatwierdzony komentarz wraca do kolejki (0 = nigdy).',
+  'setting.flagThreshold.hint': 'Liczba zgłoszeń czytelników, po której zatwierdzony komentarz wraca do kolejki (0 = nigdy).',
   'setting.autoCloseDays': 'Zamykaj dyskusje po (dniach)',
   'setting.autoCloseDays.hint':
     'Liczba dni od pierwszego komentarza, po której dyskusja przestaje przyjmować komentarze (0 = nigdy).',

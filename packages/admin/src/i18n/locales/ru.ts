@@ -208,7 +208,8 @@ export const terms: Terms = {
   'setting.requireEmail': 'Эл. почта обязательна',
   'setting.requireEmail.hint': 'Комментаторы должны указать адрес эл. почты.',
   'setting.maxDepth': 'Глубина ответов',
-  'setting.maxDepth.hint': 'Самый глубокий уровень ответов; более глубокие ответы попадают к родительскому (0 = без ограничений).',
+  'setting.maxDepth.hint':
+    'Самый глубокий уровень ответов; более глубокие ответы попадают к родительскому (0 = без ограничений).',
   'setting.maxLength': 'Максимальная длина комментария',
   'setting.maxLength.hint': 'В символах.',
   'setting.editWindowSeconds': 'Время на правку (секунды)',
@@ -231,8 +232,7 @@ export const terms: Terms = {
   'setting.blockedWordsAction.hold': 'задерживает комментарий',
   'setting.blockedWordsAction.refuse': 'отклоняет комментарий',
   'setting.flagThreshold': 'Жалоб до задержки',
-  'setting.flagThreshold.hint':
-    'Сколько жалоб читателей возвращает одобренный комментарий в очередь (0 = никогда).',
+  'setting.flagThreshold.hint': 'Сколько жалоб читателей возвращает одобренный комментарий в очередь (0 = никогда).',
   'setting.autoCloseDays': 'Закрывать обсуждения через (дней)',
   'setting.autoCloseDays.hint':
     'Через сколько дней после первого комментария обсуждение перестаёт принимать комментарии (0 = никогда).',

@@ -208,7 +208,8 @@ export const terms: Terms = {
   'setting.requireEmail': 'Ел. пошта обов’язкова',
   'setting.requireEmail.hint': 'Коментатори мають вказати адресу ел. пошти.',
   'setting.maxDepth': 'Глибина відповідей',
-  'setting.maxDepth.hint': 'Найглибший рівень відповідей; глибші відповіді потрапляють до батьківського коментаря (0 = без обмежень).',
+  'setting.maxDepth.hint':
+    'Найглибший рівень відповідей; глибші відповіді потрапляють до батьківського коментаря (0 = без обмежень).',
   'setting.maxLength': 'Найдовший коментар',
   'setting.maxLength.hint': 'У символах.',
   'setting.editWindowSeconds': 'Час на редагування (секунди)',

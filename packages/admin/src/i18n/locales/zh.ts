@@ -240,8 +240,7 @@ export const terms: Terms = {
   'webhooks.limit': '此站点的 Webhook 数量已达上限；请先删除一个。',
   'webhooks.added': 'Webhook 已添加。请立即复制其密钥。',
   'webhooks.secretHeading': '签名密钥',
-  'webhooks.secretHint':
-    '{url} 的密钥。它只会在此时显示：请将其保存在接收端。如需新密钥，请删除该 Webhook 后重新添加。',
+  'webhooks.secretHint': '{url} 的密钥。它只会在此时显示：请将其保存在接收端。如需新密钥，请删除该 Webhook 后重新添加。',
   'webhooks.secretDone': '我已保存',
   'webhooks.empty': '此站点没有 Webhook。',
   'webhooks.col.created': '添加时间',
