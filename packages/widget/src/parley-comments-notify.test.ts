@@ -55,7 +55,12 @@ describe('<parley-comments> notifications', () => {
       if (url.pathname === '/api/v1/subscriptions') return follow();
       if (init.method === 'POST')
         return json({ comment: { ...comment, id: `n${requests.length}`, body: body.body }, editToken: 't' }, 201);
-      return json({ page: { key: '/a', url: '', title: '', count: 1, locked: false }, comments: [comment], nextCursor: null, mail });
+      return json({
+        page: { key: '/a', url: '', title: '', count: 1, locked: false },
+        comments: [comment],
+        nextCursor: null,
+        mail,
+      });
     };
   });
   afterEach(() => {
