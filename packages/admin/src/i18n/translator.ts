@@ -8,6 +8,11 @@ const LOADERS: Record<string, () => Promise<{ terms: Terms }>> = {
   it: () => import('./locales/it.js'),
   pt: () => import('./locales/pt.js'),
   nl: () => import('./locales/nl.js'),
+  pl: () => import('./locales/pl.js'),
+  ru: () => import('./locales/ru.js'),
+  uk: () => import('./locales/uk.js'),
+  ja: () => import('./locales/ja.js'),
+  zh: () => import('./locales/zh.js'),
 };
 
 /** Languages with a table, English first. */
