@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { en, type Term, type Terms } from './en.js';
-import { LANGUAGES, loadTerms } from './translator.js';
+import { LANGUAGES, loadTerms, Translator } from './translator.js';
 
 /** The `{name}` placeholders of one text, sorted, so two texts compare by what they fill in. */
 function placeholders(text: string): string[] {
@@ -68,4 +68,43 @@ describe('console locale tables', () => {
       });
     });
   }
+});
+
+// French, Spanish, Italian and Portuguese have a `many` form for exact millions ("1 000 000 de
+// commentaires"); French and Portuguese count 0 as singular, Dutch does not. These load each table
+// the way the console does and check the form chosen for real counts.
+describe('console plurals in French, Spanish, Italian, Portuguese and Dutch', () => {
+  it('French treats 0 and 1 as one and exact millions as many', async () => {
+    const fr = await Translator.load('fr');
+    expect(fr.lang).to.equal('fr');
+    expect([0, 1, 2, 1_000_000, 1_500_000].map((n) => fr.t('thread.count', { n }))).to.deep.equal([
+      '0 commentaire',
+      '1 commentaire',
+      '2 commentaires',
+      '1\u202f000\u202f000 de commentaires',
+      '1\u202f500\u202f000 commentaires',
+    ]);
+  });
+
+  it('Spanish, Italian and Portuguese put de/di before the noun for a million', async () => {
+    const es = await Translator.load('es');
+    expect([1, 2, 1_000_000].map((n) => es.t('done.delete', { n }))).to.deep.equal([
+      '1 comentario eliminado.',
+      '2 comentarios eliminados.',
+      '1.000.000 de comentarios eliminados.',
+    ]);
+    const it_ = await Translator.load('it');
+    expect(it_.t('search.results', { n: 1_000_000 })).to.equal('1.000.000 di commenti trovati');
+    const pt = await Translator.load('pt');
+    expect([0, 1, 1_000_000].map((n) => pt.t('queue.count', { n }))).to.deep.equal([
+      '0 comentário em espera',
+      '1 comentário em espera',
+      '1.000.000 de comentários em espera',
+    ]);
+  });
+
+  it('Dutch uses the plural for 0', async () => {
+    const nl = await Translator.load('nl');
+    expect([0, 1, 2].map((n) => nl.t('thread.count', { n }))).to.deep.equal(['0 reacties', '1 reactie', '2 reacties']);
+  });
 });
