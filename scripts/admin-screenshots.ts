@@ -5,14 +5,26 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, Stack } from '../e2e/support.js';
 import { AdminService } from '../packages/server/src/domain/admins.js';
 import { openStorage } from '../packages/server/src/index.js';
+import { WebhookReceiver } from '../packages/server/src/testing/webhook-receiver.js';
 
 process.env.PARLEY_SCRYPT_N ??= '1024';
 const OUT = new URL('../docs/img/', import.meta.url);
 const EMAIL = 'editor@example.com';
 const PASSWORD = 'a long and correct password';
 
+// A webhook receiver that fails once, for the delivery log.
+const receiver = new WebhookReceiver();
+let failures = 1;
+receiver.answer = () => (failures-- > 0 ? 500 : 200);
+await receiver.start();
 // Comments with links are held, the rest published: the queue and a mixed thread.
-const stack = await new Stack().start({ settings: { moderation: 'links' } });
+const stack = await new Stack().start({
+  settings: { moderation: 'links' },
+  env: {
+    PARLEY_WEBHOOK_ALLOW_PRIVATE: '1',
+    PARLEY_OUTBOX_INTERVAL_MS: '200',
+  },
+});
 const storage = await openStorage(stack.databaseUrl);
 await new AdminService(storage, Date.now).add({ email: EMAIL, password: PASSWORD, role: 'owner', name: 'Eddie' });
 await storage.close();
@@ -107,6 +119,22 @@ await page.locator('parley-admin-import #summary').waitFor();
 await settle(page);
 await shot('import');
 
+await page.goto(`${stack.parley.url}/admin/#/webhooks`);
+await page.getByLabel('URL').fill(receiver.url);
+await page.getByRole('button', { name: 'Add webhook' }).click();
+await page.locator('parley-admin-webhooks .secret').waitFor();
+await settle(page);
+await shot('webhooks-secret');
+await page.getByRole('button', { name: 'I have stored it' }).click();
+await post(article, 'Grace', 'One more thought on the night train: book early.');
+// The first try meets a 500; the retry comes after the backoff (30 s by default).
+while (receiver.received.length < 2) await new Promise((r) => setTimeout(r, 250));
+await page.getByRole('button', { name: /^Deliveries/ }).click();
+await page.locator('parley-admin-webhooks section tbody tr').nth(1).waitFor();
+await page.mouse.wheel(0, 360);
+await settle(page);
+await shot('webhooks');
+
 await page.goto(`${stack.parley.url}/admin/#/queue`);
 await page.locator('parley-admin-queue parley-admin-comment').first().waitFor();
 await page.locator('parley-admin select').first().selectOption('dark');
@@ -115,4 +143,5 @@ await shot('queue-dark');
 
 await browser.close();
 await stack.stop();
+await receiver.stop();
 console.log(`screenshots written to ${OUT.pathname}`);

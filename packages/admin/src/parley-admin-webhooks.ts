@@ -38,8 +38,8 @@ export class ParleyAdminWebhooks extends AdminElement {
         gap: 0.3rem;
         align-items: center;
       }
-      input[name='url'] {
-        width: min(36rem, 100%);
+      .url {
+        flex: 0 1 36rem;
       }
       .secret {
         border: 2px solid var(--_accent);
@@ -245,7 +245,7 @@ export class ParleyAdminWebhooks extends AdminElement {
         <fieldset>
           <legend>${t.t('webhooks.add')}</legend>
           <div class="fields">
-            <label
+            <label class="url"
               >${t.t('webhooks.url')}
               <input
                 name="url"

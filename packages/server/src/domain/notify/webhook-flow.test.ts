@@ -115,6 +115,19 @@ for (const backend of backends) {
       assert.ok(!logText.includes(s.secret) && !logText.includes('hold me'), 'the log holds neither secret nor body');
     });
 
+    test('approving a held comment in the admin console delivers comment.approved too', async () => {
+      const s = await setUp(backend, 'all');
+      const held = await s.post('/c', 'approve me from the console', { author: { name: 'Bo', email: 'bo@example.com' } });
+      await s.owner.json('POST', `/api/admin/comments/${held.comment.id}/approve`);
+      await s.drain();
+      const approved = s.rx.of('comment.approved');
+      assert.equal(approved.length, 1);
+      assert.ok(verify(approved[0] as ReceivedHook, s.secret));
+      const body = JSON.parse(approved[0]?.body ?? '{}') as { comment: { id: string; status: string } };
+      assert.deepEqual([body.comment.id, body.comment.status], [held.comment.id, 'approved']);
+      assert.ok(!approved[0]?.body.includes('bo@example.com'));
+    });
+
     test('a failing, then unreachable receiver is retried with growing delays and gets the event once', async () => {
       const s = await setUp(backend, 'none');
       let failures = 2;
