@@ -4,6 +4,8 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { AdminService } from '../packages/server/src/domain/admins.js';
 import { openStorage } from '../packages/server/src/index.js';
+import { notifyAdminStorageOf } from '../packages/server/src/storage/notify-admin-storage.js';
+import { notifyStorageOf } from '../packages/server/src/storage/notify-storage.js';
 import { WebhookReceiver } from '../packages/server/src/testing/webhook-receiver.js';
 import { postComment } from './fixtures/comments-helpers.js';
 import { launchBrowser, Stack } from './support.js';
@@ -12,7 +14,7 @@ import { launchBrowser, Stack } from './support.js';
  * Webhooks from the admin console end to end: an owner adds a webhook pointing at a real HTTP
  * receiver on loopback with the keyboard, copies the secret the console shows once, a comment is
  * posted, the receiver gets it signed with that secret, and the console's delivery log shows the
- * delivery; deleting asks first and removes it.
+ * delivery; deleting asks first and removes it. Subscriptions show masked and can be removed.
  */
 
 process.env.PARLEY_SCRYPT_N ??= '1024';
@@ -91,5 +93,57 @@ test('add a webhook with the keyboard, see its secret once, get a signed deliver
   await page.getByText('No webhooks on this site.').waitFor();
   await page.locator('parley-admin [role=status]').getByText('Webhook deleted.').waitFor();
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('subscriptions: masked addresses only, removed with the keyboard', { timeout: 60_000 }, async () => {
+  const storage = await openStorage(stack.databaseUrl);
+  const notify = notifyStorageOf(storage);
+  const raw = ['grace.hopper@example.org', 'linus.t@example.net'];
+  for (const email of raw) {
+    const address = await notify.address('demo', email, 'en', Date.now());
+    await notify.subscribe(address, 'thread', '/posts/trains', false, Date.now());
+  }
+  const page = await browser.newPage();
+  await page.goto(`${stack.parley.url}/admin/#/subscriptions`);
+  await page.getByLabel('E-mail').fill(EMAIL);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password').press('Enter');
+  const rows = page.locator('parley-admin-subscriptions tbody tr');
+  await rows.nth(1).waitFor();
+  const shown = (await page.locator('parley-admin-subscriptions tbody').textContent()) ?? '';
+  assert.match(shown, /g…@example\.org/);
+  assert.match(shown, /l…@example\.net/);
+  // Every shadow root's markup, since the views live in nested shadow DOM.
+  // A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
+  const html = String(
+    await page.evaluate(`(() => {
+      const out = [];
+      const walk = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.shadowRoot) {
+            out.push(el.shadowRoot.innerHTML);
+            walk(el.shadowRoot);
+          }
+        }
+      };
+      walk(document);
+      return out.join('\\n');
+    })()`),
+  );
+  assert.match(html, /l…@example\.net/, 'the walk reaches the view');
+  for (const email of raw) assert.ok(!shown.includes(email) && !html.includes(email.split('@')[0] as string), email);
+
+  await page.getByRole('button', { name: 'Remove g…@example.org' }).press('Enter');
+  await rows.nth(1).waitFor({ state: 'detached' });
+  await page.locator('parley-admin [role=status]').getByText('Subscription of g…@example.org removed.').waitFor();
+  const left = await notifyAdminStorageOf(storage).subscriptions('demo', { limit: 10 });
+  assert.deepEqual(
+    left.map((r) => r.email),
+    ['linus.t@example.net'],
+  );
+  const listed = (await page.locator('parley-admin-subscriptions tbody').textContent()) ?? '';
+  assert.ok(!listed.includes('g…@example.org') && listed.includes('l…@example.net'));
+  await storage.close();
   await page.close();
 });
