@@ -13,7 +13,11 @@ if (
   !out.includes('"advisories"')
 ) {
   console.log('audit endpoint unreachable: `pnpm audit --prod` could not get an answer from the registry; no findings checked.');
-  console.log(out.split('\n').find((l) => l.includes('ERR_PNPM') || l.includes('responded')) ?? out.slice(0, 300));
+  const lines = out.split('\n');
+  // The line with the HTTP answer says why; the error code alone does not.
+  console.log(
+    (lines.find((l) => l.includes('responded')) ?? lines.find((l) => l.includes('ERR_PNPM')) ?? out.slice(0, 300)).trim(),
+  );
   process.exit(0);
 }
 let report;

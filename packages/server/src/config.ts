@@ -21,6 +21,21 @@ export interface ServerConfig {
   notify: NotifySettings;
   /** Start even when the database's durability settings are weak (PARLEY_ALLOW_UNSAFE_DURABILITY=1). */
   allowUnsafeDurability: boolean;
+  /** Node HTTP server timeouts against slow clients (see {@link ServerTimeouts}). */
+  timeouts: ServerTimeouts;
+}
+
+/**
+ * How long a client may take, in milliseconds. A slowloris client that trickles its headers, or
+ * its body, holds a socket and memory until one of these ends it (docs/configuration.md).
+ */
+export interface ServerTimeouts {
+  /** To send the whole request head (PARLEY_HEADERS_TIMEOUT_MS, default 10 s; Node's own: 60 s). */
+  headersMs: number;
+  /** To send the whole request, head and body (PARLEY_REQUEST_TIMEOUT_MS, default 120 s; Node's own: 300 s). */
+  requestMs: number;
+  /** An idle keep-alive connection stays open (PARLEY_KEEP_ALIVE_TIMEOUT_MS, default 5 s). */
+  keepAliveMs: number;
 }
 
 /** The notification part of {@link ServerConfig}. */
@@ -74,8 +89,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (!['', '0', '1'].includes(unsafe)) {
     throw new Error(`PARLEY_ALLOW_UNSAFE_DURABILITY must be 1 or 0, not "${unsafe}"`);
   }
+  const timeouts: ServerTimeouts = {
+    headersMs: int(env, 'PARLEY_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
+    requestMs: int(env, 'PARLEY_REQUEST_TIMEOUT_MS', 120_000, 100, 3_600_000),
+    keepAliveMs: int(env, 'PARLEY_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+  };
+  // Node refuses a head timeout longer than the whole-request one.
+  if (timeouts.headersMs > timeouts.requestMs) {
+    throw new Error('PARLEY_HEADERS_TIMEOUT_MS must not exceed PARLEY_REQUEST_TIMEOUT_MS');
+  }
   return {
     port,
+    timeouts,
     publicUrl,
     allowUnsafeDurability: unsafe === '1',
     notify,

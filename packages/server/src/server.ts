@@ -1,6 +1,7 @@
+import type { ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import type { ServerConfig } from './config.js';
+import type { ServerConfig, ServerTimeouts } from './config.js';
 import { smtpMailer } from './domain/notify/mailer.js';
 import { OutboxWorker } from './domain/notify/outbox-worker.js';
 import { webhookDeliverer } from './domain/notify/webhook-delivery.js';
@@ -59,7 +60,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   worker.start(config.notify.outboxIntervalMs);
   const initialPassword = await app.admins.ensureInitialOwner();
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    const s = serve(
+      { fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: serverOptions(config.timeouts) },
+      () => resolve(s),
+    );
     s.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
@@ -83,5 +87,20 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       mailer?.close();
       await storage.close();
     },
+  };
+}
+
+/**
+ * Node's timeouts, set on purpose rather than left at its defaults: a client that sends its head
+ * or its body too slowly is answered 408 and disconnected, an idle keep-alive socket is closed.
+ * Node checks the head and request timers every `connectionsCheckingInterval` (30 s by default),
+ * so that interval follows the head timeout: a slow client is cut off within about 1.25 times it.
+ */
+export function serverOptions(t: ServerTimeouts): ServerOptions {
+  return {
+    headersTimeout: t.headersMs,
+    requestTimeout: t.requestMs,
+    keepAliveTimeout: t.keepAliveMs,
+    connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(t.headersMs / 4))),
   };
 }

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from '../storage/unavailable.js';
+import { isDatabaseUnavailable, isUnstorableText } from '../storage/unavailable.js';
 
 /**
  * The one error type the domain and storage layers throw. The HTTP layer turns it into an
@@ -52,7 +52,12 @@ export const PROBLEM_CODES = [
   'database-unavailable',
   'idempotency-key-reused',
   'internal',
+  'uri-too-long',
+  'too-many-parameters',
+  'method-not-allowed',
 ] as const;
+
+/** One of {@link PROBLEM_CODES}. */
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 const TITLES: Record<number, string> = {
@@ -60,8 +65,10 @@ const TITLES: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -105,7 +112,7 @@ export const DATABASE_RETRY_AFTER_SECONDS = 2;
 /**
  * The one mapping of failures that are not bugs: a Problem as it is; an unreachable database
  * (down, restarting, locked, disk full; see `storage/unavailable.ts`) as `503 database-unavailable`
- * with Retry-After; anything else undefined (a bug, answered with a logged 500).
+ * with Retry-After; text PostgreSQL cannot hold (NUL) as `400 bad-request`; anything else undefined (a bug, answered with a logged 500).
  */
 export function problemFromError(err: unknown): Problem | undefined {
   if (err instanceof Problem) return err;
@@ -114,5 +121,7 @@ export function problemFromError(err: unknown): Problem | undefined {
       retryAfter: DATABASE_RETRY_AFTER_SECONDS,
     });
   }
+  if (isUnstorableText(err))
+    return new Problem(400, 'bad-request', 'The request holds a NUL or another character that cannot be stored');
   return undefined;
 }

@@ -2,6 +2,7 @@ import type { Site, SiteSettings } from '../storage/types.js';
 import { type FieldError, invalid } from './problem.js';
 import { checkValue, findSetting } from './site-settings-spec.js';
 import { parseOrigin, settingsOf } from './sites.js';
+import { cleanLine } from './text.js';
 
 /**
  * Applies a partial update to a site: unknown settings and bad values are refused all together
@@ -38,7 +39,8 @@ export function applySitePatch(
     origins = [...new Set(origins)];
     changed.push('origins');
   }
-  const name = patch.name === undefined ? site.name : patch.name.trim() || site.id;
+  // Cleaned like every other stored line of text (controls, bidi overrides, lone surrogates).
+  const name = patch.name === undefined ? site.name : cleanLine(patch.name) || site.id;
   if (patch.name !== undefined) changed.push('name');
   if (errors.length) throw invalid(errors);
   return { site: { ...site, name, origins, settings }, changed };

@@ -1,7 +1,7 @@
 import type { Site, SiteSettings } from '../storage/types.js';
 import { invalid } from './problem.js';
 import { defaultSettings } from './site-settings-spec.js';
-import { FieldErrors } from './text.js';
+import { cleanLine, FieldErrors } from './text.js';
 
 /** Settings of a new site unless it overrides them (from `site-settings-spec.ts`). */
 export const DEFAULT_SETTINGS: SiteSettings = defaultSettings();
@@ -36,7 +36,7 @@ export function buildSite(
   if (!errors.empty) throw invalid(errors.list);
   return {
     id: input.id,
-    name: input.name?.trim() || input.id,
+    name: cleanLine(input.name ?? '') || input.id,
     origins: [...new Set(origins)],
     settings: { ...DEFAULT_SETTINGS, ...input.settings },
     createdAt: now,

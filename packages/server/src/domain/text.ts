@@ -4,10 +4,14 @@ import type { FieldError } from './problem.js';
 // byte-order-mark format characters that can disguise text (Trojan Source, CVE-2021-42574).
 const CONTROL = /(?![\t\n\r])[\p{Cc}\u202A-\u202E\u2066-\u2069\uFEFF]/gu;
 const LINE_BREAKS = /[\r\n\t\u2028\u2029]+/g;
+// Half of a surrogate pair on its own is not text: the databases' UTF-8 cannot hold it (SQLite
+// stored bytes that read back as U+FFFD, so a page key holding one could never be found again;
+// found by the API fuzz). It becomes U+FFFD before anything is stored or compared.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** NFC-normalises and strips control characters; keeps line breaks. */
+/** NFC-normalises, replaces lone surrogates with U+FFFD and strips control characters; keeps line breaks. */
 export function cleanMultiline(value: string): string {
-  return value.normalize('NFC').replace(/\r\n?/g, '\n').replace(CONTROL, '').trim();
+  return value.replace(LONE_SURROGATE, '\uFFFD').normalize('NFC').replace(/\r\n?/g, '\n').replace(CONTROL, '').trim();
 }
 
 /** NFC-normalises, strips control characters and folds line breaks and tabs into one space. */

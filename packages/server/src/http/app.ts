@@ -11,17 +11,19 @@ import { type NotifyConfig, NotifyService } from '../domain/notify/notifier.js';
 import { NotifyAdmin } from '../domain/notify/notify-admin.js';
 import type { HostLookup } from '../domain/notify/webhook-url.js';
 import { PostGuard } from '../domain/post-guard.js';
-import { invalid, Problem } from '../domain/problem.js';
+import { invalid } from '../domain/problem.js';
 import { notifyAdminStorageOf } from '../storage/notify-admin-storage.js';
 import { notifyStorageOf } from '../storage/notify-storage.js';
 import type { Storage } from '../storage/types.js';
 import { adminApi } from './admin/index.js';
 import type { AppEnv } from './env.js';
+import { notFoundOrNotAllowed } from './method-not-allowed.js';
 import { cors } from './middleware/cors.js';
 import { jsonBody } from './middleware/json-body.js';
 import { requestId } from './middleware/request-id.js';
+import { requestLimits } from './middleware/request-limits.js';
 import { securityHeaders } from './middleware/security-headers.js';
-import { onError, problemResponse } from './problem.js';
+import { onError } from './problem.js';
 import { adminConsoleRoutes } from './routes/admin-console.js';
 import { commentFlagRoutes } from './routes/comment-flags.js';
 import { commentRoutes } from './routes/comments.js';
@@ -103,6 +105,7 @@ export function createApp(options: AppOptions) {
 
   app.use('*', requestId());
   app.use('*', securityHeaders());
+  app.use('*', requestLimits());
   app.use(
     '/api/v1/*',
     cors(async () => new Set((await storage.listSites()).flatMap((s) => s.origins))),
@@ -144,8 +147,9 @@ export function createApp(options: AppOptions) {
     openapi: '3.1.0',
     info: { title: 'Parley API', version: '1', description: 'Comments and shares for self-hosted sites' },
   });
-  app.notFound(() => problemResponse(new Problem(404, 'not-found', 'No such resource')));
+  app.notFound((c) => notFound(c.req.path));
   app.onError(onError);
+  const notFound = notFoundOrNotAllowed(() => app.routes);
   return Object.assign(app, { service, live, notifier, admins, moderation, bans });
 }
 

@@ -31,7 +31,14 @@ export function onError(err: Error, c: Context): Response {
       console.warn(`[${requestId ?? '-'}] ${c.req.method} ${c.req.path}: 503 ${known.code}: ${err.message}`);
     res = problemResponse(known);
   } else if (err instanceof HTTPException && err.status < 500) {
-    const code = err.status === 413 ? 'payload-too-large' : err.status === 400 ? 'malformed-json' : 'bad-request';
+    const code =
+      err.status === 413
+        ? 'payload-too-large'
+        : err.status === 415
+          ? 'unsupported-media-type'
+          : err.status === 400
+            ? 'malformed-json'
+            : 'bad-request';
     res = problemResponse(new Problem(err.status, code, err.message || 'Bad request'));
   } else {
     console.error(`[${requestId ?? '-'}] ${c.req.method} ${c.req.path}:`, err);

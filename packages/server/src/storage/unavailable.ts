@@ -53,3 +53,14 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
   return e.cause !== undefined && isDatabaseUnavailable(e.cause, depth + 1);
 }
+
+/**
+ * True when PostgreSQL refused a text value it cannot hold: a NUL character (SQLSTATE 22021,
+ * character_not_in_repertoire) or one its encoding lacks (22P05). Such text can come from any
+ * request field that is compared or stored without cleaning (ids, e-mail addresses, keys), so it
+ * is the client's error, not a fault. Found by the API fuzz; SQLite stores and compares NUL.
+ */
+export function isUnstorableText(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '22021' || code === '22P05';
+}

@@ -69,7 +69,12 @@ async function tokenOf(c: Context): Promise<string> {
     c.req.method === 'POST' &&
     (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'))
   ) {
-    const value = (await c.req.parseBody()).t;
+    // A body that claims to be a form but is not one (no boundary, broken parts) is the
+    // client's fault: parseBody throws on it, which would otherwise surface as a 500.
+    const form = await c.req.parseBody().catch(() => {
+      throw new Problem(400, 'bad-request', 'The form body could not be read');
+    });
+    const value = form.t;
     if (typeof value === 'string' && value) return value;
   }
   throw new Problem(404, 'link-invalid', 'This link is not valid or has expired');
