@@ -68,6 +68,7 @@ export interface Listing {
   comments: ApiComment[];
   nextCursor: string | null;
   formToken: string;
+  mail: boolean;
 }
 
 /** The fields of an application/problem+json answer. */

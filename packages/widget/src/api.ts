@@ -35,6 +35,8 @@ export interface CommentList {
   nextCursor: string | null;
   /** Sent back with a post (the server wants it 2 s to 24 h old). */
   formToken?: string;
+  /** False when the server sends no e-mail (no notify or follow controls then); older servers omit it. */
+  mail?: boolean;
 }
 
 export interface NewComment {

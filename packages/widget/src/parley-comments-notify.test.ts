@@ -24,6 +24,7 @@ const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const requests: { method: string; path: string; body: Record<string, unknown> | undefined }[] = [];
 let follow: () => Response;
+let mail: boolean | undefined;
 const realFetch = window.fetch;
 
 async function mount(lang = 'en'): Promise<ParleyComments> {
@@ -46,6 +47,7 @@ describe('<parley-comments> notifications', () => {
     localStorage.clear();
     requests.length = 0;
     follow = () => json({ status: 'check-your-inbox' }, 202);
+    mail = true;
     window.fetch = async (input, init = {}) => {
       const url = new URL(String(input));
       const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
@@ -53,7 +55,12 @@ describe('<parley-comments> notifications', () => {
       if (url.pathname === '/api/v1/subscriptions') return follow();
       if (init.method === 'POST')
         return json({ comment: { ...comment, id: `n${requests.length}`, body: body.body }, editToken: 't' }, 201);
-      return json({ page: { key: '/a', url: '', title: '', count: 1, locked: false }, comments: [comment], nextCursor: null });
+      return json({
+        page: { key: '/a', url: '', title: '', count: 1, locked: false },
+        comments: [comment],
+        nextCursor: null,
+        mail,
+      });
     };
   });
   afterEach(() => {
@@ -85,6 +92,25 @@ describe('<parley-comments> notifications', () => {
     const reply = requests.filter((r) => r.method === 'POST')[1]!.body!;
     expect(reply).to.not.have.property('notify');
     expect(reply).to.not.have.property('locale');
+  });
+
+  it('offers neither control when the server sends no e-mail, and both when an older server does not say', async () => {
+    mail = false;
+    const el = await mount();
+    await expect(el).to.be.accessible();
+    type($<HTMLInputElement>(el, '#root-email'), 'ada@example.org');
+    await el.updateComplete;
+    expect(notifyBox(el), 'no notify box').to.equal(null);
+    expect($(el, 'button[part~=follow]'), 'no follow button').to.equal(null);
+    await el.toggleReply('c1', true);
+    expect(notifyBox(el, '.reply-form form'), 'no notify box on a reply').to.equal(null);
+
+    mail = undefined;
+    const older = await mount();
+    type($<HTMLInputElement>(older, '#root-email'), 'ada@example.org');
+    await older.updateComplete;
+    expect(notifyBox(older).closest('p')!.hidden).to.equal(false);
+    expect($(older, 'button[part~=follow]')).to.not.equal(null);
   });
 
   it('follows the discussion with the typed e-mail and says to check the inbox', async () => {

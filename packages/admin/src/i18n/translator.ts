@@ -3,6 +3,11 @@ import { en, type Term, type TermKey, type Terms } from './en.js';
 /** Locale tables other than English, loaded on demand (each is its own chunk). */
 const LOADERS: Record<string, () => Promise<{ terms: Terms }>> = {
   de: () => import('./locales/de.js'),
+  ja: () => import('./locales/ja.js'),
+  pl: () => import('./locales/pl.js'),
+  ru: () => import('./locales/ru.js'),
+  uk: () => import('./locales/uk.js'),
+  zh: () => import('./locales/zh.js'),
 };
 
 /** Languages with a table, English first. */

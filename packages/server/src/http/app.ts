@@ -118,7 +118,7 @@ export function createApp(options: AppOptions) {
   });
 
   healthRoutes(app, storage);
-  commentRoutes(app, { service, caller, guard });
+  commentRoutes(app, { service, caller, guard }, { mail: notifyConfig(options).mail });
   app.route(
     '/api/admin',
     adminApi({

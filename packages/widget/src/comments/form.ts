@@ -38,7 +38,7 @@ export function renderForm(host: Thread, key: string, opts: { parentId?: string;
   return html`<form part="form" class="form" novalidate @submit=${(e: Event) => host.submit(key, e, opts.parentId)}>
     ${edit ? nothing : html`<div class="who">${field('name', 'text', 'name', 80)}${field('email', 'email', 'email', 254)}${field('website', 'url', 'url', 300)}</div>`}
     ${
-      edit
+      edit || !host.mail
         ? nothing
         : html`<p class="actions" ?hidden=${!host.me.email}><label><input type="checkbox" name="notify" /> ${host.tr('form.notify')}</label>
           ${key === 'root' ? follow(host) : nothing}</p>`

@@ -119,6 +119,8 @@ export abstract class Thread extends ParleyElement {
   /** The id of the last live event, to resume after it when the stream is opened again. */
   liveId = '';
   me: Identity = load('me', {});
+  /** False when the server sends no e-mail: the form then offers no notify or follow control. */
+  mail = true;
   votes: Record<string, 1 | -1> = load('votes', {});
   /** Comments this reader reported. */
   flags: Record<string, 1> = load('flags', {});
@@ -312,6 +314,7 @@ export abstract class Thread extends ParleyElement {
     try {
       const data = await this.client.list(this.siteId, this.pageKey, { sort: this.order, limit: PAGE_SIZE });
       if (data.formToken) this.#form = [data.formToken, Date.now()];
+      this.mail = data.mail !== false;
       this.comments = this.#withHeld(data.comments);
       this.waiting = [];
       prepareBodies(this.comments);

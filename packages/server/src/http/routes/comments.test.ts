@@ -45,8 +45,9 @@ for (const backend of backends) {
 
     test('an unknown page lists empty with count 0; an unknown site is 404', async () => {
       const t = await testApp(backend);
-      const { formToken, ...data } = await t.list('/never');
+      const { formToken, mail, ...data } = await t.list('/never');
       assert.match(formToken, /^[0-9a-z]+\.[\w-]{27}$/);
+      assert.equal(mail, false, 'no SMTP configured');
       assert.deepEqual(data, {
         page: { key: '/never', url: '', title: '', count: 0, locked: false },
         comments: [],
@@ -55,6 +56,15 @@ for (const backend of backends) {
       const res = await t.send('GET', '/api/v1/comments?site=nosuch&page=/a');
       assert.equal(res.status, 404);
       assert.equal((await problemOf(res)).code, 'site-not-found');
+    });
+
+    test('the listing says whether the server sends e-mail, on cached and fresh listings alike', async () => {
+      for (const mail of [true, false]) {
+        const t = await testApp(backend, {}, undefined, { notify: { mail } });
+        await t.post('/m', 'hello');
+        for (let i = 0; i < 2; i++) assert.equal((await t.list('/m')).mail, mail, `${mail}, read ${i + 1}`);
+        assert.equal((await t.list('/unknown')).mail, mail);
+      }
     });
 
     test('replies nest under their parents at every depth, oldest first', async () => {

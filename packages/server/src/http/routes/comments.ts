@@ -21,6 +21,10 @@ const list = createRoute({
         comments: z.array(CommentOut),
         nextCursor: z.string().nullable(),
         formToken: z.string().openapi({ description: 'Send back with a post to this site (from 2 s to 24 h old)' }),
+        mail: z.boolean().openapi({
+          description:
+            'Whether this server sends e-mail. When false, "notify me of replies" and "follow this discussion" cannot work, so the widget does not offer them',
+        }),
       }),
       'One page of the thread',
     ),
@@ -103,12 +107,12 @@ function bearer(header: string | undefined): string | undefined {
 }
 
 /**
- * Adds one string member to serialised JSON object bytes without parsing them: the shared cached
- * listing stays as it is, and only the closing brace is replaced by `,"name":"value"}`.
+ * Adds members to serialised JSON object bytes without parsing them: the shared cached listing
+ * stays as it is, and only the closing brace is replaced by `,"name":value,…}`.
  */
-export function withMember(json: Uint8Array, name: string, value: string): Uint8Array {
-  const tail = Buffer.from(`,${JSON.stringify(name)}:${JSON.stringify(value)}}`);
-  return Buffer.concat([json.subarray(0, json.length - 1), tail]);
+export function withMembers(json: Uint8Array, members: Record<string, string | boolean>): Uint8Array {
+  const more = Object.entries(members).map(([name, value]) => `,${JSON.stringify(name)}:${JSON.stringify(value)}`);
+  return Buffer.concat([json.subarray(0, json.length - 1), Buffer.from(`${more.join('')}}`)]);
 }
 
 /**
@@ -117,24 +121,24 @@ export function withMember(json: Uint8Array, name: string, value: string): Uint8
  * than once a request (the copy was a quarter of the GET's CPU time, docs/performance.md). Keyed weakly by
  * the cached bytes, so an entry goes when the listing cache lets its listing go.
  */
-const withToken = new WeakMap<Uint8Array, { token: string; body: Uint8Array }>();
+const withToken = new WeakMap<Uint8Array, { token: string; mail: boolean; body: Uint8Array }>();
 
-function listingWithToken(listing: Uint8Array, token: string): Uint8Array {
+function listingWithToken(listing: Uint8Array, token: string, mail: boolean): Uint8Array {
   const memo = withToken.get(listing);
-  if (memo?.token === token) return memo.body;
-  const body = withMember(listing, 'formToken', token);
-  withToken.set(listing, { token, body });
+  if (memo?.token === token && memo.mail === mail) return memo.body;
+  const body = withMembers(listing, { formToken: token, mail });
+  withToken.set(listing, { token, mail, body });
   return body;
 }
 
 /** The comment resource: list, post, edit, delete, vote. */
-export function commentRoutes(app: App, { service, caller, guard }: RouteDeps): void {
+export function commentRoutes(app: App, { service, caller, guard }: RouteDeps, { mail = false } = {}): void {
   app.openapi(list, async (c) => {
     const q = c.req.valid('query');
     const [cached, formToken] = await Promise.all([service.listBody(q), service.formToken(q.site)]);
     // Already serialised (and usually cached) in the documented shape, so sent as it is rather
     // than parsed and stringified again; the cast only tells the typed router so.
-    const body = listingWithToken(cached, formToken);
+    const body = listingWithToken(cached, formToken, mail);
     return c.body(body as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' }) as never;
   });
   app.openapi(create, async (c) => {
