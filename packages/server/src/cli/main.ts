@@ -1,4 +1,5 @@
 #!/usr/bin/env -S node --max-semi-space-size=4
+import { existsSync } from 'node:fs';
 import { readConfig } from '../config.js';
 import { Problem } from '../domain/problem.js';
 import { buildSite } from '../domain/sites.js';
@@ -160,6 +161,8 @@ async function backupCommand(args: string[]): Promise<void> {
   const { sqlitePath } = await import('../storage/open.js');
   const { backupSqlite } = await import('../storage/sqlite/open.js');
   const source = sqlitePath(url);
+  // SQLite's own message ("unable to open database file") names neither file nor cause.
+  if (source === ':memory:' || !existsSync(source)) throw new Error(`no SQLite database at ${source}; nothing to back up`);
   await backupSqlite(source, target);
   print(`Backed up ${source} to ${target}`);
 }
