@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { rmSync } from 'node:fs';
+import { after, describe, test } from 'node:test';
 import { buildSite } from '../domain/sites.js';
 import { backends, ORIGIN } from '../test-support.js';
 import { fakeBuilds, type Target, targetsOf } from '../testing/api-fuzz/targets.js';
@@ -31,7 +32,9 @@ function breaches(method: string, path: string, res: Response): string[] {
 
 describe('security headers on every route, success and error', () => {
   test('every OpenAPI route, the admin API, the console, the embed script, the mail pages; 4xx of every kind', async () => {
-    const t = await adminApp(backends[0]!, { app: { ...fakeBuilds(), notify: { mail: true, publicUrl: 'http://localhost' } } });
+    const { root, ...builds } = fakeBuilds();
+    after(() => rmSync(root, { recursive: true, force: true }));
+    const t = await adminApp(backends[0]!, { app: { ...builds, notify: { mail: true, publicUrl: 'http://localhost' } } });
     await t.storage.createSite(
       buildSite({ id: 'limited', origins: [ORIGIN], settings: { rateLimitPerMinute: 1, requireFormToken: false } }, Date.now()),
     );

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import fc from 'fast-check';
 import { PROBLEM_CODES } from '../../domain/problem.js';
 import { adminApp } from '../../http/admin/test-helpers.js';
@@ -46,7 +47,8 @@ const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 export async function fuzzApi({ backend, runs, seed }: FuzzOptions): Promise<FuzzReport> {
   const started = Date.now();
   // Mail on (queued to the outbox, which nothing sends here), so following a thread is reached.
-  const t = await adminApp(backend, { app: { ...fakeBuilds(), notify: { mail: true, publicUrl: 'http://localhost' } } });
+  const { root, ...builds } = fakeBuilds();
+  const t = await adminApp(backend, { app: { ...builds, notify: { mail: true, publicUrl: 'http://localhost' } } });
   await t.storage.createSite({ ...(await t.storage.getSite('demo'))!, id: 'other', name: 'Other' });
   const doc = (await (await t.app.request('/api/openapi.json')).json()) as Parameters<typeof targetsOf>[0];
   const targets = targetsOf(doc, t.app.routes);
@@ -203,6 +205,7 @@ export async function fuzzApi({ backend, runs, seed }: FuzzOptions): Promise<Fuz
   } catch (err) {
     report.violations.push(`stored data: ${(err as Error).message}`);
   }
+  rmSync(root, { recursive: true, force: true });
   report.ms = Date.now() - started;
   return report;
 }

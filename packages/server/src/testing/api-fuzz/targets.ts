@@ -71,8 +71,11 @@ export function targetsOf(doc: OpenApiDoc, routes: { method: string; path: strin
   return [...out.values()];
 }
 
-/** A widget and an admin-console build in a temporary folder, so their routes are mounted. */
-export function fakeBuilds(): { widgetDir: string; adminDir: string } {
+/**
+ * A widget and an admin-console build in a temporary folder, so their routes are mounted; the
+ * caller removes `root` when done.
+ */
+export function fakeBuilds(): { widgetDir: string; adminDir: string; root: string } {
   const root = mkdtempSync(join(tmpdir(), 'parley-fuzz-'));
   const widgetDir = join(root, 'widget');
   const adminDir = join(root, 'admin');
@@ -82,5 +85,5 @@ export function fakeBuilds(): { widgetDir: string; adminDir: string } {
   writeFileSync(join(widgetDir, 'embed', 'embed.AbCd1234.js'), 'export {};');
   writeFileSync(join(adminDir, 'index.html'), '<!doctype html><title>Parley admin</title>');
   writeFileSync(join(adminDir, 'assets', 'admin.AbCd1234.js'), 'export {};');
-  return { widgetDir, adminDir };
+  return { widgetDir, adminDir, root };
 }
