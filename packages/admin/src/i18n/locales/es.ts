@@ -61,7 +61,7 @@ export const terms: Terms = {
     many: '{n} de comentarios en espera',
     other: '{n} comentarios en espera',
   },
-  'queue.selected': { one: '{n} seleccionado', many: '{n} de seleccionados', other: '{n} seleccionados' },
+  'queue.selected': { one: '{n} seleccionado', many: '{n} seleccionados', other: '{n} seleccionados' },
   'queue.bulk': 'Con la selección',
   'queue.clear': 'Quitar selección',
   'queue.help': 'Atajos de teclado (?)',

@@ -61,7 +61,7 @@ export const terms: Terms = {
     many: '{n} de commentaires en attente',
     other: '{n} commentaires en attente',
   },
-  'queue.selected': { one: '{n} sélectionné', many: '{n} de sélectionnés', other: '{n} sélectionnés' },
+  'queue.selected': { one: '{n} sélectionné', many: '{n} sélectionnés', other: '{n} sélectionnés' },
   'queue.bulk': 'Pour la sélection',
   'queue.clear': 'Effacer la sélection',
   'queue.help': 'Raccourcis clavier (?)',

@@ -61,7 +61,7 @@ export const terms: Terms = {
     many: '{n} di commenti in attesa',
     other: '{n} commenti in attesa',
   },
-  'queue.selected': { one: '{n} selezionato', many: '{n} di selezionati', other: '{n} selezionati' },
+  'queue.selected': { one: '{n} selezionato', many: '{n} selezionati', other: '{n} selezionati' },
   'queue.bulk': 'Con la selezione',
   'queue.clear': 'Annulla selezione',
   'queue.help': 'Scorciatoie da tastiera (?)',
