@@ -1,8 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { SettingSpec } from './api.js';
-import { en } from './i18n/en.js';
 import { terms as de } from './i18n/locales/de.js';
-import { Translator } from './i18n/translator.js';
+import { LANGUAGES, loadTerms, Translator } from './i18n/translator.js';
 import type { ParleyAdminSettings } from './parley-admin-settings.js';
 import { fakeServer, until } from './test-fake-server.js';
 import './parley-admin-settings.js';
@@ -115,11 +114,7 @@ describe('parley-admin-settings', () => {
     }
   });
 
-  it('every locale table translates every English term (a console string never falls back unnoticed)', () => {
-    expect(Object.keys(en).filter((k) => !(k in de))).to.deep.equal([]);
-  });
-
-  it('every setting of the server has a label and a hint in English and in every locale', () => {
+  it('every setting of the server has a label and a hint in English and in every locale', async () => {
     const keys = [
       'moderation',
       'requireName',
@@ -138,8 +133,10 @@ describe('parley-admin-settings', () => {
       'autoCloseDays',
     ];
     const needed = keys.flatMap((k) => [`setting.${k}`, `setting.${k}.hint`]);
-    for (const table of [en, de] as Record<string, unknown>[]) {
-      expect(needed.filter((k) => !(k in table))).to.deep.equal([]);
+    expect(LANGUAGES.length).to.be.above(2);
+    for (const lang of LANGUAGES) {
+      const table: Record<string, unknown> = (await loadTerms(lang)) ?? {};
+      expect(needed.filter((k) => !(k in table))).to.deep.equal([], lang);
     }
   });
 });

@@ -3,15 +3,28 @@ import { en, type Term, type TermKey, type Terms } from './en.js';
 /** Locale tables other than English, loaded on demand (each is its own chunk). */
 const LOADERS: Record<string, () => Promise<{ terms: Terms }>> = {
   de: () => import('./locales/de.js'),
-  ja: () => import('./locales/ja.js'),
+  fr: () => import('./locales/fr.js'),
+  es: () => import('./locales/es.js'),
+  it: () => import('./locales/it.js'),
+  pt: () => import('./locales/pt.js'),
+  nl: () => import('./locales/nl.js'),
   pl: () => import('./locales/pl.js'),
   ru: () => import('./locales/ru.js'),
   uk: () => import('./locales/uk.js'),
+  ja: () => import('./locales/ja.js'),
   zh: () => import('./locales/zh.js'),
 };
 
 /** Languages with a table, English first. */
 export const LANGUAGES = ['en', ...Object.keys(LOADERS)];
+
+/** The table of `lang` (English's own for `en`), or undefined when it has none or fails to load. */
+export async function loadTerms(lang: string): Promise<Terms | undefined> {
+  if (lang === 'en') return en;
+  return LOADERS[lang]?.()
+    .then((m) => m.terms)
+    .catch(() => undefined);
+}
 
 /** The first of `preferred` (full tag, then primary subtag) that has a table; else English. */
 export function resolveLanguage(preferred: readonly string[]): string {
@@ -38,9 +51,7 @@ export class Translator {
 
   /** A translator for `lang` with its table loaded; English when it has none or fails to load. */
   static async load(lang: string): Promise<Translator> {
-    const terms = await LOADERS[lang]?.()
-      .then((m) => m.terms)
-      .catch(() => undefined);
+    const terms = lang === 'en' ? undefined : await loadTerms(lang);
     return new Translator(terms ? lang : 'en', terms ?? {});
   }
 

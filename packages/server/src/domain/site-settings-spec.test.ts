@@ -43,8 +43,17 @@ test('command-line values are parsed and limits enforced', () => {
 
 test('the admin console has its own label and hint for every setting, and a name for every choice, in each locale', () => {
   const i18n = fileURLToPath(new URL('../../../admin/src/i18n/', import.meta.url));
-  const tables = ['en.ts', ...readdirSync(join(i18n, 'locales')).map((f) => join('locales', f))];
-  assert.ok(tables.length >= 2);
+  const files = readdirSync(join(i18n, 'locales')).filter((f) => f.endsWith('.ts'));
+  // The console offers exactly the languages its translator registers: each must have a table
+  // here, and no table may sit unregistered (and so unchecked by the console's own tests).
+  const translator = readFileSync(join(i18n, 'translator.ts'), 'utf8');
+  const registered = [
+    ...translator.matchAll(/^ {2}'?([a-z]{2}(?:-[A-Za-z]+)?)'?: \(\) => import\('\.\/locales\/([\w-]+)\.js'\)/gm),
+  ];
+  assert.ok(registered.length >= 6, 'translator.ts registers the console locales');
+  for (const [, lang, file] of registered) assert.equal(file, lang, `${lang} loads its own table`);
+  assert.deepEqual(registered.map((m) => `${m[2]}.ts`).sort(), [...files].sort(), 'locale files and LOADERS agree');
+  const tables = ['en.ts', ...files.map((f) => join('locales', f))];
   for (const table of tables) {
     const text = readFileSync(join(i18n, table), 'utf8');
     const keys = new Set([...text.matchAll(/^ {2}'([\w.-]+)':/gm)].map((m) => m[1]));
