@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { cleanLine } from '../domain/text.js';
 
 /**
  * Request and response schemas: they validate requests and generate /api/openapi.json, so the
@@ -9,7 +10,18 @@ export const SiteId = z
   .string()
   .regex(/^[a-z0-9-]{1,64}$/)
   .openapi({ example: 'demo' });
-export const PageKey = z.string().min(1).max(2048).openapi({ example: 'https://news.example.com/2026/11/article' });
+/**
+ * A page key as every route reads it: cleaned exactly as a post stores it (`cleanLine`: NFC, no
+ * control characters, one trimmed line), so a key the cleaning changes finds the page its
+ * comments were stored under (found by the API fuzz: listings, counts, events, feeds and
+ * shares looked the raw key up).
+ */
+export const PageKey = z
+  .string()
+  .overwrite(cleanLine)
+  .min(1)
+  .max(2048)
+  .openapi({ example: 'https://news.example.com/2026/11/article' });
 
 export const Author = z
   .object({
