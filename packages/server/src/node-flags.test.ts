@@ -17,6 +17,12 @@ test('the parley bin, pnpm parley, pnpm start and the server bench run with SERV
   assert.match(readFileSync(join(import.meta.dirname, '../bench/server.ts'), 'utf8'), /execArgv = \[\.\.\.SERVER_NODE_FLAGS/);
 });
 
+test('this Node accepts every flag without a warning (a V8 flag it does not know would be ignored)', () => {
+  const run = spawnSync(process.execPath, [...SERVER_NODE_FLAGS, '-e', '0'], { encoding: 'utf8' });
+  assert.equal(run.status, 0);
+  assert.equal(run.stderr, '');
+});
+
 test('with SERVER_NODE_FLAGS a busy process keeps its young generation at 8 MB (two 4 MB semi-spaces)', () => {
   const churn = `let a=[];for(let i=0;i<2e6;i++){a.push({i,s:'x'+i});if(a.length>2000)a=[]}
     console.log(require('v8').getHeapSpaceStatistics().find((s)=>s.space_name==='new_space').space_size)`;

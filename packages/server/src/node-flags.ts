@@ -8,5 +8,12 @@
  * markdown and sanitising), and under 50 concurrent POSTs the bench measured 177 MB peak RSS on
  * SQLite. Semi-spaces of 4 MB keep scavenges short and cheap and cut about 24 MB of resident
  * memory (docs/performance.md, "Server"). It cannot be set after start, hence a flag.
+ *
+ * Why the second: what survives the young generation piles up in the old one until V8 marks it,
+ * and V8 lets the old generation grow to as much as four times the live heap first (a GC trace
+ * of cached GETs at 7,000 req/s: about 21 MB live, mark-compact at 75-82 MB), so peak RSS landed
+ * anywhere from 107 to 175 MB from run to run of the same load. Growing by at most half the live
+ * heap marks sooner (each mark-compact of this heap takes about 4 ms) and kept four runs at
+ * 98-109 MB, with no loss of throughput (docs/performance.md, "Server").
  */
-export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4'] as const;
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4', '--heap-growing-percent=50'] as const;

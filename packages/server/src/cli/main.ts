@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=4
+#!/usr/bin/env -S node --max-semi-space-size=4 --heap-growing-percent=50
 import { existsSync } from 'node:fs';
 import { readConfig } from '../config.js';
 import { Problem } from '../domain/problem.js';
