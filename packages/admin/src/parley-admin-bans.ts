@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Ban, SiteSummary } from './api.js';
 import { EXPIRIES, expiresAt } from './ban-expiry.js';
 import { AdminElement } from './base.js';
+import { listTable } from './list-table.js';
 import { shared } from './styles.js';
 
 /**
@@ -118,35 +119,21 @@ export class ParleyAdminBans extends AdminElement {
           ${this.formError ? html`<p class="error">${this.formError}</p>` : nothing}
         </fieldset>
       </form>
-      ${this.error ? html`<p class="error">${this.error}</p>` : nothing}
-      ${this.bans && !this.bans.length ? html`<p>${t.t('bans.empty')}</p>` : nothing}
-      ${
-        this.bans?.length
-          ? html`<table>
-            <caption class="visually-hidden">${t.t('bans.heading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">${t.t('bans.col.what')}</th>
-                <th scope="col">${t.t('bans.col.site')}</th>
-                <th scope="col">${t.t('bans.col.expires')}</th>
-                <th scope="col">${t.t('bans.col.reason')}</th>
-                <th scope="col"><span class="visually-hidden">${t.t('comment.actions')}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              ${this.bans.map(
-                (b) => html`<tr>
-                  <td>${b.label}</td>
-                  <td>${b.site ?? t.t('common.allSites')}</td>
-                  <td>${b.expiresAt ? t.date(b.expiresAt) : t.t('bans.never')}</td>
-                  <td>${b.reason ?? ''}</td>
-                  <td><button type="button" @click=${() => this.#lift(b)}>${t.t('bans.lift')}</button></td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`
-          : nothing
-      }`;
+      ${listTable(
+        t,
+        {
+          error: this.error,
+          items: this.bans,
+          caption: t.t('bans.heading'),
+          empty: t.t('bans.empty'),
+          columns: [t.t('bans.col.what'), t.t('bans.col.site'), t.t('bans.col.expires'), t.t('bans.col.reason')],
+        },
+        (b) => html`<td>${b.label}</td>
+          <td>${b.site ?? t.t('common.allSites')}</td>
+          <td>${b.expiresAt ? t.date(b.expiresAt) : t.t('bans.never')}</td>
+          <td>${b.reason ?? ''}</td>
+          <td><button type="button" @click=${() => this.#lift(b)}>${t.t('bans.lift')}</button></td>`,
+      )}`;
   }
 }
 

@@ -2,6 +2,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { SiteSummary, Subscription } from './api.js';
 import { AdminElement } from './base.js';
+import { listTable } from './list-table.js';
 import { shared } from './styles.js';
 
 /**
@@ -89,41 +90,32 @@ export class ParleyAdminSubscriptions extends AdminElement {
         <label>${t.t('subs.page')}<input name="page" maxlength="512" .value=${this.page} /></label>
         <button>${t.t('subs.filter')}</button>
       </form>
-      ${this.error ? html`<p class="error">${this.error}</p>` : nothing}
-      ${this.rows && !this.rows.length ? html`<p>${t.t('subs.empty')}</p>` : nothing}
-      ${
-        this.rows?.length
-          ? html`<table>
-            <caption class="visually-hidden">${t.t('subs.heading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">${t.t('subs.col.email')}</th>
-                <th scope="col">${t.t('subs.col.kind')}</th>
-                <th scope="col">${t.t('subs.col.page')}</th>
-                <th scope="col">${t.t('subs.col.confirmed')}</th>
-                <th scope="col">${t.t('subs.col.since')}</th>
-                <th scope="col"><span class="visually-hidden">${t.t('comment.actions')}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              ${this.rows.map(
-                (s) => html`<tr>
-                  <td>${s.email}</td>
-                  <td>${t.t(s.kind === 'thread' ? 'subs.kind.thread' : 'subs.kind.replies')}</td>
-                  <td>${s.pageKey ?? ''}</td>
-                  <td>${t.t(s.confirmed ? 'subs.yes' : 'subs.no')}</td>
-                  <td>${t.date(s.createdAt)}</td>
-                  <td>
-                    <button type="button" class="danger" @click=${() => this.#remove(s)}>
-                      ${t.t('subs.remove')}<span class="visually-hidden"> ${s.email}</span>
-                    </button>
-                  </td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`
-          : nothing
-      }
+      ${listTable(
+        t,
+        {
+          error: this.error,
+          items: this.rows,
+          caption: t.t('subs.heading'),
+          empty: t.t('subs.empty'),
+          columns: [
+            t.t('subs.col.email'),
+            t.t('subs.col.kind'),
+            t.t('subs.col.page'),
+            t.t('subs.col.confirmed'),
+            t.t('subs.col.since'),
+          ],
+        },
+        (s) => html`<td>${s.email}</td>
+          <td>${t.t(s.kind === 'thread' ? 'subs.kind.thread' : 'subs.kind.replies')}</td>
+          <td>${s.pageKey ?? ''}</td>
+          <td>${t.t(s.confirmed ? 'subs.yes' : 'subs.no')}</td>
+          <td>${t.date(s.createdAt)}</td>
+          <td>
+            <button type="button" class="danger" @click=${() => this.#remove(s)}>
+              ${t.t('subs.remove')}<span class="visually-hidden"> ${s.email}</span>
+            </button>
+          </td>`,
+      )}
       ${this.next ? html`<button type="button" @click=${() => this.load(true)}>${t.t('common.more')}</button>` : nothing}`;
   }
 }

@@ -2,6 +2,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ApiError, type Delivery, type SiteSummary, WEBHOOK_EVENTS, type Webhook } from './api.js';
 import { AdminElement } from './base.js';
+import { listTable } from './list-table.js';
 import type { ParleyAdminDialog } from './parley-admin-dialog.js';
 import { shared } from './styles.js';
 import './parley-admin-dialog.js';
@@ -269,40 +270,27 @@ export class ParleyAdminWebhooks extends AdminElement {
           ${this.formError ? html`<p class="error">${this.formError}</p>` : nothing}
         </fieldset>
       </form>
-      ${this.error ? html`<p class="error">${this.error}</p>` : nothing}
-      ${this.hooks && !this.hooks.length ? html`<p>${t.t('webhooks.empty')}</p>` : nothing}
-      ${
-        this.hooks?.length
-          ? html`<table>
-            <caption class="visually-hidden">${t.t('webhooks.heading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">${t.t('webhooks.url')}</th>
-                <th scope="col">${t.t('webhooks.events')}</th>
-                <th scope="col">${t.t('webhooks.col.created')}</th>
-                <th scope="col"><span class="visually-hidden">${t.t('comment.actions')}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              ${this.hooks.map(
-                (h) => html`<tr>
-                  <td>${h.url}</td>
-                  <td>${h.events.join(', ')}</td>
-                  <td>${t.date(h.createdAt)}</td>
-                  <td>
-                    <button type="button" aria-expanded=${this.open?.id === h.id ? 'true' : 'false'} @click=${() => this.#showLog(h)}>
-                      ${t.t('webhooks.showLog')}<span class="visually-hidden"> ${h.url}</span>
-                    </button>
-                    <button type="button" class="danger" @click=${() => this.#delete(h)}>
-                      ${t.t('webhooks.delete')}<span class="visually-hidden"> ${h.url}</span>
-                    </button>
-                  </td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`
-          : nothing
-      }
+      ${listTable(
+        t,
+        {
+          error: this.error,
+          items: this.hooks,
+          caption: t.t('webhooks.heading'),
+          empty: t.t('webhooks.empty'),
+          columns: [t.t('webhooks.url'), t.t('webhooks.events'), t.t('webhooks.col.created')],
+        },
+        (h) => html`<td>${h.url}</td>
+          <td>${h.events.join(', ')}</td>
+          <td>${t.date(h.createdAt)}</td>
+          <td>
+            <button type="button" aria-expanded=${this.open?.id === h.id ? 'true' : 'false'} @click=${() => this.#showLog(h)}>
+              ${t.t('webhooks.showLog')}<span class="visually-hidden"> ${h.url}</span>
+            </button>
+            <button type="button" class="danger" @click=${() => this.#delete(h)}>
+              ${t.t('webhooks.delete')}<span class="visually-hidden"> ${h.url}</span>
+            </button>
+          </td>`,
+      )}
       ${this.#renderLog()}
       <parley-admin-dialog .i18n=${t}></parley-admin-dialog>`;
   }
