@@ -4,6 +4,7 @@ import type {
   MailAddressTable,
   SubscriptionKind,
   SubscriptionTable,
+  WebhookDelivery,
   WebhookDeliveryTable,
   WebhookTable,
 } from './notify-storage.js';
@@ -20,16 +21,7 @@ type Tables = Database & {
 };
 
 /** One attempt of the delivery log, with the state of the outbox row it belongs to. */
-export interface DeliveryLogEntry {
-  id: number;
-  outboxId: number;
-  event: string;
-  attempt: number;
-  ok: boolean;
-  httpStatus: number | null;
-  error: string | null;
-  durationMs: number;
-  at: number;
+export interface DeliveryLogEntry extends Omit<WebhookDelivery, 'webhookId'> {
   /** The outbox row now: `pending` (retrying), `sent`, `failed`, `dropped`; null once the row is gone. */
   outboxStatus: string | null;
   /** Attempts made so far for this event. */
