@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { AdminService } from '../packages/server/src/domain/admins.js';
-import { openStorage } from '../packages/server/src/index.js';
 import { articleKey } from './fixtures/comments-helpers.js';
 import { launchBrowser, Stack } from './support.js';
 
@@ -21,9 +19,7 @@ let browser: Browser;
 
 before(async () => {
   stack = await new Stack().start({ settings: { moderation: 'all' } });
-  const storage = await openStorage(stack.databaseUrl);
-  await new AdminService(storage, Date.now).add({ email: EMAIL, password: PASSWORD, role: 'owner', name: 'Olive' });
-  await storage.close();
+  await stack.addAdmin({ email: EMAIL, password: PASSWORD, name: 'Olive' });
   browser = await launchBrowser();
 });
 after(async () => {

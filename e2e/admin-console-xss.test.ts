@@ -2,8 +2,6 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { AdminService } from '../packages/server/src/domain/admins.js';
-import { openStorage } from '../packages/server/src/index.js';
 import { launchBrowser, Stack } from './support.js';
 
 /**
@@ -35,9 +33,7 @@ let browser: Browser;
 
 before(async () => {
   stack = await new Stack().start({ settings: { moderation: 'all' } });
-  const storage = await openStorage(stack.databaseUrl);
-  await new AdminService(storage, Date.now).add({ email: EMAIL, password: PASSWORD, role: 'owner' });
-  await storage.close();
+  await stack.addAdmin({ email: EMAIL, password: PASSWORD });
   browser = await launchBrowser();
 });
 after(async () => {

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { AdminService } from '../packages/server/src/domain/admins.js';
-import { openStorage } from '../packages/server/src/index.js';
 import { postComment } from './fixtures/comments-helpers.js';
 import { launchBrowser, Stack } from './support.js';
 
@@ -23,9 +21,7 @@ let browser: Browser;
 
 before(async () => {
   stack = await new Stack().start({ settings: { moderation: 'all' } });
-  const storage = await openStorage(stack.databaseUrl);
-  await new AdminService(storage, Date.now).add({ email: EMAIL, password: PASSWORD, role: 'owner', name: 'Mo' });
-  await storage.close();
+  await stack.addAdmin({ email: EMAIL, password: PASSWORD, name: 'Mo' });
   browser = await launchBrowser();
 });
 after(async () => {

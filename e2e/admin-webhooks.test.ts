@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { AdminService } from '../packages/server/src/domain/admins.js';
 import { openStorage } from '../packages/server/src/index.js';
 import { notifyAdminStorageOf } from '../packages/server/src/storage/notify-admin-storage.js';
 import { notifyStorageOf } from '../packages/server/src/storage/notify-storage.js';
@@ -28,9 +27,7 @@ const receiver = new WebhookReceiver();
 before(async () => {
   await receiver.start();
   stack = await new Stack().start({ env: { PARLEY_WEBHOOK_ALLOW_PRIVATE: '1', PARLEY_OUTBOX_INTERVAL_MS: '200' } });
-  const storage = await openStorage(stack.databaseUrl);
-  await new AdminService(storage, Date.now).add({ email: EMAIL, password: PASSWORD, role: 'owner', name: 'Olive' });
-  await storage.close();
+  await stack.addAdmin({ email: EMAIL, password: PASSWORD, name: 'Olive' });
   browser = await launchBrowser();
 });
 after(async () => {

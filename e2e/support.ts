@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { type ExampleServer, startExampleServer } from '../examples/serve.js';
+import { AdminService } from '../packages/server/src/domain/admins.js';
 import {
   buildSite,
   openStorage,
@@ -45,6 +46,16 @@ export class Stack {
    * `settings` are the site `demo`'s, over the defaults and the rate limits turned off; `env` is
    * the comment server's environment (read by `readConfig`, e.g. `PARLEY_SMTP_URL`).
    */
+  /** Adds a console account straight to the database (as `parley admin add` does). */
+  async addAdmin(input: { email: string; password: string; name?: string }): Promise<void> {
+    const storage = await openStorage(this.databaseUrl);
+    try {
+      await new AdminService(storage, Date.now).add({ ...input, role: 'owner' });
+    } finally {
+      await storage.close();
+    }
+  }
+
   async start(options: { settings?: Partial<SiteSettings>; env?: NodeJS.ProcessEnv } = {}): Promise<this> {
     this.#env = options.env ?? {};
     await this.startParley();

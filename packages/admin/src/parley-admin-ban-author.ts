@@ -3,7 +3,7 @@ import { customElement, query, state } from 'lit/decorators.js';
 import type { AdminComment, Ban } from './api.js';
 import { EXPIRIES, expiresAt } from './ban-expiry.js';
 import { AdminElement } from './base.js';
-import { shared } from './styles.js';
+import { focusedElement, modal, shared } from './styles.js';
 
 /**
  * "Ban author": a modal form on a native `<dialog>` for banning whoever wrote a comment, by the
@@ -16,18 +16,8 @@ import { shared } from './styles.js';
 export class ParleyAdminBanAuthor extends AdminElement {
   static override styles = [
     shared,
+    modal,
     css`
-      dialog {
-        border: 1px solid var(--_line);
-        border-radius: 10px;
-        background: var(--_bg);
-        color: var(--_fg);
-        width: min(36rem, 92vw);
-        padding: 1.25rem;
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.45);
-      }
       fieldset {
         border: 0;
         padding: 0;
@@ -41,12 +31,6 @@ export class ParleyAdminBanAuthor extends AdminElement {
         display: flex;
         gap: 0.5rem;
         align-items: center;
-      }
-      .buttons {
-        display: flex;
-        gap: 0.5rem;
-        justify-content: flex-end;
-        margin-top: 1rem;
       }
     `,
   ];
@@ -94,9 +78,7 @@ export class ParleyAdminBanAuthor extends AdminElement {
   /** Shows the form for the author of `comment`; resolves with the ban made, or undefined. */
   async open(comment: AdminComment): Promise<Ban | undefined> {
     this.#resolve?.(undefined);
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    this.#returnTo = el as HTMLElement | null;
+    this.#returnTo = focusedElement();
     this.comment = comment;
     this.error = '';
     const answer = new Promise<Ban | undefined>((resolve) => {

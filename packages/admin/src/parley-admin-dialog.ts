@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { AdminElement } from './base.js';
-import { shared } from './styles.js';
+import { focusedElement, modal, shared } from './styles.js';
 
 /** What `ask()` shows. */
 export interface DialogRequest {
@@ -24,27 +24,14 @@ export interface DialogRequest {
 export class ParleyAdminDialog extends AdminElement {
   static override styles = [
     shared,
+    modal,
     css`
-      dialog {
-        border: 1px solid var(--_line);
-        border-radius: 10px;
-        background: var(--_bg);
-        color: var(--_fg);
-        width: min(40rem, 92vw);
-        padding: 1.25rem;
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.45);
+      :host {
+        --_modal-width: 40rem;
       }
       textarea {
         width: 100%;
         min-height: 10rem;
-      }
-      .buttons {
-        display: flex;
-        gap: 0.5rem;
-        justify-content: flex-end;
-        margin-top: 1rem;
       }
     `,
   ];
@@ -54,12 +41,6 @@ export class ParleyAdminDialog extends AdminElement {
 
   @state() private request?: DialogRequest;
   @query('dialog') private dialog!: HTMLDialogElement;
-
-  #deepActive(): HTMLElement | null {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el as HTMLElement | null;
-  }
 
   #finish(value: string | undefined) {
     const resolve = this.#resolve;
@@ -84,7 +65,7 @@ export class ParleyAdminDialog extends AdminElement {
   /** Shows the dialog; resolves with the entered text, `''` when confirmed without a field, or undefined. */
   async ask(request: DialogRequest): Promise<string | undefined> {
     this.#resolve?.(undefined);
-    this.#returnTo = this.#deepActive();
+    this.#returnTo = focusedElement();
     this.request = request;
     // Settled by #finish, which may run before the dialog is drawn.
     const answer = new Promise<string | undefined>((resolve) => {

@@ -2,7 +2,7 @@ import { css, html } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
 import { AdminElement } from './base.js';
 import { KEYS } from './parley-admin-comment.js';
-import { shared } from './styles.js';
+import { focusedElement, modal, shared } from './styles.js';
 
 /**
  * The keyboard shortcuts overlay (`?` opens it): a native modal `<dialog>`, so focus moves in and
@@ -12,16 +12,10 @@ import { shared } from './styles.js';
 export class ParleyAdminHelp extends AdminElement {
   static override styles = [
     shared,
+    modal,
     css`
-      dialog {
-        border: 1px solid var(--_line);
-        border-radius: 10px;
-        background: var(--_bg);
-        color: var(--_fg);
-        width: min(32rem, 92vw);
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.45);
+      :host {
+        --_modal-width: 32rem;
       }
       dl {
         display: grid;
@@ -47,15 +41,13 @@ export class ParleyAdminHelp extends AdminElement {
     `,
   ];
 
-  #returnTo: Element | null = null;
+  #returnTo: HTMLElement | null = null;
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
   /** Opens the overlay. */
   show(): void {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    this.#returnTo = el;
+    this.#returnTo = focusedElement();
     this.dialog.showModal();
     this.renderRoot.querySelector('button')?.focus();
   }
@@ -82,7 +74,7 @@ export class ParleyAdminHelp extends AdminElement {
       [KEYS.ban, t.t('action.ban')],
       ['?', t.t('help.open')],
     ];
-    return html`<dialog aria-labelledby="heading" @close=${() => (this.#returnTo as HTMLElement | null)?.focus?.()}>
+    return html`<dialog aria-labelledby="heading" @close=${() => this.#returnTo?.focus()}>
       <h2 id="heading">${t.t('help.heading')}</h2>
       <dl>${rows.map(([key, label]) => html`<dt><kbd>${key}</kbd></dt><dd>${label}</dd>`)}</dl>
       <p>${t.t('help.bulk')}</p>

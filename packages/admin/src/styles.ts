@@ -161,3 +161,37 @@ export const shared = css`
     white-space: nowrap;
   }
 `;
+
+/**
+ * The frame of the console's modal `<dialog>`s (confirmations, ban author, shortcuts): border,
+ * colours, backdrop and the row of buttons; each sets its width with `--_modal-width`.
+ */
+export const modal = css`
+  dialog {
+    border: 1px solid var(--_line);
+    border-radius: 10px;
+    background: var(--_bg);
+    color: var(--_fg);
+    width: min(var(--_modal-width, 36rem), 92vw);
+    padding: 1.25rem;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  .buttons {
+    display: flex;
+    gap: 0.5rem;
+    justify-content: flex-end;
+    margin-top: 1rem;
+  }
+`;
+
+/**
+ * The element that has focus, looked up through open shadow roots (`document.activeElement` stops
+ * at the first host): where a modal returns focus when it closes.
+ */
+export function focusedElement(): HTMLElement | null {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el as HTMLElement | null;
+}
