@@ -508,8 +508,13 @@ export class NotifyStorage {
 
   // --- moderator digests ---
 
-  /** Held comments of a site posted after `since`, oldest first (for a digest). */
+  /**
+   * Held comments of a site that went to the queue after `since`, oldest first (for a digest):
+   * posted held, or held again after an edit (`held_at`). An edit of a comment already held
+   * does not move it, so each is listed once.
+   */
   async pendingSince(siteId: string, since: number, limit: number) {
+    const heldAt = sql<number>`coalesce(comments.held_at, comments.created_at)`;
     return this.#db
       .selectFrom('comments')
       .innerJoin('pages', 'pages.id', 'comments.page_id')
@@ -524,8 +529,9 @@ export class NotifyStorage {
       ])
       .where('pages.site_id', '=', siteId)
       .where('comments.status', '=', 'pending')
-      .where('comments.created_at', '>', since)
-      .orderBy('comments.created_at')
+      .where(heldAt, '>', since)
+      .orderBy(heldAt)
+      .orderBy('comments.id')
       .limit(limit)
       .execute();
   }
