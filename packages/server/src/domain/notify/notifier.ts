@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { MailAddress, NotifyStorage } from '../../storage/notify-storage.js';
 import type { CommentInContext, CommentRecord, NewComment, OutboxEntry, Site, Storage } from '../../storage/types.js';
-import { type CommentHooks, type NewCommentInput, recordOf } from '../comments.js';
+import { recordOf } from '../comment-input.js';
+import type { CommentHooks, NewCommentInput } from '../comment-types.js';
 import { prefixHash } from '../identity.js';
 import { Problem } from '../problem.js';
 import { enforceRate, type RateWindow } from '../rate-limit.js';
