@@ -20,6 +20,33 @@ describe('locale tables', () => {
     }
   });
 
+  it('give every plural term exactly the forms Intl.PluralRules selects for its language', async () => {
+    // A missing category silently falls back to `other` (Portuguese lacked `many`, so
+    // "1000000 comentários" instead of "1000000 de comentários"); a stray one is never chosen.
+    const wrong: string[] = [];
+    for (const lang of ['en', ...LANGS]) {
+      const terms: Record<string, unknown> = {
+        ...(await loadAllTerms(lang)),
+        ...(await loadFediverseTerms(lang)),
+        ...(lang === 'en' && { 'count.comments': ENGLISH_COUNT }),
+      };
+      const needed = [...new Intl.PluralRules(lang).resolvedOptions().pluralCategories].sort().join();
+      for (const [key, term] of Object.entries(terms)) {
+        const plural = typeof english[key] !== 'string';
+        if (typeof term === 'string') {
+          if (plural) wrong.push(`${lang} ${key}: a string where English is plural`);
+          continue;
+        }
+        if (!plural) wrong.push(`${lang} ${key}: plural where English is a string`);
+        const forms = Object.keys(term as object)
+          .sort()
+          .join();
+        if (forms !== needed) wrong.push(`${lang} ${key}: ${forms}, Intl has ${needed}`);
+      }
+    }
+    expect(wrong).to.deep.equal([]);
+  });
+
   it('splits each table: the first load gets only the share bar’s and count’s terms, the dialog its own', async () => {
     for (const lang of LANGS) {
       const first = Object.keys(await loadTerms(lang));
@@ -55,6 +82,22 @@ describe('locale tables', () => {
     ]);
     const ja = new Translator('ja', await loadAllTerms('ja'));
     expect(ja.t('comments.count', { n: 3 })).to.equal('3 件のコメント');
+  });
+
+  it('uses the `many` form for exact millions in Portuguese, Spanish, French and Italian', async () => {
+    const pt = new Translator('pt', await loadAllTerms('pt'));
+    expect([1, 2, 1_000_000, 1_000_001].map((n) => pt.t('comments.count', { n }))).to.deep.equal([
+      '1 comentário',
+      '2 comentários',
+      '1.000.000 de comentários',
+      '1.000.001 comentários',
+    ]);
+    const es = new Translator('es', await loadAllTerms('es'));
+    expect(es.t('live.new', { n: 2_000_000 })).to.equal('2.000.000 de comentarios nuevos');
+    const fr = new Translator('fr', await loadAllTerms('fr'));
+    expect(fr.t('comments.count', { n: 1_000_000 })).to.equal('1\u202f000\u202f000 de commentaires');
+    const it_ = new Translator('it', await loadAllTerms('it'));
+    expect(it_.t('item.expand', { n: 1_000_000 })).to.equal('Mostra 1.000.000 di risposte');
   });
 
   it('picks a region tag’s language and falls back to English', () => {
