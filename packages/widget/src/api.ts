@@ -117,6 +117,11 @@ export class ParleyApi {
     return this.#call('POST', `/api/v1/comments/${encodeURIComponent(id)}/flag`, {});
   }
 
+  /** The HTML a comment with `body` would get if posted now, for the form's preview (not sanitised here). */
+  preview(site: string, page: string, body: string): Promise<{ html: string }> {
+    return this.#call('POST', '/api/v1/preview', { site, page, body });
+  }
+
   /** Follows a page by e-mail; the server mails a confirmation link first (double opt-in). */
   follow(input: { site: string; page: string; email: string; locale: string }): Promise<{ status: string }> {
     return this.#call('POST', '/api/v1/subscriptions', input);

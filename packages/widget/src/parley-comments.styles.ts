@@ -89,6 +89,7 @@ export const styles = css`
   [type='checkbox'] { width: auto; }
   textarea { resize: vertical; min-height: 5.5rem; }
   .preview { border: 1px dashed var(--_border); border-radius: var(--_radius); padding: 0.375rem; min-height: 5.5rem; }
+  .preview[aria-busy='true'] { background: var(--_skeleton); cursor: progress; }
   [aria-invalid='true'] { border-color: var(--_error); border-width: 2px; }
   .error, .field-error { color: var(--_error); }
   .field-error { margin: 0.25rem 0 0; font-size: 0.875em; }
@@ -97,7 +98,7 @@ export const styles = css`
   .skeleton span { background: var(--_skeleton); border-radius: var(--_radius); height: 3.5rem; flex: 1; }
   .skeleton span:first-child { flex: none; width: var(--_avatar); height: var(--_avatar); border-radius: 50%; }
   @media (prefers-reduced-motion: no-preference) {
-    .skeleton span { animation: pulse 1.5s ease-in-out infinite alternate; }
+    .skeleton span, .preview[aria-busy='true'] { animation: pulse 1.5s ease-in-out infinite alternate; }
     @keyframes pulse { to { opacity: 0.5; } }
   }
   .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }

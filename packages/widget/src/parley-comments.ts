@@ -40,7 +40,7 @@ import { styles } from './parley-comments.styles.js';
  * @csspart body - the comment text
  * @csspart pending - the "awaiting moderation" note
  * @csspart form - every comment form
- * @csspart preview - the markdown preview
+ * @csspart preview - the preview of a comment (the server's rendering of its text; busy while it loads)
  * @csspart error - a form's error message
  * @csspart button - every button; votes also have `vote`, the post button `submit`
  * @csspart count - the comment count above the thread

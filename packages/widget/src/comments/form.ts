@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { markdown } from './markdown.js';
 import type { Identity } from './storage.js';
 import type { Thread } from './thread.js';
 
@@ -48,14 +47,14 @@ export function renderForm(host: Thread, key: string, opts: { parentId?: string;
     <textarea id="${id}-body" name="body" rows="4" .value=${body} ?hidden=${!!st.preview}
       aria-invalid=${errors.body ? 'true' : 'false'} aria-describedby=${describe('body', 'body', `${id}-hint`)}
       @input=${(e: Event) => host.typing(key, e)}></textarea>
-    ${st.preview ? html`<div class="preview body" part="preview">${markdown(host.draft(key) ?? body)}</div>` : nothing}
+    ${st.preview ? html`<div class="preview" part="preview" aria-busy=${st.shown ? 'false' : 'true'}>${st.shown}</div>` : nothing}
     ${err('body', 'body')}
     <p class="hint" id="${id}-hint">${host.tr('form.hint')}</p>
     ${st.error ? html`<p class="error" part="error">${st.error}</p>` : nothing}
     <p class="actions">
       <button type="submit" part="button submit" ?disabled=${!!st.busy}>${st.busy ? host.tr('form.posting') : st.error ? host.tr('comments.retry') : label}</button>
       <button type="button" part="button" aria-pressed=${st.preview ? 'true' : 'false'}
-        @click=${() => host.setForm(key, { ...st, preview: !st.preview })}>${host.tr('form.preview')}</button>
+        @click=${(e: Event) => host.togglePreview(key, (e.target as HTMLButtonElement).form!)}>${host.tr('form.preview')}</button>
       ${key === 'root' ? nothing : html`<button type="button" part="button" @click=${() => (edit ? host.toggleEdit(key.slice(2), false) : host.toggleReply(key.slice(2), false))}>${host.tr('form.cancel')}</button>`}
     </p>
   </form>`;

@@ -4,7 +4,7 @@ import { ParleyElement } from '../base.js';
 import { embedConfig } from '../config.js';
 import { resolveLanguage, type TermKey, type Terms } from '../i18n/index.js';
 import { loadAllTerms, Translator } from '../i18n/translator.js';
-import { prepareBodies } from './bodies.js';
+import { bodyOf, prepareBodies } from './bodies.js';
 import { listen } from './live.js';
 import { type Identity, load, pruneTokens, save, saveIn, type Token } from './storage.js';
 import { countAll, findPath, mapTree, removeComment } from './tree.js';
@@ -36,8 +36,10 @@ export interface Ui {
   error?: string;
   /** A form: the server's message per field path. */
   fields?: Record<string, string>;
-  /** A form: the preview is shown. */
+  /** A form: the preview is shown (in place of the text field). */
   preview?: boolean;
+  /** A form: the server's rendering of the text, through the sanitiser; absent while it loads. */
+  shown?: HTMLElement;
   /** The follow form: the server accepted the address. */
   done?: boolean;
 }
@@ -462,7 +464,7 @@ export abstract class Thread extends ParleyElement {
     const edit = key[0] === 'e';
     const tok = this.tokens[id];
     if (edit && !tok) return;
-    this.setForm(key, { preview: st.preview, busy: true });
+    this.setForm(key, { preview: st.preview, shown: st.shown, busy: true });
     const [formToken, got = 0] = edit ? [] : (this.#form ?? []);
     // The server refuses tokens younger than 2 s (scripts answer at once; people do not).
     await new Promise((ok) => setTimeout(ok, got + 2100 - Date.now()));
@@ -515,6 +517,26 @@ export abstract class Thread extends ParleyElement {
     } catch (err) {
       if (edit && err instanceof ApiError && (err.status === 401 || err.status === 403)) this.#forget(id);
       this.#formFailed(key, err);
+    }
+  }
+
+  /**
+   * Shows the server's rendering of the form's text (`POST /api/v1/preview`, the renderer a post
+   * goes through) in place of the text field, or the field again. The box is busy until the
+   * answer comes; an answer for a preview closed or reopened meanwhile is dropped.
+   */
+  async togglePreview(key: string, form: HTMLFormElement): Promise<void> {
+    const st = this.uiOf(key);
+    const open = { ...st, preview: !st.preview, shown: undefined };
+    this.setForm(key, open);
+    if (st.preview) return;
+    try {
+      const text = (form.elements.namedItem('body') as HTMLTextAreaElement).value;
+      const { html } = await this.client.preview(this.siteId, this.pageKey, text);
+      if (this.ui.get(key) === open) this.setForm(key, { ...open, shown: bodyOf(html) });
+    } catch (err) {
+      if (this.ui.get(key) === open) this.setForm(key, { ...open, preview: false });
+      this.#failed(err);
     }
   }
 
