@@ -1,5 +1,7 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Comment } from './api.js';
+import { loadMore } from './comments/read.js';
+import { toggleEdit } from './comments/write.js';
 import './parley-comments.js';
 import type { ParleyComments } from './parley-comments.js';
 
@@ -174,7 +176,7 @@ describe('<parley-comments> live updates', () => {
     localStorage.setItem('parley:tokens', JSON.stringify({ c1: { t: 'tok', at: Date.now() } }));
     el.tokens = { c1: { t: 'tok', at: Date.now() } };
     window.fetch = async () => json({ comment: make('c1', 'one, held', { status: 'pending' }) });
-    await el.toggleEdit('c1', true);
+    await toggleEdit(el, 'c1', true);
     $<HTMLTextAreaElement>(el, '#e-c1-body')!.value = 'one, held';
     $<HTMLFormElement>(el, '#comment-c1 form')!.requestSubmit();
     await waitUntil(() => $(el, '#comment-c1 [part=pending]'), 'held for moderation');
@@ -259,7 +261,7 @@ describe('<parley-comments> live updates', () => {
     stream().send('comment.created', { comment: make('c4', 'four') }, '6');
     await el.updateComplete;
     expect(newButton(el)!.textContent).to.equal('2 new comments — show');
-    await el.loadMore(false);
+    await loadMore(el, false);
     await el.updateComplete;
     expect(texts(el)).to.deep.equal(['one', 'two', 'three']);
     expect(newButton(el)!.textContent, 'the one that came with the page no longer waits').to.equal('1 new comment — show');
