@@ -18,6 +18,8 @@ export interface Comment {
   down: number;
   score: number;
   deleted?: true;
+  /** Pinned by a moderator: listed first (on the first page). */
+  pinned?: true;
   replies?: Comment[];
 }
 

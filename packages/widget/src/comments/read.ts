@@ -40,7 +40,12 @@ export async function loadMore(host: Thread, focus = true): Promise<number> {
     // A comment heard live may come with a later page: shown there, it no longer waits.
     host.waiting = host.waiting.filter((w) => !fresh.some((c) => c.id === w.id));
     prepareBodies(fresh);
-    host.comments = [...host.comments, ...fresh];
+    // New comments shown at the end before this page came (see `place`) stay after it.
+    const list = host.comments;
+    const last = fresh.at(-1);
+    let cut = list.length;
+    while (last && cut && !list[cut - 1]!.pinned && after(host.order, list[cut - 1]!, last)) cut--;
+    host.comments = [...list.slice(0, cut), ...fresh, ...list.slice(cut)];
     host.info = data.page;
     host.next = data.nextCursor;
     const n = countAll(fresh);
@@ -57,17 +62,34 @@ export async function loadMore(host: Thread, focus = true): Promise<number> {
   }
 }
 
+/** Whether `a` comes after `b` in the server's order (`top`: up − down, ties oldest first; then by id). */
+function after(order: Sort, a: Comment, b: Comment): boolean {
+  return order === 'top' && a.score !== b.score
+    ? a.score < b.score
+    : (order === 'newest') !== a.createdAt + a.id > b.createdAt + b.id;
+}
+
 /**
- * Shows the new comments heard live (the count already has them): at the top when the newest
- * come first, else at the end; focus moves to the first of them.
+ * The top-level comments with `add` (new ones: heard live, or the reader's own) each put where
+ * the server lists it, after the pinned ones: the end for `oldest`, the start for `newest`. One
+ * that belongs after every loaded comment goes last, and a later page comes in before it.
  */
+export function place(host: Thread, add: Comment[]): Comment[] {
+  const list = [...host.comments];
+  for (const c of add) {
+    const i = list.findIndex((o) => !o.pinned && after(host.order, o, c));
+    list.splice(i < 0 ? list.length : i, 0, c);
+  }
+  return list;
+}
+
+/** Shows the new comments heard live (the count already has them); focus moves to the first shown. */
 export function showNew(host: Thread): void {
   const add = host.waiting;
-  const newest = host.order === 'newest';
-  if (newest) add.reverse();
   host.waiting = [];
-  host.comments = newest ? [...add, ...host.comments] : [...host.comments, ...add];
-  if (add[0]) void focusComment(host, add[0].id);
+  host.comments = place(host, add);
+  const first = host.comments.find((c) => add.includes(c));
+  if (first) void focusComment(host, first.id);
 }
 
 /** Chooses a sort order, remembers it for the site and reloads. */

@@ -1,7 +1,7 @@
 import { ApiError } from '../api.js';
 import { bodyOf } from './bodies.js';
 import { failed, message } from './errors.js';
-import { focusComment, focusOn } from './read.js';
+import { focusComment, focusOn, place } from './read.js';
 import { type Identity, load, save, saveIn, type Token } from './storage.js';
 import type { Thread } from './thread.js';
 import { findPath, mapTree, removeComment } from './tree.js';
@@ -84,7 +84,7 @@ export async function submit(host: Thread, key: string, e: Event, parentId?: str
       host.comments = mapTree(host.comments, id, (c) => ({ ...comment, replies: c.replies ?? [] }));
       // An edit the site holds for moderation leaves the public listing: keep it for its author.
       if (comment.status === 'pending') hold(host, id, comment);
-      host.announce(host.tr('live.saved'));
+      host.announce(host.tr(comment.status === 'pending' ? 'live.editPending' : 'live.saved'));
       return await focusComment(host, id);
     }
     const author = { name: text('name'), email: text('email'), website: text('website') };
@@ -114,7 +114,7 @@ export async function submit(host: Thread, key: string, e: Event, parentId?: str
       host.comments = mapTree(host.comments, parentId, (c) => ({ ...c, replies: [...(c.replies ?? []), comment] }));
     } else {
       (form.elements.namedItem('body') as HTMLTextAreaElement).value = '';
-      host.comments = host.order === 'newest' ? [comment, ...host.comments] : [...host.comments, comment];
+      host.comments = place(host, [comment]);
     }
     if (host.info && !known) host.info = { ...host.info, count: host.info.count + 1 };
     host.announce(host.tr(comment.status === 'pending' ? 'live.pending' : 'live.posted'));
