@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Comment } from './api.js';
 import { loadMore } from './comments/read.js';
-import { toggleEdit } from './comments/write.js';
+import { toggleForm } from './comments/write.js';
 import './parley-comments.js';
 import type { ParleyComments } from './parley-comments.js';
 
@@ -176,7 +176,7 @@ describe('<parley-comments> live updates', () => {
     localStorage.setItem('parley:tokens', JSON.stringify({ c1: { t: 'tok', at: Date.now() } }));
     el.tokens = { c1: { t: 'tok', at: Date.now() } };
     window.fetch = async () => json({ comment: make('c1', 'one, held', { status: 'pending' }) });
-    await toggleEdit(el, 'c1', true);
+    await toggleForm(el, 'e', 'c1', true);
     $<HTMLTextAreaElement>(el, '#e-c1-body')!.value = 'one, held';
     $<HTMLFormElement>(el, '#comment-c1 form')!.requestSubmit();
     await waitUntil(() => $(el, '#comment-c1 [part=pending]'), 'held for moderation');
@@ -349,7 +349,7 @@ describe('<parley-comments> live updates', () => {
     let status: Comment['status'] = 'approved';
     window.fetch = async () => json({ comment: make('c1', 'one, edited', { status, editedAt: at }) });
     const edit = async () => {
-      await toggleEdit(el, 'c1', true);
+      await toggleForm(el, 'e', 'c1', true);
       $<HTMLTextAreaElement>(el, '#e-c1-body')!.value = 'one, edited';
       $<HTMLFormElement>(el, '#comment-c1 form')!.requestSubmit();
     };

@@ -3,7 +3,8 @@ import { css } from 'lit';
 /**
  * Styles of `<parley-comments>`. Public `--parley-*` tokens are copied into private `--_*`
  * variables per theme, so a page can set one token without restating the theme logic.
- * Colours meet WCAG AA (4.5:1) on the theme's own background in both themes.
+ * Colours meet WCAG AA (4.5:1) on the theme's own background in both themes; the border colour
+ * is the same in both, so only the light theme sets it.
  */
 export const styles = css`
   :host { display: block; font: inherit; }
@@ -25,7 +26,6 @@ export const styles = css`
     --_muted: var(--parley-color-muted, #b4b4b4);
     --_accent: var(--parley-color-accent, #a8c7fa);
     --_on-accent: var(--parley-color-on-accent, #161616);
-    --_border: var(--parley-color-border, #8a8a8a);
     --_error: var(--parley-color-error, #ffb4ab);
     --_hl: var(--parley-color-highlight, #3d3510);
     --_skeleton: var(--parley-color-skeleton, #2e2e2e);

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { Identity } from './storage.js';
 import type { Thread } from './thread.js';
-import { draft, follow as followThread, remember, submit, toggleEdit, togglePreview, toggleReply, typing } from './write.js';
+import { draft, follow as followThread, remember, submit, toggleForm, togglePreview, typing } from './write.js';
 
 /**
  * A comment form: the one at the bottom (`root`), a reply (`r:<id>`) or an edit (`e:<id>`).
@@ -56,7 +56,7 @@ export function renderForm(host: Thread, key: string, opts: { parentId?: string;
       <button type="submit" part="button submit" ?disabled=${!!st.busy}>${st.busy ? host.tr('form.posting') : st.error ? host.tr('comments.retry') : label}</button>
       <button type="button" part="button" aria-pressed=${st.preview ? 'true' : 'false'}
         @click=${(e: Event) => togglePreview(host, key, (e.target as HTMLButtonElement).form!)}>${host.tr('form.preview')}</button>
-      ${key === 'root' ? nothing : html`<button type="button" part="button" @click=${() => (edit ? toggleEdit(host, key.slice(2), false) : toggleReply(host, key.slice(2), false))}>${host.tr('form.cancel')}</button>`}
+      ${key === 'root' ? nothing : html`<button type="button" part="button" @click=${() => toggleForm(host, edit ? 'e' : 'r', key.slice(2), false)}>${host.tr('form.cancel')}</button>`}
     </p>
   </form>`;
 }

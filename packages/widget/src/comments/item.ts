@@ -8,7 +8,7 @@ import type { Thread } from './thread.js';
 import { exactTime, relativeTime } from './time.js';
 import { countAll } from './tree.js';
 import type { Ui } from './types.js';
-import { canEdit, deleteComment, flag, toggleEdit, toggleReply, vote } from './write.js';
+import { canEdit, deleteComment, flag, toggleForm, vote } from './write.js';
 
 /** Levels that indent; deeper replies line up with the fifth and name whom they answer. */
 export const MAX_INDENT = 5;
@@ -75,13 +75,13 @@ function content(host: Thread, c: Comment, depth: number, parent: Comment | unde
         @click=${() => vote(host, id, 1)}><span class="sr">${t('item.up', { n: c.up })}</span><span aria-hidden="true">▲ ${c.up}</span></button>
       <button type="button" part="button vote" class="vote" ?hidden=${!approved} aria-pressed=${mine === -1 ? 'true' : 'false'}
         @click=${() => vote(host, id, -1)}><span class="sr">${t('item.down', { n: c.down })}</span><span aria-hidden="true">▼ ${c.down}</span></button>
-      <button type="button" part="button" class="reply" ?hidden=${!approved || host.locked} @click=${() => toggleReply(host, id, true)}>${t('item.reply')}</button>
+      <button type="button" part="button" class="reply" ?hidden=${!approved || host.locked} @click=${() => toggleForm(host, 'r', id, true)}>${t('item.reply')}</button>
       <button type="button" part="button" class="share" aria-expanded=${ui.share ? 'true' : 'false'} @click=${() => host.setUi(id, { share: !ui.share })}>${t('share.label')}</button>
       <button type="button" part="button" class="flag" ?hidden=${!approved || !!host.tokens[id]} aria-disabled=${host.flags[id] ? 'true' : 'false'}
         @click=${() => flag(host, id)}>${t(host.flags[id] ? 'item.flagged' : 'item.flag')}</button>
       ${
         canEdit(host, c)
-          ? html`<button type="button" part="button" class="edit" @click=${() => toggleEdit(host, id, true)}>${t('item.edit')}</button>
+          ? html`<button type="button" part="button" class="edit" @click=${() => toggleForm(host, 'e', id, true)}>${t('item.edit')}</button>
             <button type="button" part="button" @click=${() => host.setUi(id, { confirm: true })}>${t('item.delete')}</button>`
           : nothing
       }

@@ -3,7 +3,7 @@ import { prepareBodies } from './bodies.js';
 import { failed } from './errors.js';
 import { load, save, saveIn } from './storage.js';
 import type { Thread } from './thread.js';
-import { countAll, findPath, mapTree } from './tree.js';
+import { addReply, countAll, findPath, mapTree } from './tree.js';
 import { type Held, PAGE_SIZE, type Sort } from './types.js';
 
 /*
@@ -23,7 +23,7 @@ export function withHeld(host: Thread, list: Comment[]): Comment[] {
     if (Date.now() - h.at > 7 * 864e5 || findPath(list, id)) saveIn<Held>('held', id, undefined);
     else if (h.s === host.siteId && h.p === host.pageKey) {
       const p = h.c.parentId;
-      list = !p ? [...list, h.c] : mapTree(list, p, (c) => ({ ...c, replies: [...(c.replies ?? []), h.c] }));
+      list = !p ? [...list, h.c] : mapTree(list, p, addReply(h.c));
     }
   }
   return list;
@@ -99,23 +99,17 @@ export function setSort(host: Thread, order: Sort): void {
   void host.reload();
 }
 
-/** Focuses the first element matching `sel` once rendered. */
-export async function focusOn(host: Thread, sel: string): Promise<void> {
+/** Focuses the first element matching `sel` once rendered; `scroll` brings it to the middle first. */
+export async function focusOn(host: Thread, sel: string, scroll = false): Promise<void> {
   await host.updateComplete;
-  host.renderRoot.querySelector<HTMLElement>(sel)?.focus();
+  const el = host.renderRoot.querySelector<HTMLElement>(sel);
+  if (scroll)
+    el?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+  el?.focus({ preventScroll: scroll });
 }
 
 /** Moves focus to a comment once it is rendered. */
-export async function focusComment(host: Thread, id: string, scroll = false): Promise<void> {
-  await host.updateComplete;
-  const el = host.renderRoot.querySelector<HTMLElement>(`#comment-${CSS.escape(id)}`);
-  if (!el) return;
-  if (scroll) {
-    const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
-    el.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
-  }
-  el.focus({ preventScroll: scroll });
-}
+export const focusComment = (host: Thread, id: string, scroll = false) => focusOn(host, `#comment-${CSS.escape(id)}`, scroll);
 
 /** Shows the comment named by `#comment-<id>`, loading pages until it turns up. */
 export async function openPermalink(host: Thread): Promise<void> {
@@ -128,7 +122,7 @@ export async function openPermalink(host: Thread): Promise<void> {
     path = findPath(host.comments, target);
   }
   if (!path) return;
-  for (const c of path.slice(0, -1)) host.ui.set(c.id, { ...host.uiOf(c.id), collapsed: false, showAll: true });
+  for (const c of path.slice(0, -1)) host.setUi(c.id, { collapsed: false, showAll: true });
   for (const [k, v] of host.ui) if (v.hl) host.setUi(k, { hl: false });
   host.setUi(target, { hl: true });
   await focusComment(host, target, true);

@@ -12,11 +12,14 @@ import { type Identity, load, pruneTokens, type Token } from './storage.js';
 import { mapTree } from './tree.js';
 import { EDIT_WINDOW_MS, type FormState, PAGE_SIZE, type ParleyEvents, SORTS, type Sort, type Ui } from './types.js';
 
+/**
+ * The `strings` attribute: a JSON object; anything else (malformed, null) overrides nothing. A
+ * JSON number, string or array holds no term key, so it needs no check of its own.
+ */
 const strings = {
   fromAttribute(value: string | null): Terms {
     try {
-      const parsed: unknown = JSON.parse(value ?? '{}');
-      return parsed && typeof parsed === 'object' ? (parsed as Terms) : {};
+      return (JSON.parse(value ?? '{}') as Terms | null) ?? {};
     } catch {
       return {};
     }
@@ -218,6 +221,11 @@ export abstract class Thread extends ParleyElement {
     if (this.#source !== source) return;
     this.#source = undefined;
     this.#live();
+  }
+
+  /** Adds `n` (new comments, or −1 for a deleted one) to the page's count. */
+  recount(n: number): void {
+    if (this.info) this.info = { ...this.info, count: Math.max(0, this.info.count + n) };
   }
 
   /** Says `text` through the polite live region (re-announced even if repeated). */

@@ -4,7 +4,7 @@ import { failed, message } from './errors.js';
 import { focusComment, focusOn, place } from './read.js';
 import { type Identity, load, save, saveIn, type Token } from './storage.js';
 import type { Thread } from './thread.js';
-import { findPath, mapTree, removeComment } from './tree.js';
+import { addReply, findPath, mapTree, removeComment, renew } from './tree.js';
 import { EDIT_WINDOW_MS, type Held } from './types.js';
 
 /*
@@ -80,22 +80,22 @@ export async function submit(host: Thread, key: string, e: Event, parentId?: str
     if (edit && tok) {
       const { comment } = await host.client.edit(id, tok.t, body);
       done(host, key);
-      host.ui.set(id, { ...host.uiOf(id), editing: false });
-      host.comments = mapTree(host.comments, id, (c) => ({ ...comment, replies: c.replies ?? [] }));
+      host.setUi(id, { editing: false });
+      host.comments = mapTree(host.comments, id, renew(comment));
       // An edit the site holds for moderation leaves the public listing: keep it for its author.
       if (comment.status === 'pending') hold(host, id, comment);
       host.announce(host.tr(comment.status === 'pending' ? 'live.editPending' : 'live.saved'));
       return await focusComment(host, id);
     }
-    const author = { name: text('name'), email: text('email'), website: text('website') };
     const { comment, editToken } = await host.client.post({
       site: host.siteId,
       page: host.pageKey,
       url: location.href.split('#')[0],
       title: document.title,
-      ...(parentId ? { parentId } : {}),
+      // Fields left undefined (no parent, no name…) are not sent: JSON.stringify drops them.
+      parentId,
       body,
-      author: JSON.parse(JSON.stringify(author)) as typeof author,
+      author: { name: text('name'), email: text('email'), website: text('website') },
       formToken,
       homepage: text('homepage'),
       // "Notify me of replies": mails go out in the reader's language (issue 8).
@@ -110,13 +110,13 @@ export async function submit(host: Thread, key: string, e: Event, parentId?: str
     host.waiting = mapTree(host.waiting, comment.id, drop);
     host.comments = mapTree(host.comments, comment.id, drop);
     if (parentId) {
-      host.ui.set(parentId, { ...host.uiOf(parentId), replying: false, collapsed: false, showAll: true });
-      host.comments = mapTree(host.comments, parentId, (c) => ({ ...c, replies: [...(c.replies ?? []), comment] }));
+      host.setUi(parentId, { replying: false, collapsed: false, showAll: true });
+      host.comments = mapTree(host.comments, parentId, addReply(comment));
     } else {
       (form.elements.namedItem('body') as HTMLTextAreaElement).value = '';
       host.comments = place(host, [comment]);
     }
-    if (host.info && !known) host.info = { ...host.info, count: host.info.count + 1 };
+    if (!known) host.recount(1);
     host.announce(host.tr(comment.status === 'pending' ? 'live.pending' : 'live.posted'));
     host.emit('parley-comment-posted', { comment });
     await focusComment(host, comment.id, true);
@@ -163,18 +163,19 @@ export async function follow(host: Thread): Promise<void> {
   }
 }
 
-/** Opens or closes the reply form under a comment. */
-export function toggleReply(host: Thread, id: string, open: boolean): Promise<void> {
-  host.setUi(id, { replying: open });
-  return focusOn(host, open ? `#r-${CSS.escape(id)}-body` : `#comment-${CSS.escape(id)} .reply`);
-}
-
-/** Opens or closes the edit form of an own comment. */
-export function toggleEdit(host: Thread, id: string, open: boolean): Promise<void> {
-  if (!open) save(draftKey(host, `e:${id}`), undefined);
-  host.ui.delete(`e:${id}`);
-  host.setUi(id, { editing: open });
-  return focusOn(host, open ? `#e-${CSS.escape(id)}-body` : `#comment-${CSS.escape(id)} .edit`);
+/**
+ * Opens or closes the reply form under a comment (`r`) or the edit form of an own one (`e`, whose
+ * draft goes when it is closed); focus moves to the form's text, or back to the button.
+ */
+export function toggleForm(host: Thread, kind: 'r' | 'e', id: string, open: boolean): Promise<void> {
+  const edit = kind === 'e';
+  if (edit) {
+    if (!open) save(draftKey(host, `e:${id}`), undefined);
+    host.ui.delete(`e:${id}`);
+  }
+  host.setUi(id, edit ? { editing: open } : { replying: open });
+  const sel = CSS.escape(id);
+  return focusOn(host, open ? `#${kind}-${sel}-body` : `#comment-${sel} .${edit ? 'edit' : 'reply'}`);
 }
 
 /** Deletes an own comment; focus moves to its parent, or the thread's heading. */
@@ -186,7 +187,7 @@ export async function deleteComment(host: Thread, id: string): Promise<void> {
     const parent = findPath(host.comments, id)?.at(-2)?.id;
     forget(host, id);
     host.comments = removeComment(host.comments, id);
-    if (host.info) host.info = { ...host.info, count: Math.max(0, host.info.count - 1) };
+    host.recount(-1);
     host.announce(host.tr('live.deleted'));
     host.emit('parley-comment-deleted', { id });
     if (parent) await focusComment(host, parent);
