@@ -49,6 +49,7 @@ export const terms: Terms = {
   'live.pending': 'Comentario enviado; aparecerá cuando se apruebe.',
   'live.deleted': 'Comentario eliminado.',
   'live.saved': 'Comentario actualizado.',
+  'live.editPending': 'Cambio guardado; aparecerá cuando se apruebe.',
   'item.flag': 'Denunciar',
   'item.flagged': 'Denunciado',
   'live.flagged': 'Enviado a los moderadores. Gracias.',

@@ -53,6 +53,7 @@ export const terms: Terms = {
   'live.pending': 'Commentaire envoyé ; il apparaîtra après approbation.',
   'live.deleted': 'Commentaire supprimé.',
   'live.saved': 'Commentaire mis à jour.',
+  'live.editPending': 'Modification enregistrée ; elle apparaîtra après approbation.',
   'item.flag': 'Signaler',
   'item.flagged': 'Signalé',
   'live.flagged': 'Signalé aux modérateurs. Merci.',

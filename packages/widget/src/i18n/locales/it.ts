@@ -49,6 +49,7 @@ export const terms: Terms = {
   'live.pending': 'Commento inviato; apparirà dopo l’approvazione.',
   'live.deleted': 'Commento eliminato.',
   'live.saved': 'Commento aggiornato.',
+  'live.editPending': 'Modifica salvata; apparirà dopo l’approvazione.',
   'item.flag': 'Segnala',
   'item.flagged': 'Segnalato',
   'live.flagged': 'Segnalato ai moderatori. Grazie.',

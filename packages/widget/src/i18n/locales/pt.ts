@@ -49,6 +49,7 @@ export const terms: Terms = {
   'live.pending': 'Comentário enviado; aparecerá depois de aprovado.',
   'live.deleted': 'Comentário eliminado.',
   'live.saved': 'Comentário atualizado.',
+  'live.editPending': 'Alteração guardada; aparecerá depois de aprovada.',
   'item.flag': 'Denunciar',
   'item.flagged': 'Denunciado',
   'live.flagged': 'Denunciado aos moderadores. Obrigado.',

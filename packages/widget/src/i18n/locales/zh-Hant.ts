@@ -52,6 +52,7 @@ export const terms: Terms = {
   'live.pending': '留言已送出，審核通過後就會顯示。',
   'live.deleted': '留言已刪除。',
   'live.saved': '留言已更新。',
+  'live.editPending': '修改已儲存，審核通過後就會顯示。',
   'item.flag': '檢舉',
   'item.flagged': '已檢舉',
   'live.flagged': '已向版主檢舉，謝謝。',
