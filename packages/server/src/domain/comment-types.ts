@@ -39,6 +39,12 @@ export interface CommentHooks {
   /** `held`: the edit sent a published comment back to the moderation queue. */
   updated(site: Site, comment: CommentInContext, held?: boolean): Promise<OutboxEntry[]>;
   deleted(site: Site, comment: CommentInContext): Promise<OutboxEntry[]>;
+  /**
+   * What a comment sent back to the moderation queue by readers' flags sends (the moderator mail
+   * a held post gets). Planned before the flag is counted; written only by the one flag that
+   * reaches the threshold, so it goes out once per comment.
+   */
+  flagHeld(site: Site, comment: CommentInContext): Promise<OutboxEntry[]>;
 }
 
 /** The answer to a post (201); `replayed` marks a stored first answer sent again for its Idempotency-Key. */

@@ -162,7 +162,13 @@ export class CommentService {
     this.assertOrigin(site, caller);
     const visitor = prefixHash(await this.storage.secret(), 'flag', caller.ip);
     if (!visitor) throw new Problem(400, 'bad-request', 'Cannot tell who is flagging');
-    const { held } = await this.#moderation.flag(id, visitor, this.#now(), settingsOf(site).flagThreshold);
+    const threshold = settingsOf(site).flagThreshold;
+    // Only a flag that can still reach the threshold may hold the comment; plan its mail for that case.
+    const mayHold = comment.status === 'approved' && threshold > 0 && comment.flags < threshold;
+    const outbox = mayHold
+      ? ((await this.hooks?.flagHeld(site, { ...comment, status: 'pending', heldReason: 'flags' })) ?? [])
+      : [];
+    const { held } = await this.#moderation.flag(id, visitor, this.#now(), threshold, outbox);
     if (held) this.changed(comment.siteId, comment.pageKey);
   }
 

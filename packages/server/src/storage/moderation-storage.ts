@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { KyselyStorage } from './kysely-storage.js';
+import { queueOutbox } from './outbox-queue.js';
 import type { Database } from './schema.js';
-import type { Dialect, Storage } from './types.js';
+import type { Dialect, OutboxEntry, Storage } from './types.js';
 
 /** `comment_flags` (migration `0016-comment-flags`): one row per comment and flagging visitor. */
 export interface CommentFlagTable {
@@ -82,9 +83,10 @@ export interface ModerationStorage {
   /**
    * Records one visitor's flag (again: no change). The flag that brings the count to exactly
    * `threshold` (> 0) moves an approved comment to `pending` with reason `flags`; later flags do
-   * not, so a moderator who approves it again is not overruled.
+   * not, so a moderator who approves it again is not overruled. `outbox` (the moderator mail)
+   * is queued in the same transaction only when this flag holds the comment, so it goes out once.
    */
-  flag(commentId: string, visitor: string, at: number, threshold: number): Promise<FlagResult>;
+  flag(commentId: string, visitor: string, at: number, threshold: number, outbox?: OutboxEntry[]): Promise<FlagResult>;
 }
 
 class KyselyModerationStorage implements ModerationStorage {
@@ -125,7 +127,7 @@ class KyselyModerationStorage implements ModerationStorage {
     return row !== undefined;
   }
 
-  flag(commentId: string, visitor: string, at: number, threshold: number): Promise<FlagResult> {
+  flag(commentId: string, visitor: string, at: number, threshold: number, outbox: OutboxEntry[] = []): Promise<FlagResult> {
     return this.#db.transaction().execute(async (trx) => {
       // Lock the comment first so concurrent flags count one after another and exactly one reaches the threshold.
       let lock = trx.selectFrom('comments').select('id').where('id', '=', commentId);
@@ -149,11 +151,13 @@ class KyselyModerationStorage implements ModerationStorage {
       if (added && threshold > 0 && count === threshold) {
         const updated = await trx
           .updateTable('comments')
-          .set({ status: 'pending', held_reason: 'flags' })
+          // held_at: a digest lists the comment by when it went to the queue (see held-at-migration.ts).
+          .set({ status: 'pending', held_reason: 'flags', held_at: at })
           .where('id', '=', commentId)
           .where('status', '=', 'approved')
           .executeTakeFirst();
         held = Number(updated.numUpdatedRows) > 0;
+        if (held) await queueOutbox(trx, outbox, at);
       }
       return { added, count, held };
     });

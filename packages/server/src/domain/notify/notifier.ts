@@ -66,11 +66,13 @@ export class NotifyService implements CommentHooks {
   /** `comment.updated`; and when the edit held a published comment, the moderator mail a held post gets. */
   async updated(site: Site, comment: CommentInContext, held = false): Promise<OutboxEntry[]> {
     const out = await this.#event(site, 'comment.updated', comment);
-    if (held && this.config.mail && this.config.moderatorMail === 'each') {
-      const page = await this.#mails.pageInfo(site.id, { key: comment.pageKey, url: '', title: '' });
-      out.push(...(await this.#mails.moderatorMails(site, [{ record: comment, page }])));
-    }
+    if (held) out.push(...(await this.#heldMail(site, comment)));
     return out;
+  }
+
+  /** A comment readers' flags sent back to the queue: the moderator mail a held post gets (once; see `CommentHooks`). */
+  flagHeld(site: Site, comment: CommentInContext): Promise<OutboxEntry[]> {
+    return this.#heldMail(site, comment);
   }
 
   async deleted(site: Site, comment: CommentInContext): Promise<OutboxEntry[]> {
@@ -156,6 +158,13 @@ export class NotifyService implements CommentHooks {
       const mails = held.length ? await this.#mails.moderatorMails(site, held) : [];
       await this.#notify.advanceDigest(site.id, mark, now, mails);
     }
+  }
+
+  /** In the one-mail-per-comment mode, the moderators' mail about one comment that went to the queue. */
+  async #heldMail(site: Site, comment: CommentInContext): Promise<OutboxEntry[]> {
+    if (!this.config.mail || this.config.moderatorMail !== 'each') return [];
+    const page = await this.#mails.pageInfo(site.id, { key: comment.pageKey, url: '', title: '' });
+    return this.#mails.moderatorMails(site, [{ record: comment, page }]);
   }
 
   async #event(site: Site, event: WebhookEvent, comment: CommentInContext): Promise<OutboxEntry[]> {
