@@ -1,0 +1,123 @@
+import { type Kysely, sql } from 'kysely';
+import type { NotifyDatabase } from './notify-tables.js';
+import { queueOutbox } from './outbox-queue.js';
+import type { CommentStatus, OutboxEntry } from './types.js';
+
+// What moderator mails need: held comments for digests and the digest mark, muted moderators
+// (flags in `parley_meta`), and acting on a comment from a signed mail link.
+// `NotifyStorage` (notify-storage.ts) is the interface callers use.
+
+type Db = Kysely<NotifyDatabase>;
+
+/** Whether the comment's reply and thread mails went out already (see `announced-migration.ts`). */
+export async function announced(db: Db, commentId: string): Promise<boolean> {
+  const row = await db.selectFrom('comments').select('announced').where('id', '=', commentId).executeTakeFirst();
+  return Number(row?.announced ?? 1) === 1;
+}
+
+/**
+ * Moves a comment from `from` to `to` and queues `outbox` in the same transaction; false if it
+ * was not in `from`. Moving to `approved` marks it announced.
+ */
+export async function moveStatus(
+  db: Db,
+  commentId: string,
+  from: CommentStatus,
+  to: string,
+  outbox: OutboxEntry[],
+  now: number,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const r = await trx
+      .updateTable('comments')
+      .set(to === 'approved' ? { status: to, announced: 1 } : { status: to })
+      .where('id', '=', commentId)
+      .where('status', '=', from)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) return false;
+    await queueOutbox(trx, outbox, now);
+    return true;
+  });
+}
+
+/** Whether the flag `key` is set in `parley_meta` (muted moderator addresses). */
+export async function getMetaFlag(db: Db, key: string): Promise<boolean> {
+  const row = await db.selectFrom('parley_meta').select('value').where('key', '=', key).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Sets the flag `key` in `parley_meta`; setting it again changes nothing. */
+export async function setMetaFlag(db: Db, key: string): Promise<void> {
+  await db
+    .insertInto('parley_meta')
+    .values({ key, value: '1' })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+}
+
+/**
+ * Held comments of a site that went to the queue after `since`, oldest first (for a digest):
+ * posted held, or held again after an edit or by readers' flags (`held_at`). An edit of a
+ * comment already held does not move it, so each is listed once.
+ */
+export async function pendingSince(db: Db, siteId: string, since: number, limit: number) {
+  const heldAt = sql<number>`coalesce(comments.held_at, comments.created_at)`;
+  return db
+    .selectFrom('comments')
+    .innerJoin('pages', 'pages.id', 'comments.page_id')
+    .select([
+      'comments.id',
+      'comments.author_name',
+      'comments.body',
+      'comments.created_at',
+      'pages.key',
+      'pages.url',
+      'pages.title',
+    ])
+    .where('pages.site_id', '=', siteId)
+    .where('comments.status', '=', 'pending')
+    .where(heldAt, '>', since)
+    .orderBy(heldAt)
+    .orderBy('comments.id')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Moves a site's digest mark from `previous` to `next` and queues `outbox` with it, in one
+ * transaction; only the instance whose compare-and-set succeeds queues, so a digest goes out once.
+ */
+export async function advanceDigest(
+  db: Db,
+  siteId: string,
+  previous: number | undefined,
+  next: number,
+  outbox: OutboxEntry[],
+): Promise<boolean> {
+  const key = `digest:${siteId}`;
+  return db.transaction().execute(async (trx) => {
+    const moved =
+      previous === undefined
+        ? await trx
+            .insertInto('parley_meta')
+            .values({ key, value: String(next) })
+            .onConflict((oc) => oc.column('key').doNothing())
+            .executeTakeFirst()
+        : await trx
+            .updateTable('parley_meta')
+            .set({ value: String(next) })
+            .where('key', '=', key)
+            .where('value', '=', String(previous))
+            .executeTakeFirst();
+    const n = 'numUpdatedRows' in moved ? Number(moved.numUpdatedRows) : Number(moved.numInsertedOrUpdatedRows ?? 0);
+    if (n === 0) return false;
+    await queueOutbox(trx, outbox, next);
+    return true;
+  });
+}
+
+/** When the site's last digest was queued; undefined before the first. */
+export async function digestMark(db: Db, siteId: string): Promise<number | undefined> {
+  const row = await db.selectFrom('parley_meta').select('value').where('key', '=', `digest:${siteId}`).executeTakeFirst();
+  return row ? Number(row.value) : undefined;
+}
