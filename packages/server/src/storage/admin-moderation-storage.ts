@@ -1,7 +1,8 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
-import { KyselyStorage, toComment } from './kysely-storage.js';
+import { KyselyStorage } from './kysely-storage.js';
 import { queueOutbox } from './outbox-queue.js';
+import { toComment } from './rows.js';
 import type { Database } from './schema.js';
 import type { CommentRecord, CommentStatus, Dialect, OutboxEntry, Storage } from './types.js';
 

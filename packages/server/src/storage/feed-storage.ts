@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
-import { KyselyStorage, toComment } from './kysely-storage.js';
+import { KyselyStorage } from './kysely-storage.js';
+import { toComment } from './rows.js';
 import type { Database } from './schema.js';
 import type { CommentRecord, Storage } from './types.js';
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { KyselyStorage, toComment, toPage } from './kysely-storage.js';
+import { KyselyStorage } from './kysely-storage.js';
+import { toComment, toPage } from './rows.js';
 import type { Database } from './schema.js';
 import type { CommentRecord, CommentStatus, PageRecord, Site, SiteSettings, Storage } from './types.js';
 

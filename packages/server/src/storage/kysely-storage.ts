@@ -1,21 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import {
-  type CompiledQuery,
-  type Expression,
-  type ExpressionBuilder,
-  type Kysely,
-  type Selectable,
-  type SqlBool,
-  sql,
-} from 'kysely';
-import { claimIdempotencyKey } from './idempotency-storage.js';
+import { type CompiledQuery, type Kysely, type Selectable, sql } from 'kysely';
+import * as lists from './comment-list-storage.js';
+import * as writes from './comment-write-storage.js';
 import { KyselyLiveEvents } from './live-events.js';
-import { queueOutbox } from './outbox-queue.js';
-import type { CommentTable, Database, PageTable, SiteTable } from './schema.js';
+import { siteRow, toPage, toSite } from './rows.js';
+import type { Database, PageTable } from './schema.js';
 import type {
   CommentInContext,
   CommentRecord,
-  CommentStatus,
   CursorKey,
   Dialect,
   HeldReason,
@@ -23,12 +15,16 @@ import type {
   OutboxEntry,
   PageRecord,
   Site,
-  SiteSettings,
   SortOrder,
   Storage,
 } from './types.js';
+import * as votesAndRates from './vote-rate-storage.js';
 
-/** Storage over Kysely: the one query layer both SQLite and PostgreSQL use. */
+/**
+ * Storage over Kysely: the one query layer both SQLite and PostgreSQL use. Sites, pages and the
+ * server secret are here; comments are written by `comment-write-storage.ts`, listed by
+ * `comment-list-storage.ts`, votes and rate events are `vote-rate-storage.ts`'.
+ */
 export class KyselyStorage implements Storage {
   readonly dialect: Dialect;
   readonly db: Kysely<Database>;
@@ -71,6 +67,8 @@ export class KyselyStorage implements Storage {
     return row.value;
   }
 
+  // --- sites ---
+
   async createSite(site: Site): Promise<Site> {
     await this.db.insertInto('sites').values(siteRow(site)).execute();
     return site;
@@ -90,6 +88,8 @@ export class KyselyStorage implements Storage {
     const { id, ...rest } = siteRow(site);
     await this.db.updateTable('sites').set(rest).where('id', '=', id).execute();
   }
+
+  // --- pages ---
 
   async getPage(siteId: string, key: string): Promise<PageRecord | undefined> {
     // Every listing starts here, so the query is compiled once and only its values change.
@@ -114,74 +114,17 @@ export class KyselyStorage implements Storage {
     return page;
   }
 
-  async insertComment(input: NewComment, outbox: OutboxEntry[] = []): Promise<{ comment: CommentRecord; page: PageRecord }> {
-    return this.db.transaction().execute(async (trx) => {
-      // First, so a concurrent request with the same key waits here and then gives up.
-      if (input.idempotency) await claimIdempotencyKey(trx, input.siteId, input.id, input.idempotency, input.createdAt);
-      await trx
-        .insertInto('pages')
-        .values({
-          site_id: input.siteId,
-          key: input.page.key,
-          url: input.page.url,
-          title: input.page.title,
-          locked: 0,
-          created_at: input.createdAt,
-        })
-        .onConflict((oc) => oc.columns(['site_id', 'key']).doNothing())
-        .execute();
-      const pageRow = await trx
-        .selectFrom('pages')
-        .selectAll()
-        .where('site_id', '=', input.siteId)
-        .where('key', '=', input.page.key)
-        .executeTakeFirstOrThrow();
-      const row = {
-        id: input.id,
-        page_id: Number(pageRow.id),
-        parent_id: input.parentId,
-        root_id: input.rootId,
-        depth: input.depth,
-        author_name: input.authorName,
-        author_email: input.authorEmail,
-        author_website: input.authorWebsite,
-        body: input.body,
-        html: input.html,
-        status: input.status,
-        created_at: input.createdAt,
-        edited_at: null,
-        up: 0,
-        down: 0,
-        edit_token_hash: input.editTokenHash,
-        ip_hash: input.ipHash,
-        held_reason: input.heldReason ?? null,
-        flags: 0,
-        // A published comment mailed its subscribers now (the hooks' outbox); a held one does on approval.
-        announced: input.status === 'approved' ? 1 : 0,
-        // Only an edit that holds a published comment sets it; a new one is listed by created_at.
-        held_at: null,
-      };
-      await trx.insertInto('comments').values(row).execute();
-      await queueOutbox(trx, outbox, input.createdAt);
-      // Read the page again: inserting the comment raised its version (migration 0003).
-      const page = await trx.selectFrom('pages').selectAll().where('id', '=', pageRow.id).executeTakeFirstOrThrow();
-      return { comment: toComment(row), page: toPage(page) };
-    });
+  // --- comments (comment-write-storage.ts, comment-list-storage.ts) ---
+
+  insertComment(input: NewComment, outbox: OutboxEntry[] = []): Promise<{ comment: CommentRecord; page: PageRecord }> {
+    return writes.insertComment(this.db, input, outbox);
   }
 
-  async getComment(id: string): Promise<CommentInContext | undefined> {
-    const row = await this.db
-      .selectFrom('comments')
-      .innerJoin('pages', 'pages.id', 'comments.page_id')
-      .selectAll('comments')
-      .select(['pages.site_id', 'pages.key as page_key'])
-      .where('comments.id', '=', id)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    return { ...toComment(row), siteId: row.site_id, pageKey: row.page_key };
+  getComment(id: string): Promise<CommentInContext | undefined> {
+    return writes.getComment(this.db, id);
   }
 
-  async updateCommentBody(
+  updateCommentBody(
     id: string,
     body: string,
     html: string,
@@ -189,236 +132,40 @@ export class KyselyStorage implements Storage {
     outbox: OutboxEntry[] = [],
     hold?: HeldReason,
   ): Promise<CommentRecord> {
-    // held_at: the digest lists a comment by when it went to the queue (see held-at-migration.ts).
-    const held = hold ? { status: 'pending', held_reason: hold, pinned: 0, held_at: editedAt } : {};
-    return this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('comments')
-        .set({ body, html, edited_at: editedAt, ...held })
-        .where('id', '=', id)
-        .execute();
-      await queueOutbox(trx, outbox, editedAt);
-      const row = await trx.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-      return toComment(row);
-    });
+    return writes.updateCommentBody(this.db, id, body, html, editedAt, outbox, hold);
   }
 
-  async softDeleteComment(id: string, outbox: OutboxEntry[] = []): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      await queueOutbox(trx, outbox, Date.now());
-      await trx
-        .updateTable('comments')
-        .set({
-          status: 'deleted',
-          body: '',
-          html: '',
-          author_name: '',
-          author_email: null,
-          author_website: null,
-          edit_token_hash: null,
-        })
-        .where('id', '=', id)
-        .execute();
-    });
+  softDeleteComment(id: string, outbox: OutboxEntry[] = []): Promise<void> {
+    return writes.softDeleteComment(this.db, id, outbox);
   }
 
-  async listTopLevel(pageId: number, sort: SortOrder, limit: number, after?: CursorKey): Promise<CommentRecord[]> {
-    let q = this.db
-      .selectFrom('comments')
-      .selectAll()
-      .where('page_id', '=', pageId)
-      .where('depth', '=', 0)
-      .where('pinned', '=', 0)
-      .where('status', 'in', ['approved', 'deleted']);
-    if (sort === 'oldest') {
-      if (after) q = q.where((eb) => tupleAfter(eb, 'created_at', after.createdAt, after.id, '>'));
-      q = q.orderBy('created_at', 'asc').orderBy('id', 'asc');
-    } else if (sort === 'newest') {
-      if (after) q = q.where((eb) => tupleAfter(eb, 'created_at', after.createdAt, after.id, '<'));
-      q = q.orderBy('created_at', 'desc').orderBy('id', 'desc');
-    } else {
-      const score = sql<number>`(up - down)`;
-      if (after) {
-        const s = after.score ?? 0;
-        q = q.where((eb) =>
-          eb.or([eb(score, '<', s), eb.and([eb(score, '=', s), tupleAfter(eb, 'created_at', after.createdAt, after.id, '>')])]),
-        );
-      }
-      q = q.orderBy(score, 'desc').orderBy('created_at', 'asc').orderBy('id', 'asc');
-    }
-    const rows = await q.limit(limit).execute();
-    return rows.map(toComment);
+  listTopLevel(pageId: number, sort: SortOrder, limit: number, after?: CursorKey): Promise<CommentRecord[]> {
+    return lists.listTopLevel(this.db, pageId, sort, limit, after);
   }
 
-  async listPinned(pageId: number): Promise<CommentRecord[]> {
-    const rows = await this.db
-      .selectFrom('comments')
-      .selectAll()
-      .where('page_id', '=', pageId)
-      .where('depth', '=', 0)
-      .where('pinned', '=', 1)
-      .where('status', '=', 'approved')
-      .orderBy('created_at', 'asc')
-      .orderBy('id', 'asc')
-      .execute();
-    return rows.map(toComment);
+  listPinned(pageId: number): Promise<CommentRecord[]> {
+    return lists.listPinned(this.db, pageId);
   }
 
-  async listReplies(rootIds: string[]): Promise<CommentRecord[]> {
-    if (rootIds.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('comments')
-      .selectAll()
-      .where('root_id', 'in', rootIds)
-      .where('status', 'in', ['approved', 'deleted'])
-      .orderBy('created_at', 'asc')
-      .orderBy('id', 'asc')
-      .execute();
-    return rows.map(toComment);
+  listReplies(rootIds: string[]): Promise<CommentRecord[]> {
+    return lists.listReplies(this.db, rootIds);
   }
 
-  async countApproved(siteId: string, keys: string[]): Promise<Map<string, number>> {
-    const counts = new Map<string, number>();
-    if (keys.length === 0) return counts;
-    const rows = await this.db
-      .selectFrom('pages')
-      .innerJoin('comments', 'comments.page_id', 'pages.id')
-      .select(['pages.key', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('pages.site_id', '=', siteId)
-      .where('pages.key', 'in', keys)
-      .where('comments.status', '=', 'approved')
-      .groupBy('pages.key')
-      .execute();
-    for (const row of rows) counts.set(row.key, Number(row.n));
-    return counts;
+  countApproved(siteId: string, keys: string[]): Promise<Map<string, number>> {
+    return lists.countApproved(this.db, siteId, keys);
   }
 
-  async vote(commentId: string, voter: string, value: -1 | 0 | 1, at: number): Promise<{ up: number; down: number }> {
-    return this.db.transaction().execute(async (trx) => {
-      // Lock the comment row first so concurrent votes on it are applied one after another.
-      let lock = trx.selectFrom('comments').select('id').where('id', '=', commentId);
-      if (this.dialect === 'postgres') lock = lock.forUpdate();
-      await lock.executeTakeFirst();
-      if (value === 0) {
-        await trx.deleteFrom('votes').where('comment_id', '=', commentId).where('voter', '=', voter).execute();
-      } else {
-        await trx
-          .insertInto('votes')
-          .values({ comment_id: commentId, voter, value, created_at: at })
-          .onConflict((oc) => oc.columns(['comment_id', 'voter']).doUpdateSet({ value, created_at: at }))
-          .execute();
-      }
-      const tally = await trx
-        .selectFrom('votes')
-        .select([
-          (eb) => eb.fn.sum<number>(eb.case().when('value', '=', 1).then(1).else(0).end()).as('up'),
-          (eb) => eb.fn.sum<number>(eb.case().when('value', '=', -1).then(1).else(0).end()).as('down'),
-        ])
-        .where('comment_id', '=', commentId)
-        .executeTakeFirst();
-      const up = Number(tally?.up ?? 0);
-      const down = Number(tally?.down ?? 0);
-      await trx.updateTable('comments').set({ up, down }).where('id', '=', commentId).execute();
-      return { up, down };
-    });
+  // --- votes and rate limits (vote-rate-storage.ts) ---
+
+  vote(commentId: string, voter: string, value: -1 | 0 | 1, at: number): Promise<{ up: number; down: number }> {
+    return votesAndRates.vote(this.db, this.dialect, commentId, voter, value, at);
   }
 
-  async rateCount(siteId: string, subject: string, since: number): Promise<{ count: number; oldest: number | undefined }> {
-    const row = await this.db
-      .selectFrom('rate_events')
-      .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min<number>('created_at').as('oldest')])
-      .where('site_id', '=', siteId)
-      .where('subject', '=', subject)
-      .where('created_at', '>', since)
-      .executeTakeFirst();
-    const oldest = row?.oldest;
-    return { count: Number(row?.n ?? 0), oldest: oldest === null || oldest === undefined ? undefined : Number(oldest) };
+  rateCount(siteId: string, subject: string, since: number): Promise<{ count: number; oldest: number | undefined }> {
+    return votesAndRates.rateCount(this.db, siteId, subject, since);
   }
 
-  async rateRecord(siteId: string, subject: string, at: number, forgetBefore: number): Promise<void> {
-    await this.db.insertInto('rate_events').values({ site_id: siteId, subject, created_at: at }).execute();
-    await this.db
-      .deleteFrom('rate_events')
-      .where('site_id', '=', siteId)
-      .where('subject', '=', subject)
-      .where('created_at', '<', forgetBefore)
-      .execute();
+  rateRecord(siteId: string, subject: string, at: number, forgetBefore: number): Promise<void> {
+    return votesAndRates.rateRecord(this.db, siteId, subject, at, forgetBefore);
   }
-}
-
-/** `(col, id) > (value, id)` written out, since SQLite and PostgreSQL differ on row values with bind parameters. */
-function tupleAfter(
-  eb: ExpressionBuilder<Database, 'comments'>,
-  col: 'created_at',
-  value: number,
-  id: string,
-  op: '>' | '<',
-): Expression<SqlBool> {
-  return eb.or([eb(col, op, value), eb.and([eb(col, '=', value), eb('id', op, id)])]);
-}
-
-function siteRow(site: Site): Selectable<SiteTable> {
-  return {
-    id: site.id,
-    name: site.name,
-    origins: JSON.stringify(site.origins),
-    settings: JSON.stringify(site.settings),
-    created_at: site.createdAt,
-  };
-}
-
-function toSite(row: Selectable<SiteTable>): Site {
-  return {
-    id: row.id,
-    name: row.name,
-    origins: JSON.parse(row.origins) as string[],
-    settings: JSON.parse(row.settings) as SiteSettings,
-    createdAt: Number(row.created_at),
-  };
-}
-
-/** A page row as a record; shared with the import storage. */
-export function toPage(row: Selectable<PageTable>): PageRecord {
-  return {
-    id: Number(row.id),
-    siteId: row.site_id,
-    key: row.key,
-    url: row.url,
-    title: row.title,
-    locked: Number(row.locked) === 1,
-    createdAt: Number(row.created_at),
-    version: Number(row.version),
-  };
-}
-
-/** The moderation columns, which rows built in code (before they are read back) lack. */
-type ModerationColumns = 'pinned' | 'moderator' | 'held_reason' | 'flags';
-
-/** A comment row as a record; shared with the import storage. */
-export function toComment(
-  row: Omit<Selectable<CommentTable>, ModerationColumns> & Partial<Pick<Selectable<CommentTable>, ModerationColumns>>,
-): CommentRecord {
-  return {
-    id: row.id,
-    pageId: Number(row.page_id),
-    parentId: row.parent_id,
-    rootId: row.root_id,
-    depth: Number(row.depth),
-    authorName: row.author_name,
-    authorEmail: row.author_email,
-    authorWebsite: row.author_website,
-    body: row.body,
-    html: row.html,
-    status: row.status as CommentStatus,
-    createdAt: Number(row.created_at),
-    editedAt: row.edited_at === null ? null : Number(row.edited_at),
-    up: Number(row.up),
-    down: Number(row.down),
-    editTokenHash: row.edit_token_hash,
-    ipHash: row.ip_hash,
-    pinned: Number(row.pinned ?? 0) === 1,
-    moderator: Number(row.moderator ?? 0) === 1,
-    heldReason: (row.held_reason ?? null) as HeldReason | null,
-    flags: Number(row.flags ?? 0),
-  };
 }

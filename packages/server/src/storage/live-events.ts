@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { toComment } from './kysely-storage.js';
+import { toComment } from './rows.js';
 import type { Database, LiveEventTable } from './schema.js';
 import type { CommentRecord } from './types.js';
 
