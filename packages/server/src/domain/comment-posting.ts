@@ -6,10 +6,10 @@ import { commenterOf, isTrusted, normaliseComment, recordOf } from './comment-in
 import { isClosedByAge } from './comment-listing.js';
 import type { Caller, CommentHooks, Created, NewCommentInput } from './comment-types.js';
 import { assertHuman } from './form-token.js';
+import { heldReason } from './held-reason.js';
 import { editTokenForKey, hashIdempotencyKey, hashRequest, IDEMPOTENCY_TTL_MS } from './idempotency.js';
 import { hashToken, newCommentId, newToken, prefixHash } from './identity.js';
 import { countLinks, renderMarkdown } from './markdown.js';
-import { heldReason } from './moderation.js';
 import { type PublicComment, present } from './present.js';
 import { Problem } from './problem.js';
 import { enforceRate } from './rate-limit.js';
