@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { moderationStorageOf } from '../../storage/moderation-storage.js';
+import type { OutboxEntry } from '../../storage/types.js';
 import { backends } from '../../test-support.js';
 import { linkIn, local, notifyStack, PUBLIC } from '../../testing/notify-stack.js';
 
@@ -56,6 +58,19 @@ for (const backend of backends) {
       await flag('192.0.2.200');
       await s.drain();
       assert.equal(mails().length, 1, 'never a second mail for the same comment');
+    });
+
+    test('flags counted at the same moment: the one that reaches the threshold queues the planned mail, the rest do not', async () => {
+      const s = await notifyStack(backend, { flagThreshold: 3 }, { moderatorMail: 'each' });
+      const posted = await s.post('/c', 'everyone reports this', { author: { name: 'Cy' } });
+      const moderation = moderationStorageOf(s.storage);
+      const planned: OutboxEntry = { siteId: 'demo', kind: 'mail', payload: { planned: true } };
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => moderation.flag(posted.comment.id, `visitor-${i}`, Date.now(), 3, [planned])),
+      );
+      assert.equal(results.filter((r) => r.held).length, 1);
+      assert.equal((await s.storage.getComment(posted.comment.id))?.heldReason, 'flags');
+      assert.deepEqual(await s.outbox.outboxCounts(), { pending: 1 });
     });
 
     test('digest mode: a comment posted before the last digest and flagged later is in the next digest, once', async () => {
