@@ -19,22 +19,15 @@ type Waiter = [resolve: (n: number) => void, reject: (err: unknown) => void];
 /** Fetches counts from the comment server at `api` (origin and path prefix). */
 export const fetchCounts: CountFetcher = async (api, site, pages) => {
   const base = `${api.replace(/\/$/, '')}/api/v1/counts`;
-  const query = new URLSearchParams({ site });
-  for (const p of pages) query.append('page', p);
-  const get = `${base}?${query}`;
+  const get = `${base}?${new URLSearchParams([['site', site], ...pages.map((p) => ['page', p])])}`;
   const post = get.length > MAX_GET_URL;
-  const accept = { accept: 'application/json' };
-  const res = await fetch(
-    post ? base : get,
-    post
-      ? {
-          credentials: 'omit',
-          method: 'POST',
-          headers: { ...accept, 'content-type': 'application/json' },
-          body: JSON.stringify({ site, pages }),
-        }
-      : { credentials: 'omit', headers: accept },
-  );
+  // The GET sends no content type, so it needs no CORS preflight; the POST's JSON body does.
+  const json = 'application/json';
+  const res = await fetch(post ? base : get, {
+    credentials: 'omit',
+    headers: post ? { accept: json, 'content-type': json } : { accept: json },
+    ...(post ? { method: 'POST', body: JSON.stringify({ site, pages }) } : {}),
+  });
   if (!res.ok) throw new Error(`counts: HTTP ${res.status}`);
   return ((await res.json()) as { counts: Record<string, number> }).counts;
 };

@@ -43,12 +43,12 @@ export class ParleyCount extends ParleyConfigured {
   static override properties: PropertyDeclarations = { href: {}, text: { state: true } };
   // No styles: a custom element is `display: inline` by default, which is what a count is.
 
-  #requested = '';
+  #requested?: string;
 
   private text: string | undefined;
 
   /** Link to the page whose comments are counted; its URL without query and fragment is the key. Ignored when `page` is set. */
-  href = '';
+  href?: string;
 
   protected override willUpdate(_changed: PropertyValues): void {
     const api = this.apiBase;

@@ -4,7 +4,7 @@ import { define } from './define.js';
 import type { Terms } from './i18n/en.js';
 import { styles } from './parley-share.styles.js';
 import { icon } from './share/icons.js';
-import { BRANDS, parseServices, type ServiceId, type ShareData, shareUrl, withUtm } from './share/services.js';
+import { brand as brandOf, parseServices, type ServiceId, type ShareData, shareUrl, withUtm } from './share/services.js';
 import { type ShareKey, ShareTerms } from './share/terms.js';
 
 export { type FediverseTarget, SERVICES, type ServiceId, type ShareData, shareUrl } from './share/services.js';
@@ -83,7 +83,6 @@ export class ParleyShare extends LitElement {
     terms: { attribute: false },
     i18n: { state: true },
     badge: { state: true },
-    said: { state: true },
     copied: { state: true },
     expanded: { state: true },
   };
@@ -104,8 +103,10 @@ export class ParleyShare extends LitElement {
   private locale?: Terms;
   /** The count badge of a service, once `counts` has loaded the totals. */
   private badge: ((id: ServiceId) => TemplateResult | typeof nothing) | undefined;
-  private said?: string;
-  /** Whether the last copy worked (shown for a few seconds) or failed (the fallback field shows). */
+  /**
+   * Whether the last copy worked (said for a few seconds) or failed (said, and the fallback field
+   * shows); the live region's text follows from it.
+   */
   private copied: boolean | undefined;
   private expanded?: boolean;
 
@@ -127,38 +128,28 @@ export class ParleyShare extends LitElement {
     if (changed.has('terms')) this.i18n = new ShareTerms(this.i18n.lang, this.locale, this.terms);
   }
 
+  // Where the counts live (`site`, `page`, `api`) is worked out in the counts chunk, which only
+  // pages with `counts` load.
   override updated(changed: PropertyValues<this>): void {
-    const site = this.attr('site', 'site');
-    if ((changed.has('counts') || changed.has('url')) && this.counts && site) {
+    if ((changed.has('counts') || changed.has('url')) && this.counts) {
       void import('./share/counts.js').then(async (c) => {
-        const totals = await c.fetchTotals(this.apiBase, site, this.countKey);
-        this.badge = (id) => c.countBadge(totals[id], this.i18n);
+        const totals = await c.fetchTotals(this);
+        if (totals) this.badge = (id) => c.countBadge(totals[id], this.i18n);
       });
     }
   }
 
-  /** An attribute, else the script tag's configuration (`site`, `page`, `api` are read when used). */
-  private attr(name: string, key: 'site' | 'page' | 'apiBase'): string {
-    return this.getAttribute(name) || embedConfig()?.[key] || '';
-  }
-
-  private get apiBase(): string {
-    return this.attr('api', 'apiBase').replace(/\/$/, '');
-  }
-
-  /** The link being shared: `url`, else canonical / `og:url`, else this page without fragment. */
-  private get link(): string {
+  /**
+   * The link being shared: `url`, else canonical / `og:url`, else this page without fragment.
+   * @internal also read by the counts chunk
+   */
+  get link(): string {
     try {
       const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href || meta('og:url');
       return new URL(this.url || canonical || location.href.replace(/#.*/, ''), document.baseURI).href;
     } catch {
       return location.href;
     }
-  }
-
-  /** The page key the counts belong to: `page` (or `data-page`), else the link without query and fragment. */
-  private get countKey(): string {
-    return this.getAttribute('page') || (this.url ? '' : embedConfig()?.page) || this.link.replace(/[?#].*/, '');
   }
 
   private data(service: string): ShareData {
@@ -171,9 +162,7 @@ export class ParleyShare extends LitElement {
   }
 
   private shared(service: ServiceId, url: string): void {
-    const site = this.attr('site', 'site');
-    if (this.counts && site)
-      void import('./share/counts.js').then((c) => c.sendBeacon(this.apiBase, site, this.countKey, service));
+    if (this.counts) void import('./share/counts.js').then((c) => c.sendBeacon(this, service));
     this.dispatchEvent(
       new CustomEvent<ShareEventDetail>('parley-share', { detail: { service, url }, bubbles: true, composed: true }),
     );
@@ -200,12 +189,10 @@ export class ParleyShare extends LitElement {
       () => false,
     ));
     this.copied = ok;
-    this.said = this.i18n.t(ok ? 'share.copied' : 'share.copyFailed');
     if (ok) {
       this.shared('copy', url);
       setTimeout(() => {
         this.copied = undefined;
-        this.said = '';
       }, 4000);
     } else {
       await this.updateComplete;
@@ -220,7 +207,7 @@ export class ParleyShare extends LitElement {
   }
 
   private item(id: ServiceId): TemplateResult {
-    const brand = BRANDS[id];
+    const brand = brandOf(id);
     const key = `share.${id === 'copy' && this.copied ? 'copied' : id === 'mastodon' ? 'fediverse' : id}` as ShareKey;
     const name = brand ?? this.i18n.t(key);
     const iconOnly = this.variant === 'icons' || this.variant === 'compact';
@@ -254,7 +241,7 @@ export class ParleyShare extends LitElement {
       this.expanded = !this.expanded;
     };
     // biome-ignore format: compact on purpose, since whitespace inside templates is shipped as is
-    return html`${compact ? html`<button part="toggle" aria-expanded=${!!this.expanded} aria-controls="list" @click=${toggle}>${icon('native')}<span part="label">${this.i18n.t('share.label')}</span></button>` : nothing}<ul part="list" id="list" aria-label=${this.i18n.t('share.label')} ?hidden=${compact && !this.expanded}>${ids.map((id) => html`<li>${this.item(id)}</li>`)}</ul>${this.copied === false ? html`<input readonly .value=${this.data('copy').url} aria-label=${this.i18n.t('share.copyFailed')}>` : nothing}<span id="new-window" hidden>${this.i18n.t('share.newWindow')}</span><p part="status" class="sr" role="status">${this.said}</p>`;
+    return html`${compact ? html`<button part="toggle" aria-expanded=${!!this.expanded} aria-controls="list" @click=${toggle}>${icon('native')}<span part="label">${this.i18n.t('share.label')}</span></button>` : nothing}<ul part="list" id="list" aria-label=${this.i18n.t('share.label')} ?hidden=${compact && !this.expanded}>${ids.map((id) => html`<li>${this.item(id)}</li>`)}</ul>${this.copied === false ? html`<input readonly .value=${this.data('copy').url} aria-label=${this.i18n.t('share.copyFailed')}>` : nothing}<span id="new-window" hidden>${this.i18n.t('share.newWindow')}</span><p part="status" class="sr" role="status">${this.copied === undefined ? '' : this.i18n.t(this.copied ? 'share.copied' : 'share.copyFailed')}</p>`;
   }
 }
 

@@ -35,25 +35,14 @@ export function supportedLanguages(): string[] {
  * by its full tag, then by its primary subtag (`de-AT` → `de`).
  */
 export function resolveLanguage(el: Element | null, preferred: readonly string[] = navigator.languages ?? []): string {
-  const candidates = [el?.closest('[lang]')?.getAttribute('lang') ?? '', ...preferred];
-  const supported = supportedLanguages();
-  for (const raw of candidates) {
+  for (const raw of [el?.closest('[lang]')?.getAttribute('lang') ?? '', ...preferred]) {
     const tag = raw.trim().toLowerCase();
-    if (!tag) continue;
-    if (supported.includes(tag)) return tag;
-    const primary = tag.split('-')[0] ?? '';
-    if (supported.includes(primary)) return primary;
+    for (const t of [tag, tag.replace(/-.*/, '')]) if (t === 'en' || Object.hasOwn(LOADERS, t)) return t;
   }
   return 'en';
 }
 
 /** Loads a language's share bar and count terms; unknown languages and load failures give English. */
 export async function loadTerms(lang: string): Promise<Terms> {
-  const loader = LOADERS[lang];
-  if (!loader) return {};
-  try {
-    return (await loader()).terms;
-  } catch {
-    return {};
-  }
+  return (await LOADERS[lang]?.().catch(() => undefined))?.terms ?? {};
 }

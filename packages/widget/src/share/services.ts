@@ -34,19 +34,13 @@ export const DEFAULT_SERVICES = 'native copy mastodon bluesky x facebook linkedi
   ' ',
 ) as readonly ServiceId[];
 
-/** Brand names; the other services (native, copy, e-mail, print, Mastodon) are translated terms. */
-export const BRANDS: Partial<Record<ServiceId, string>> = {
-  x: 'X',
-  facebook: 'Facebook',
-  linkedin: 'LinkedIn',
-  reddit: 'Reddit',
-  hackernews: 'Hacker News',
-  whatsapp: 'WhatsApp',
-  telegram: 'Telegram',
-  bluesky: 'Bluesky',
-  threads: 'Threads',
-  pinterest: 'Pinterest',
-};
+/** Brand names in the order of {@link SERVICES}; the first five services are translated terms. */
+const BRANDS = ',,,,,X,Facebook,LinkedIn,Reddit,Hacker News,WhatsApp,Telegram,Bluesky,Threads,Pinterest'.split(',');
+
+/** A service's brand name, or undefined for native, copy, e-mail, print and Mastodon (translated terms). */
+export function brand(service: ServiceId): string | undefined {
+  return BRANDS[SERVICES.indexOf(service)] || undefined;
+}
 
 /** What is shared. `text` defaults to `title`. */
 export interface ShareData {
