@@ -58,14 +58,15 @@ export class ParleyCount extends ParleyConfigured {
     const request = [api, site, page, lang].join('\n');
     if (!site || request === this.#requested) return;
     this.#requested = request;
-    void Promise.all([counts.count(api, site, page), formatter(lang)]).then(
-      ([n, format]) => {
-        if (this.#requested === request) this.text = format(n);
-      },
-      () => {
-        if (this.#requested === request) this.text = undefined;
-      },
-    );
+    // A failed count shows the slot again; an answer to an older request changes nothing.
+    void Promise.all([counts.count(api, site, page), formatter(lang)])
+      .then(
+        ([n, format]) => format(n),
+        () => undefined,
+      )
+      .then((text) => {
+        if (this.#requested === request) this.text = text;
+      });
   }
 
   override render() {

@@ -81,7 +81,8 @@ export class ParleyShare extends LitElement {
     counts: { type: Boolean },
     utm: {},
     terms: { attribute: false },
-    i18n: { state: true },
+    language: { state: true },
+    locale: { state: true },
     badge: { state: true },
     copied: { state: true },
     expanded: { state: true },
@@ -99,7 +100,10 @@ export class ParleyShare extends LitElement {
   utm?: string;
   /** Term overrides, e.g. `{ 'share.copy': 'Copy' }`. */
   terms?: Terms;
-  private i18n = new ShareTerms();
+  /** The terms in force, made before each render from the language, its table and `terms`. */
+  private i18n!: ShareTerms;
+  /** The page's language, once matched (English until then, and on English pages). */
+  private language?: string;
   private locale?: Terms;
   /** The count badge of a service, once `counts` has loaded the totals. */
   private badge: ((id: ServiceId) => TemplateResult | typeof nothing) | undefined;
@@ -120,12 +124,12 @@ export class ParleyShare extends LitElement {
     void import('./i18n/index.js').then(async ({ loadTerms, resolveLanguage }) => {
       const lang = resolveLanguage(this, config?.lang ? [config.lang] : undefined);
       this.locale = await loadTerms(lang);
-      this.i18n = new ShareTerms(lang, this.locale, this.terms);
+      this.language = lang;
     });
   }
 
-  override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('terms')) this.i18n = new ShareTerms(this.i18n.lang, this.locale, this.terms);
+  override willUpdate(): void {
+    this.i18n = new ShareTerms(this.language, this.locale, this.terms);
   }
 
   // Where the counts live (`site`, `page`, `api`) is worked out in the counts chunk, which only
@@ -214,7 +218,7 @@ export class ParleyShare extends LitElement {
     const body = html`${icon(id)}<span part="label" class=${iconOnly ? 'sr' : ''}>${name}</span>${this.badge?.(id)}`;
     const part = `control control-${id}`;
     const tip = iconOnly ? (brand ? this.i18n.t('share.on', { service: name }) : name) : nothing;
-    const href = id === 'mastodon' ? undefined : shareUrl(id, this.data(id));
+    const href = shareUrl(id, this.data(id));
     if (href) {
       const away = id !== 'email';
       // biome-ignore format: one line, since whitespace inside templates is shipped as is
@@ -235,7 +239,7 @@ export class ParleyShare extends LitElement {
 
   // The bar's buttons sit in no form, so they need no type="button".
   override render() {
-    const ids = parseServices(this.services).filter((s) => s !== 'native' || typeof navigator.share === 'function');
+    const ids = parseServices(this.services).filter((s) => s !== 'native' || 'share' in navigator);
     const compact = this.variant === 'compact';
     const toggle = () => {
       this.expanded = !this.expanded;

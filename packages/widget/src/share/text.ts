@@ -65,10 +65,10 @@ export interface Limit {
 }
 
 /**
- * The text cut so that `text + sep + url` fits the network's limit; returns the text part only.
+ * The text cut so that `text + ' ' + url` fits the network's limit (the space counts 1 everywhere);
+ * returns the text part only.
  */
-export function fitWithUrl(text: string, url: string, sep: string, limit: Limit): string {
+export function fitWithUrl(text: string, url: string, limit: Limit): string {
   const weigh = limit.weigh ?? perGrapheme;
-  const urlCost = limit.urlCost ?? measure(url, weigh);
-  return truncate(text, limit.max - urlCost - measure(sep, weigh), weigh);
+  return truncate(text, limit.max - (limit.urlCost ?? measure(url, weigh)) - 1, weigh);
 }
