@@ -51,13 +51,12 @@ export function configFromScript(script: HTMLScriptElement): EmbedConfig {
 }
 
 /** A page key from a URL: absolute, without query and fragment. */
-export function pageKeyFromUrl(href: string, base: string = document.baseURI): string {
+export function pageKeyFromUrl(href: string): string {
   // In a serialised URL the first `?` or `#` starts the query or fragment.
-  return new URL(href, base).href.replace(/[?#].*/, '');
+  return new URL(href, document.baseURI).href.replace(/[?#].*/, '');
 }
 
 /** The thread key for this page: the canonical URL without query and fragment. */
-export function defaultPageKey(doc: Document = document): string {
-  const canonical = doc.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
-  return pageKeyFromUrl(canonical || doc.location.href, doc.baseURI);
+export function defaultPageKey(): string {
+  return pageKeyFromUrl(document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href || location.href);
 }

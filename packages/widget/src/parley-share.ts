@@ -82,7 +82,6 @@ export class ParleyShare extends LitElement {
     utm: {},
     terms: { attribute: false },
     language: { state: true },
-    locale: { state: true },
     badge: { state: true },
     copied: { state: true },
     expanded: { state: true },
@@ -102,8 +101,9 @@ export class ParleyShare extends LitElement {
   terms?: Terms;
   /** The terms in force, made before each render from the language, its table and `terms`. */
   private i18n!: ShareTerms;
-  /** The page's language, once matched (English until then, and on English pages). */
+  /** The page's language, once matched and its table loaded (English until then, and on English pages). */
   private language?: string;
+  /** That language's table, set just before `language` (whose change renders the bar again). */
   private locale?: Terms;
   /** The count badge of a service, once `counts` has loaded the totals. */
   private badge: ((id: ServiceId) => TemplateResult | typeof nothing) | undefined;
@@ -120,7 +120,7 @@ export class ParleyShare extends LitElement {
     this.theme ||= config?.theme;
     // English pages need neither the language matching nor a table: both load only otherwise
     // (a separate chunk when the bar is bundled alone, which keeps it in its 10 KB budget).
-    if (/^en\b/i.test(this.closest('[lang]')?.getAttribute('lang') || config?.lang || '')) return;
+    if (/^en\b/i.test(this.closest<HTMLElement>('[lang]')?.lang || config?.lang || '')) return;
     void import('./i18n/index.js').then(async ({ loadTerms, resolveLanguage }) => {
       const lang = resolveLanguage(this, config?.lang ? [config.lang] : undefined);
       this.locale = await loadTerms(lang);
@@ -138,7 +138,7 @@ export class ParleyShare extends LitElement {
     if ((changed.has('counts') || changed.has('url')) && this.counts) {
       void import('./share/counts.js').then(async (c) => {
         const totals = await c.fetchTotals(this);
-        if (totals) this.badge = (id) => c.countBadge(totals[id], this.i18n);
+        this.badge = (id) => c.countBadge(totals[id], this.i18n);
       });
     }
   }
@@ -204,10 +204,18 @@ export class ParleyShare extends LitElement {
     }
   }
 
-  /** Loads the fediverse dialog on first use: it is not part of the bar's own download. */
-  private async openFediverse(): Promise<void> {
+  // The buttons' actions are named after their services: the click calls `this[service]()`.
+
+  /** Opens the fediverse dialog, loaded on first use: it is not part of the bar's own download. */
+  private async mastodon(): Promise<void> {
     const { openFediverse } = await import('./parley-share-fediverse.js');
     await openFediverse(this.renderRoot, this.i18n, this.data('mastodon'), (url) => this.shared('mastodon', url));
+  }
+
+  /** Opens the browser's print dialog (paper or PDF), counted as a share of the link. */
+  private print(): void {
+    window.print();
+    this.shared('print', this.link);
   }
 
   private item(id: ServiceId): TemplateResult {
@@ -224,15 +232,7 @@ export class ParleyShare extends LitElement {
       // biome-ignore format: one line, since whitespace inside templates is shipped as is
       return html`<a part=${part} href=${href} title=${tip} target=${away ? '_blank' : nothing} rel="noreferrer" aria-describedby=${away ? 'new-window' : nothing} @click=${() => this.shared(id, href)}>${body}</a>`;
     }
-    const click = {
-      native: () => this.native(),
-      copy: () => void this.copy(),
-      mastodon: () => void this.openFediverse(),
-      print: () => {
-        print();
-        this.shared('print', this.link);
-      },
-    }[id as 'native'];
+    const click = () => void this[id as 'native' | 'copy' | 'mastodon' | 'print']();
     // biome-ignore format: one line, since whitespace inside templates is shipped as is
     return html`<button part=${part} title=${tip} aria-haspopup=${id === 'mastodon' ? 'dialog' : nothing} @click=${click}>${body}</button>`;
   }

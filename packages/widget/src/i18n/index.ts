@@ -35,7 +35,7 @@ export function supportedLanguages(): string[] {
  * by its full tag, then by its primary subtag (`de-AT` → `de`).
  */
 export function resolveLanguage(el: Element | null, preferred: readonly string[] = navigator.languages ?? []): string {
-  for (const raw of [el?.closest('[lang]')?.getAttribute('lang') ?? '', ...preferred]) {
+  for (const raw of [el?.closest<HTMLElement>('[lang]')?.lang ?? '', ...preferred]) {
     const tag = raw.trim().toLowerCase();
     for (const t of [tag, tag.replace(/-.*/, '')]) if (t === 'en' || Object.hasOwn(LOADERS, t)) return t;
   }

@@ -27,11 +27,11 @@ function where(bar: ParleyShare): { base: string; site: string; page: string } {
 
 /**
  * Reads the totals of a bar's page; an unreachable server gives no totals rather than an error,
- * and a bar with no site (attribute or `data-site`) gives undefined without asking anyone.
+ * and so does a bar with no site (attribute or `data-site`), without asking anyone.
  */
-export async function fetchTotals(bar: ParleyShare): Promise<ShareTotals | undefined> {
+export async function fetchTotals(bar: ParleyShare): Promise<ShareTotals> {
   const { base, site, page } = where(bar);
-  if (!site) return undefined;
+  if (!site) return {};
   try {
     const res = await fetch(`${base}/api/v1/shares?site=${encodeURIComponent(site)}&page=${encodeURIComponent(page)}`, {
       credentials: 'omit',
