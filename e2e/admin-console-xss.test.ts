@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, Stack } from './support.js';
+import { trappedPage, type XssTraps, xssVectors } from './xss.js';
 
 /**
  * Held comments are exactly what a moderator must look at, so the console shows hostile text
@@ -17,16 +17,7 @@ const EMAIL = 'owner@example.com';
 const PASSWORD = 'a long and correct password';
 const PER_THREAD = 50;
 
-const dir = new URL('./fixtures/xss/', import.meta.url);
-const vectors = [
-  ...new Set(
-    readdirSync(dir)
-      .filter((f) => f.endsWith('.txt') && !f.startsWith('xss_alert'))
-      .flatMap((f) => readFileSync(new URL(f, dir), 'utf8').split('\n'))
-      .map((v) => v.replace(/\r$/, ''))
-      .filter((v) => v.trim()),
-  ),
-];
+const vectors = xssVectors({ skip: (file) => file.startsWith('xss_alert') });
 
 let stack: Stack;
 let browser: Browser;
@@ -64,23 +55,7 @@ test(`the XSS corpus (${vectors.length} vectors) shown in the console runs nothi
     threads.push({ key, count: batch.length });
   }
 
-  const context = await browser.newContext();
-  await context.addInitScript(() => {
-    const w = window as unknown as { __fired: string[] };
-    w.__fired = [];
-    for (const name of ['alert', 'confirm', 'prompt', 'print'] as const) {
-      (window as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
-        w.__fired.push(`${name}(${args.map(String).join(',')})`);
-      };
-    }
-  });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
+  const { context, page, problems } = await trappedPage(browser);
   page.on('request', (r) => {
     // Every request the console makes goes to its own server; a payload that loads anything does not.
     if (!r.url().startsWith(stack.parley.url) && !r.url().startsWith('data:')) problems.push(`request: ${r.url()}`);
@@ -94,6 +69,7 @@ test(`the XSS corpus (${vectors.length} vectors) shown in the console runs nothi
   // No named functions inside: tsx would wrap them in a helper the page does not have.
   const inspect = () =>
     page.evaluate(() => {
+      const traps = window as unknown as XssTraps;
       const found: string[] = [];
       let count = 0;
       // The console's own tree (the shell's <head> is the console's, not a commenter's).
@@ -106,16 +82,10 @@ test(`the XSS corpus (${vectors.length} vectors) shown in the console runs nothi
           const active =
             'script,iframe,frame,object,embed,style,base,meta,link,svg,math,img,video,audio,source,template,form,input,button';
           if (el.closest('.body') && el.matches(active)) found.push(`element <${el.localName}>`);
-          for (const a of el.attributes) {
-            if (/^on/i.test(a.name)) found.push(`<${el.localName} ${a.name}>`);
-            // URL parsers skip spaces and control characters, so they are ignored here too.
-            const squeezed = [...a.value].filter((ch) => ch.charCodeAt(0) > 32).join('');
-            if (/^(javascript|data|vbscript):/i.test(squeezed))
-              found.push(`<${el.localName} ${a.name}="${a.value.slice(0, 40)}">`);
-          }
+          found.push(...traps.__unsafeAttributes(el));
         }
       }
-      return { found, fired: (window as unknown as { __fired: string[] }).__fired, count };
+      return { found, fired: traps.__fired, count };
     });
 
   const queue = await inspect();

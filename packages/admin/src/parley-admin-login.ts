@@ -1,7 +1,8 @@
-import { css, html, nothing } from 'lit';
+import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { type Admin, ApiError } from './api.js';
 import { AdminElement } from './base.js';
+import { panelForm, panelFormStyles } from './panel-form.js';
 import { shared } from './styles.js';
 
 /**
@@ -14,26 +15,10 @@ import { shared } from './styles.js';
 export class ParleyAdminLogin extends AdminElement {
   static override styles = [
     shared,
+    panelFormStyles,
     css`
       :host {
-        display: block;
         max-width: 24rem;
-        margin: 10vh auto;
-      }
-      form {
-        display: grid;
-        gap: 0.9rem;
-        padding: 1.5rem;
-        border: 1px solid var(--_line);
-        border-radius: 10px;
-        background: var(--_panel);
-      }
-      label {
-        display: grid;
-        gap: 0.2rem;
-      }
-      p.error {
-        margin: 0;
       }
     `,
   ];
@@ -66,15 +51,13 @@ export class ParleyAdminLogin extends AdminElement {
 
   override render() {
     const t = this.i18n;
-    return html`<form @submit=${this.#submit} aria-labelledby="heading" aria-describedby=${this.error ? 'error' : nothing}>
-      <h1 id="heading" tabindex="-1">${t.t('login.heading')}</h1>
-      <label>${t.t('login.email')}<input name="email" type="email" autocomplete="username" required /></label>
-      <label
-        >${t.t('login.password')}<input name="password" type="password" autocomplete="current-password" required
-      /></label>
-      ${this.error ? html`<p class="error" id="error">${this.error}</p>` : nothing}
-      <button class="primary" type="submit" ?disabled=${this.busy}>${t.t('login.submit')}</button>
-    </form>`;
+    return panelForm(
+      { heading: t.t('login.heading'), error: this.error, busy: this.busy, button: t.t('login.submit'), submit: this.#submit },
+      html`<label>${t.t('login.email')}<input name="email" type="email" autocomplete="username" required /></label>
+        <label
+          >${t.t('login.password')}<input name="password" type="password" autocomplete="current-password" required
+        /></label>`,
+    );
   }
 }
 

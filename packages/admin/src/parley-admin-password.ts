@@ -1,7 +1,8 @@
-import { css, html, nothing } from 'lit';
+import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError } from './api.js';
 import { AdminElement } from './base.js';
+import { panelForm, panelFormStyles } from './panel-form.js';
 import { shared } from './styles.js';
 
 /**
@@ -14,26 +15,10 @@ import { shared } from './styles.js';
 export class ParleyAdminPassword extends AdminElement {
   static override styles = [
     shared,
+    panelFormStyles,
     css`
       :host {
-        display: block;
         max-width: 28rem;
-        margin: 10vh auto;
-      }
-      form {
-        display: grid;
-        gap: 0.9rem;
-        padding: 1.5rem;
-        border: 1px solid var(--_line);
-        border-radius: 10px;
-        background: var(--_panel);
-      }
-      label {
-        display: grid;
-        gap: 0.2rem;
-      }
-      p {
-        margin: 0;
       }
     `,
   ];
@@ -61,18 +46,22 @@ export class ParleyAdminPassword extends AdminElement {
 
   override render() {
     const t = this.i18n;
-    return html`<form @submit=${this.#submit} aria-labelledby="heading" aria-describedby="intro">
-      <h1 id="heading" tabindex="-1">${t.t('password.heading')}</h1>
-      <p id="intro">${t.t('password.intro')}</p>
-      <label
-        >${t.t('password.current')}<input name="current" type="password" autocomplete="current-password" required
-      /></label>
-      <label
-        >${t.t('password.new')}<input name="new" type="password" autocomplete="new-password" minlength="12" maxlength="1024" required
-      /></label>
-      ${this.error ? html`<p class="error">${this.error}</p>` : nothing}
-      <button class="primary" type="submit" ?disabled=${this.busy}>${t.t('password.submit')}</button>
-    </form>`;
+    return panelForm(
+      {
+        heading: t.t('password.heading'),
+        intro: t.t('password.intro'),
+        error: this.error,
+        busy: this.busy,
+        button: t.t('password.submit'),
+        submit: this.#submit,
+      },
+      html`<label
+          >${t.t('password.current')}<input name="current" type="password" autocomplete="current-password" required
+        /></label>
+        <label
+          >${t.t('password.new')}<input name="new" type="password" autocomplete="new-password" minlength="12" maxlength="1024" required
+        /></label>`,
+    );
   }
 }
 

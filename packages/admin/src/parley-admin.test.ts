@@ -147,6 +147,28 @@ describe('parley-admin', () => {
     }
   });
 
+  it('speaks Traditional Chinese to a zh-TW browser and names both Chinese tables in the language menu', async () => {
+    const fake = api({ signedIn: true });
+    Object.defineProperty(navigator, 'languages', { value: ['zh-TW', 'en-US'], configurable: true });
+    try {
+      const el = await fixture<ParleyAdmin>(html`<parley-admin></parley-admin>`);
+      await until(() => deep(el, 'parley-admin-queue', 'h1'), 'the console');
+      await expect(el).to.be.accessible();
+      expect(document.documentElement.lang).to.equal('zh-Hant');
+      expect(deep(el, 'parley-admin-queue', 'h1')!.textContent).to.equal('審核佇列');
+      const live = deep(el, '[role=status]')!;
+      await until(() => live.textContent?.includes('1 則留言待審核'), 'the count read out');
+      const options = [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('option[lang]')];
+      const names = Object.fromEntries(options.map((o) => [o.value, o.textContent!.trim()]));
+      expect([names.zh, names['zh-Hant']]).to.deep.equal(['简体中文', '繁體中文']);
+      expect(options.find((o) => o.selected)?.value).to.equal('zh-Hant');
+    } finally {
+      delete (navigator as { languages?: unknown }).languages;
+      document.documentElement.lang = 'en';
+      fake.restore();
+    }
+  });
+
   it('speaks German when chosen, with English for any missing term', async () => {
     const fake = api({ signedIn: true });
     try {

@@ -28,6 +28,10 @@ type Theme = 'auto' | 'light' | 'dark';
 const THEME_KEY = 'parley-admin-theme';
 const LANG_KEY = 'parley-admin-lang';
 
+/** A language's name in itself; `zh` is named 简体中文 (not 中文), since 繁體中文 (`zh-Hant`) sits beside it. */
+const languageName = (lang: string) =>
+  new Intl.DisplayNames([lang], { type: 'language' }).of(lang === 'zh' ? 'zh-Hans' : lang) ?? lang;
+
 /**
  * The admin console: the sign-in form until there is a session, then a header (sections, theme,
  * language, sign out) and one view chosen by the location hash (`#/queue`,
@@ -323,7 +327,7 @@ export class ParleyAdmin extends AdminElement {
                     ${LANGUAGES.map(
                       (l) =>
                         html`<option value=${l} lang=${l} ?selected=${l === t.lang}>
-                          ${new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l}
+                          ${languageName(l)}
                         </option>`,
                     )}
                   </select></label

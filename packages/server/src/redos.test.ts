@@ -134,7 +134,8 @@ test('every regular expression built at run time is one reviewed and checked thr
 
 test('recheck finds no ReDoS in any regular expression of the server and widget source', async () => {
   // Checked four at a time (recheck runs them in its own process); a minute each because the
-  // fuzzing checker needs about ten seconds for the widget's inline-markdown pattern on a busy machine.
+  // fuzzing checker needed about ten seconds for a complex pattern (the widget's former
+  // inline-markdown one) on a busy machine.
   const queue = [...all];
   const results: { r: Found; d: Awaited<ReturnType<typeof check>> }[] = [];
   const worker = async () => {

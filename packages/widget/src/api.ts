@@ -18,6 +18,8 @@ export interface Comment {
   down: number;
   score: number;
   deleted?: true;
+  /** Pinned by a moderator: listed first (on the first page). */
+  pinned?: true;
   replies?: Comment[];
 }
 
@@ -79,6 +81,9 @@ export class ApiError extends Error {
   }
 }
 
+/** The path of one comment. */
+const one = (id: string) => `/api/v1/comments/${encodeURIComponent(id)}`;
+
 /** A thin client for one comment server. */
 export class ParleyApi {
   readonly base: string;
@@ -101,20 +106,25 @@ export class ParleyApi {
   }
 
   edit(id: string, token: string, body: string): Promise<{ comment: Comment }> {
-    return this.#call('PATCH', `/api/v1/comments/${encodeURIComponent(id)}`, { body }, token);
+    return this.#call('PATCH', one(id), { body }, token);
   }
 
   remove(id: string, token: string): Promise<void> {
-    return this.#call('DELETE', `/api/v1/comments/${encodeURIComponent(id)}`, undefined, token);
+    return this.#call('DELETE', one(id), undefined, token);
   }
 
   vote(id: string, value: -1 | 0 | 1): Promise<{ up: number; down: number; score: number }> {
-    return this.#call('POST', `/api/v1/comments/${encodeURIComponent(id)}/vote`, { value });
+    return this.#call('POST', `${one(id)}/vote`, { value });
   }
 
   /** Reports a comment to the moderators (once per visitor; again is harmless). */
   flag(id: string): Promise<void> {
-    return this.#call('POST', `/api/v1/comments/${encodeURIComponent(id)}/flag`, {});
+    return this.#call('POST', `${one(id)}/flag`, {});
+  }
+
+  /** The HTML a comment with `body` would get if posted now, for the form's preview (not sanitised here). */
+  preview(site: string, page: string, body: string): Promise<{ html: string }> {
+    return this.#call('POST', '/api/v1/preview', { site, page, body });
   }
 
   /** Follows a page by e-mail; the server mails a confirmation link first (double opt-in). */
@@ -136,7 +146,8 @@ export class ParleyApi {
         method,
         headers,
         credentials: 'omit',
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        // No body for undefined: JSON.stringify(undefined) is undefined.
+        body: JSON.stringify(body),
       });
     } catch (err) {
       throw new ApiError(0, 'network', err instanceof Error ? err.message : 'Network error');

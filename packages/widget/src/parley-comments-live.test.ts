@@ -1,5 +1,7 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Comment } from './api.js';
+import { loadMore } from './comments/read.js';
+import { toggleForm } from './comments/write.js';
 import './parley-comments.js';
 import type { ParleyComments } from './parley-comments.js';
 
@@ -174,7 +176,7 @@ describe('<parley-comments> live updates', () => {
     localStorage.setItem('parley:tokens', JSON.stringify({ c1: { t: 'tok', at: Date.now() } }));
     el.tokens = { c1: { t: 'tok', at: Date.now() } };
     window.fetch = async () => json({ comment: make('c1', 'one, held', { status: 'pending' }) });
-    await el.toggleEdit('c1', true);
+    await toggleForm(el, 'e', 'c1', true);
     $<HTMLTextAreaElement>(el, '#e-c1-body')!.value = 'one, held';
     $<HTMLFormElement>(el, '#comment-c1 form')!.requestSubmit();
     await waitUntil(() => $(el, '#comment-c1 [part=pending]'), 'held for moderation');
@@ -259,7 +261,7 @@ describe('<parley-comments> live updates', () => {
     stream().send('comment.created', { comment: make('c4', 'four') }, '6');
     await el.updateComplete;
     expect(newButton(el)!.textContent).to.equal('2 new comments — show');
-    await el.loadMore(false);
+    await loadMore(el, false);
     await el.updateComplete;
     expect(texts(el)).to.deep.equal(['one', 'two', 'three']);
     expect(newButton(el)!.textContent, 'the one that came with the page no longer waits').to.equal('1 new comment — show');
@@ -267,6 +269,99 @@ describe('<parley-comments> live updates', () => {
     await el.updateComplete;
     expect(texts(el)).to.deep.equal(['one', 'two', 'three', 'four']);
     expect(el.shadowRoot!.querySelectorAll('#comment-c3').length).to.equal(1);
+  });
+
+  describe('puts shown comments where the sort order has them, also across pages', () => {
+    const t = (min: number) => new Date(Date.now() - (60 - min) * 60_000).toISOString();
+
+    it('oldest: after every page, also one loaded after they were shown', async () => {
+      pages = {
+        first: { comments: [make('c1', 'one', { createdAt: t(1) })], next: 'p2' },
+        p2: { comments: [make('c2', 'two', { createdAt: t(2) }), make('c3', 'three', { createdAt: t(3) })] },
+      };
+      const el = await mount({ sort: 'oldest' });
+      stream().send('comment.created', { comment: make('c5', 'five', { createdAt: t(5) }) }, '5');
+      stream().send('comment.created', { comment: make('c4', 'four', { createdAt: t(4) }) }, '6');
+      await el.updateComplete;
+      newButton(el)!.click();
+      await el.updateComplete;
+      expect(texts(el)).to.deep.equal(['one', 'four', 'five']);
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'comment-c4', 'focus on the first shown');
+      await loadMore(el, false);
+      await el.updateComplete;
+      expect(texts(el), 'the older page comes before them').to.deep.equal(['one', 'two', 'three', 'four', 'five']);
+    });
+
+    it('oldest: the reader’s own new comment stays last when the next page comes', async () => {
+      pages = {
+        first: { comments: [make('c1', 'one', { createdAt: t(1) })], next: 'p2' },
+        p2: { comments: [make('c2', 'two', { createdAt: t(2) })] },
+      };
+      const el = await mount({ sort: 'oldest' });
+      posted = make('c9', 'mine', { createdAt: new Date().toISOString() });
+      const form = $<HTMLFormElement>(el, 'form')!;
+      form.querySelector('textarea')!.value = 'mine';
+      form.requestSubmit();
+      await waitUntil(() => texts(el).includes('mine'), 'posted');
+      await loadMore(el, false);
+      await el.updateComplete;
+      expect(texts(el)).to.deep.equal(['one', 'two', 'mine']);
+    });
+
+    it('newest: first, but after the pinned ones', async () => {
+      pages = {
+        first: {
+          comments: [make('c0', 'pinned', { createdAt: t(0), pinned: true }), make('c2', 'two', { createdAt: t(2) })],
+        },
+      };
+      const el = await mount({ sort: 'newest' });
+      stream().send('comment.created', { comment: make('c3', 'three', { createdAt: t(3) }) }, '5');
+      stream().send('comment.created', { comment: make('c4', 'four', { createdAt: t(4) }) }, '6');
+      await el.updateComplete;
+      newButton(el)!.click();
+      await el.updateComplete;
+      expect(texts(el)).to.deep.equal(['pinned', 'four', 'three', 'two']);
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'comment-c4', 'focus on the first shown');
+    });
+
+    it('top: after the comments that score higher, before those that score lower', async () => {
+      pages = {
+        first: {
+          comments: [
+            make('c1', 'liked', { createdAt: t(1), up: 2, score: 2 }),
+            make('c2', 'even', { createdAt: t(2) }),
+            make('c3', 'disliked', { createdAt: t(3), down: 1, score: -1 }),
+          ],
+        },
+      };
+      const el = await mount({ sort: 'top' });
+      stream().send('comment.created', { comment: make('c4', 'new', { createdAt: t(4) }) }, '5');
+      await el.updateComplete;
+      newButton(el)!.click();
+      await el.updateComplete;
+      expect(texts(el)).to.deep.equal(['liked', 'even', 'new', 'disliked']);
+    });
+  });
+
+  it('announces an edit the site holds as awaiting approval, and a published one as updated', async () => {
+    const el = await mount({ noLive: true });
+    el.tokens = { c1: { t: 'tok', at: Date.now() } };
+    let status: Comment['status'] = 'approved';
+    window.fetch = async () => json({ comment: make('c1', 'one, edited', { status, editedAt: at }) });
+    const edit = async () => {
+      await toggleForm(el, 'e', 'c1', true);
+      $<HTMLTextAreaElement>(el, '#e-c1-body')!.value = 'one, edited';
+      $<HTMLFormElement>(el, '#comment-c1 form')!.requestSubmit();
+    };
+    await edit();
+    await waitUntil(() => $(el, '[role=status]')!.textContent === 'Comment updated.', 'announced as updated');
+    status = 'pending';
+    await edit();
+    await waitUntil(
+      () => $(el, '[role=status]')!.textContent === 'Edit saved; it will appear once approved.',
+      'announced as awaiting approval',
+    );
+    expect($(el, '#comment-c1 [part=pending]')).to.not.equal(null);
   });
 
   it('puts the reader’s own comment in once when the stream brings it before the answer', async () => {

@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Comment } from './api.js';
+import { toggleForm } from './comments/write.js';
 import './parley-comments.js';
 import type { ParleyComments } from './parley-comments.js';
 
@@ -84,7 +85,7 @@ describe('<parley-comments> notifications', () => {
     expect(requests.find((r) => r.method === 'POST')!.body!.author).to.deep.equal({ email: 'ada@example.org' });
 
     // A reply form has its own box (the address is remembered); unticked, nothing is asked.
-    await el.toggleReply('c1', true);
+    await toggleForm(el, 'r', 'c1', true);
     expect(notifyBox(el, '.reply-form form').closest('p')!.hidden).to.equal(false);
     type($<HTMLTextAreaElement>(el, '#r-c1-body'), 'Quiet');
     $<HTMLFormElement>(el, '.reply-form form').requestSubmit();
@@ -102,7 +103,7 @@ describe('<parley-comments> notifications', () => {
     await el.updateComplete;
     expect(notifyBox(el), 'no notify box').to.equal(null);
     expect($(el, 'button[part~=follow]'), 'no follow button').to.equal(null);
-    await el.toggleReply('c1', true);
+    await toggleForm(el, 'r', 'c1', true);
     expect(notifyBox(el, '.reply-form form'), 'no notify box on a reply').to.equal(null);
 
     mail = undefined;

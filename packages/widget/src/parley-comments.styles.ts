@@ -3,7 +3,8 @@ import { css } from 'lit';
 /**
  * Styles of `<parley-comments>`. Public `--parley-*` tokens are copied into private `--_*`
  * variables per theme, so a page can set one token without restating the theme logic.
- * Colours meet WCAG AA (4.5:1) on the theme's own background in both themes.
+ * Colours meet WCAG AA (4.5:1) on the theme's own background in both themes; the border colour
+ * is the same in both, so only the light theme sets it.
  */
 export const styles = css`
   :host { display: block; font: inherit; }
@@ -25,7 +26,6 @@ export const styles = css`
     --_muted: var(--parley-color-muted, #b4b4b4);
     --_accent: var(--parley-color-accent, #a8c7fa);
     --_on-accent: var(--parley-color-on-accent, #161616);
-    --_border: var(--parley-color-border, #8a8a8a);
     --_error: var(--parley-color-error, #ffb4ab);
     --_hl: var(--parley-color-highlight, #3d3510);
     --_skeleton: var(--parley-color-skeleton, #2e2e2e);
@@ -89,6 +89,7 @@ export const styles = css`
   [type='checkbox'] { width: auto; }
   textarea { resize: vertical; min-height: 5.5rem; }
   .preview { border: 1px dashed var(--_border); border-radius: var(--_radius); padding: 0.375rem; min-height: 5.5rem; }
+  .preview[aria-busy='true'] { background: var(--_skeleton); cursor: progress; }
   [aria-invalid='true'] { border-color: var(--_error); border-width: 2px; }
   .error, .field-error { color: var(--_error); }
   .field-error { margin: 0.25rem 0 0; font-size: 0.875em; }
@@ -97,7 +98,7 @@ export const styles = css`
   .skeleton span { background: var(--_skeleton); border-radius: var(--_radius); height: 3.5rem; flex: 1; }
   .skeleton span:first-child { flex: none; width: var(--_avatar); height: var(--_avatar); border-radius: 50%; }
   @media (prefers-reduced-motion: no-preference) {
-    .skeleton span { animation: pulse 1.5s ease-in-out infinite alternate; }
+    .skeleton span, .preview[aria-busy='true'] { animation: pulse 1.5s ease-in-out infinite alternate; }
     @keyframes pulse { to { opacity: 0.5; } }
   }
   .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }

@@ -339,16 +339,85 @@ describe('<parley-comments>', () => {
     expect(again.order).to.equal('top');
   });
 
-  it('previews markdown as text nodes, never as HTML', async () => {
-    handler = () => listOf([]);
+  it('previews through the server: busy until it answers, then its HTML through the sanitiser', async () => {
+    let answer: (r: Response) => void = () => {};
+    handler = (url, init) =>
+      url.pathname === '/api/v1/preview' && init.method === 'POST'
+        ? new Promise<Response>((ok) => {
+            answer = ok;
+          })
+        : listOf([]);
     const el = await mount();
-    type($<HTMLTextAreaElement>(el, '#root-body'), '**bold** <img src=x onerror=alert(1)> [x](javascript:alert(1))');
+    const text = '**bold** <img src=x onerror=alert(1)>';
+    type($<HTMLTextAreaElement>(el, '#root-body'), text);
+    button(el, 'Preview').click();
+    await waitUntil(() => requests.some((r) => r.url.pathname === '/api/v1/preview'), 'preview asked');
+    expect(requests.at(-1)!.body).to.deep.equal({ site: 'demo', page: '/a', body: text });
+    await el.updateComplete;
+    expect($(el, '.preview').getAttribute('aria-busy')).to.equal('true');
+    expect($(el, '#root-body').hidden).to.equal(true);
+    expect(button(el, 'Preview').getAttribute('aria-pressed')).to.equal('true');
+    await expect(el).to.be.accessible();
+    // Whatever the server sends goes through the widget's sanitiser, as comment bodies do.
+    answer(
+      json({
+        html: '<p><strong>bold</strong> <img src=x onerror=alert(1)><a href="javascript:alert(1)">x</a><script>alert(1)</script></p>',
+      }),
+    );
+    await waitUntil(() => $(el, '.preview strong'), 'preview shown');
+    expect($(el, '.preview').getAttribute('aria-busy')).to.equal('false');
+    expect($(el, '.preview .body').getAttribute('part')).to.equal('body');
+    expect($(el, '.preview img')).to.equal(null);
+    expect($(el, '.preview script')).to.equal(null);
+    expect($(el, '.preview a').hasAttribute('href')).to.equal(false);
+    expect($(el, '.preview a').getAttribute('rel')).to.equal('nofollow ugc noopener noreferrer');
+    await expect(el).to.be.accessible();
     button(el, 'Preview').click();
     await el.updateComplete;
-    expect($(el, '.preview strong').textContent).to.equal('bold');
-    expect($(el, '.preview img')).to.equal(null);
-    expect($(el, '.preview a')).to.equal(null);
-    expect($(el, '.preview').textContent).to.contain('<img src=x onerror=alert(1)>');
+    expect($(el, '.preview')).to.equal(null);
+    expect($(el, '#root-body').hidden).to.equal(false);
+    expect($<HTMLTextAreaElement>(el, '#root-body').value).to.equal(text);
+  });
+
+  it('announces a failed preview and shows the text field again', async () => {
+    handler = (url) =>
+      url.pathname === '/api/v1/preview'
+        ? new Response(JSON.stringify({ code: 'rate-limited', detail: 'Too many previews' }), {
+            status: 429,
+            headers: { 'content-type': 'application/problem+json', 'retry-after': '12' },
+          })
+        : listOf([]);
+    const el = await mount();
+    type($<HTMLTextAreaElement>(el, '#root-body'), 'hello');
+    const failed = oneEvent(el, 'parley-error');
+    button(el, 'Preview').click();
+    expect((await failed).detail.error).to.have.property('status', 429);
+    await el.updateComplete;
+    expect($(el, '[role=status]').textContent).to.contain('12 seconds');
+    expect($(el, '.preview')).to.equal(null);
+    expect($(el, '#root-body').hidden).to.equal(false);
+    expect(button(el, 'Preview').getAttribute('aria-pressed')).to.equal('false');
+  });
+
+  it('drops a preview answer that comes after the preview was closed', async () => {
+    let answer: (r: Response) => void = () => {};
+    handler = (url) =>
+      url.pathname === '/api/v1/preview'
+        ? new Promise<Response>((ok) => {
+            answer = ok;
+          })
+        : listOf([]);
+    const el = await mount();
+    type($<HTMLTextAreaElement>(el, '#root-body'), 'first');
+    button(el, 'Preview').click();
+    await waitUntil(() => requests.some((r) => r.url.pathname === '/api/v1/preview'), 'preview asked');
+    button(el, 'Preview').click();
+    await el.updateComplete;
+    answer(json({ html: '<p>late</p>' }));
+    await aTimeout(50);
+    await el.updateComplete;
+    expect($(el, '.preview')).to.equal(null);
+    expect($(el, '#root-body').hidden).to.equal(false);
   });
 
   it('renders nothing before its language table is in: no English flash on a German page', async () => {

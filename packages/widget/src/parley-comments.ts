@@ -1,7 +1,9 @@
 import { html, nothing } from 'lit';
 import { renderForm } from './comments/form.js';
 import { renderList } from './comments/item.js';
-import { type ParleyEvents, SORTS, type Sort, Thread } from './comments/thread.js';
+import { loadMore, setSort, showNew } from './comments/read.js';
+import { Thread } from './comments/thread.js';
+import { type ParleyEvents, SORTS, type Sort } from './comments/types.js';
 import { define } from './define.js';
 import './parley-share.js';
 import { styles } from './parley-comments.styles.js';
@@ -40,7 +42,7 @@ import { styles } from './parley-comments.styles.js';
  * @csspart body - the comment text
  * @csspart pending - the "awaiting moderation" note
  * @csspart form - every comment form
- * @csspart preview - the markdown preview
+ * @csspart preview - the preview of a comment (the server's rendering of its text; busy while it loads)
  * @csspart error - a form's error message
  * @csspart button - every button; votes also have `vote`, the post button `submit`
  * @csspart count - the comment count above the thread
@@ -83,7 +85,7 @@ export class ParleyComments extends Thread {
     const count = this.info?.count ?? 0;
     const n = this.waiting.length;
     const fresh = n
-      ? html`<button type="button" part="button new" @click=${() => this.showNew()}>${this.tr('live.show', { n })}</button>`
+      ? html`<button type="button" part="button new" @click=${() => showNew(this)}>${this.tr('live.show', { n })}</button>`
       : nothing;
     const top = this.order === 'newest';
     return html`<section class="root ${this.themeName}" aria-label=${this.tr('comments.heading')} dir=${this.dir || nothing}>
@@ -92,7 +94,7 @@ export class ParleyComments extends Thread {
           ? html`<div class="bar">
               <p class="count" part="count" tabindex="-1">${this.tr('comments.count', { n: count })}</p>
               <label>${this.tr('comments.sort')}
-                <select part="sort" @change=${(e: Event) => this.setSort((e.target as HTMLSelectElement).value as Sort)}>
+                <select part="sort" @change=${(e: Event) => setSort(this, (e.target as HTMLSelectElement).value as Sort)}>
                   ${SORTS.map((s) => html`<option value=${s} ?selected=${s === this.order}>${this.tr(`sort.${s}`)}</option>`)}
                 </select></label>
             </div>`
@@ -104,7 +106,7 @@ export class ParleyComments extends Thread {
       ${top ? nothing : fresh}
       ${
         ready && this.next
-          ? html`<button type="button" part="button" ?disabled=${this.loadingMore} @click=${() => this.loadMore()}>${this.tr('comments.loadMore')}</button>`
+          ? html`<button type="button" part="button" ?disabled=${this.loadingMore} @click=${() => loadMore(this)}>${this.tr('comments.loadMore')}</button>`
           : nothing
       }
       ${ready && this.locked && this.comments.length ? html`<p>${this.tr('comments.locked')}</p>` : nothing}

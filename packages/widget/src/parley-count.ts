@@ -54,7 +54,10 @@ export class ParleyCount extends ParleyConfigured {
     const api = this.apiBase;
     const site = this.siteId;
     const page = this.page || (this.href ? pageKeyFromUrl(this.href) : this.pageKey);
-    const lang = this.getAttribute('lang') || embedConfig()?.lang || resolveLanguage(this);
+    // Its own `lang` or the script tag's `data-lang` is a tag like the page's (`zh-TW`, `pt-BR`)
+    // and is matched to a table the same way, not looked up as it is written.
+    const own = this.getAttribute('lang') || embedConfig()?.lang;
+    const lang = own ? resolveLanguage(null, [own]) : resolveLanguage(this);
     const request = [api, site, page, lang].join('\n');
     if (!site || request === this.#requested) return;
     this.#requested = request;

@@ -23,6 +23,7 @@ const TABLES: Record<string, () => Promise<{ terms: Terms }>> = {
   ru: () => import('./i18n/locales/ru.fediverse.js'),
   uk: () => import('./i18n/locales/uk.fediverse.js'),
   zh: () => import('./i18n/locales/zh.fediverse.js'),
+  'zh-Hant': () => import('./i18n/locales/zh-Hant.fediverse.js'),
 };
 
 /** A language's fediverse dialog terms; unknown languages and load failures give English. */

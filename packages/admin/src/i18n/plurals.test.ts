@@ -3,7 +3,7 @@ import { LANGUAGES, resolveLanguage, Translator } from './translator.js';
 
 // The Slavic tables need four plural forms and the East Asian ones one; these tests load each
 // table the way the console does (through LOADERS) and check the form chosen for real counts.
-describe('console plurals in Polish, Russian, Ukrainian, Japanese and Chinese', () => {
+describe('console plurals in Polish, Russian, Ukrainian, Japanese and Chinese (Simplified and Traditional)', () => {
   it('offers the five languages and resolves region tags to them', () => {
     for (const lang of ['pl', 'ru', 'uk', 'ja', 'zh']) expect(LANGUAGES, lang).to.include(lang);
     expect(resolveLanguage(['uk-UA', 'en'])).to.equal('uk');
@@ -46,5 +46,23 @@ describe('console plurals in Polish, Russian, Ukrainian, Japanese and Chinese', 
     expect(ja.t('done.delete', { n: 1 })).to.equal('1 件のコメントを削除しました。');
     const zh = await Translator.load('zh');
     expect(zh.t('thread.count', { n: 1200 })).to.equal('1,200 条评论');
+    const hant = await Translator.load('zh-Hant');
+    expect(hant.lang).to.equal('zh-Hant');
+    expect(hant.t('thread.count', { n: 1200 })).to.equal('1,200 則留言');
+  });
+
+  it('gives Traditional Chinese to zh-Hant, zh-TW, zh-HK and zh-MO, Simplified to the other Chinese tags', () => {
+    const traditional = ['zh-Hant', 'zh-TW', 'zh-HK', 'zh-MO', 'zh-Hant-TW', 'zh-Hant-CN', 'zh-TW-Hant', 'ZH-hk'];
+    const simplified = ['zh', 'zh-CN', 'zh-SG', 'zh-Hans', 'zh-Hans-TW', 'zh-Hans-HK'];
+    expect(
+      traditional.map((tag) => resolveLanguage([tag])),
+      'Traditional',
+    ).to.deep.equal(traditional.map(() => 'zh-Hant'));
+    expect(
+      simplified.map((tag) => resolveLanguage([tag])),
+      'Simplified',
+    ).to.deep.equal(simplified.map(() => 'zh'));
+    expect(resolveLanguage(['xx', 'zh-HK', 'zh-CN'])).to.equal('zh-Hant');
+    expect(resolveLanguage(['xx-YY', 'not a tag'])).to.equal('en');
   });
 });

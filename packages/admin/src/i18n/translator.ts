@@ -1,3 +1,4 @@
+import { tableLanguage } from '@parley/widget/i18n/language-tag.js';
 import { en, type Term, type TermKey, type Terms } from './en.js';
 
 /** Locale tables other than English, loaded on demand (each is its own chunk). */
@@ -13,6 +14,7 @@ const LOADERS: Record<string, () => Promise<{ terms: Terms }>> = {
   uk: () => import('./locales/uk.js'),
   ja: () => import('./locales/ja.js'),
   zh: () => import('./locales/zh.js'),
+  'zh-Hant': () => import('./locales/zh-Hant.js'),
 };
 
 /** Languages with a table, English first. */
@@ -26,13 +28,15 @@ export async function loadTerms(lang: string): Promise<Terms | undefined> {
     .catch(() => undefined);
 }
 
-/** The first of `preferred` (full tag, then primary subtag) that has a table; else English. */
+/**
+ * The first of `preferred` that has a table, matched as the widget matches (the widget's
+ * `tableLanguage`: whole tag, then language and script, so `zh-TW` → `zh-Hant`, then language);
+ * else English.
+ */
 export function resolveLanguage(preferred: readonly string[]): string {
-  for (const raw of preferred) {
-    const tag = raw.trim().toLowerCase();
-    if (LANGUAGES.includes(tag)) return tag;
-    const primary = tag.split('-')[0] ?? '';
-    if (LANGUAGES.includes(primary)) return primary;
+  for (const tag of preferred) {
+    const lang = tableLanguage(tag, LANGUAGES);
+    if (lang) return lang;
   }
   return 'en';
 }

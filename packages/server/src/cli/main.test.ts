@@ -77,6 +77,24 @@ describe('parley CLI', () => {
     assert.ok(!existsSync(join(dir, 'cli.sqlite')), 'help touches no database');
   });
 
+  test('parley help <command> prints that command’s help, as <command> --help does', async () => {
+    const main = await parley(['--help']);
+    assert.deepEqual(await parley(['help']), main);
+    for (const command of ['serve', 'migrate', 'site', 'backup', 'admin', 'import', 'export']) {
+      const run = await parley(['help', command]);
+      const own = await parley([command, '--help']);
+      assert.equal(run.code, 0, command);
+      assert.notEqual(run.stdout, main.stdout, `help ${command} is not the main help`);
+      assert.equal(run.stdout, own.stdout, command);
+      assert.equal(run.stderr, '');
+    }
+    assert.equal((await parley(['help', 'site', 'add'])).stdout, (await parley(['site', '--help'])).stdout);
+    const unknown = await parley(['help', 'frobnicate']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown command "frobnicate"; see parley --help/);
+    assert.ok(!existsSync(join(dir, 'cli.sqlite')), 'help touches no database');
+  });
+
   test('an unknown command or option is a usage error with exit code 2', async () => {
     const unknown = await parley(['frobnicate']);
     assert.equal(unknown.code, 2);

@@ -30,7 +30,7 @@ Commands:
                              Commento or a Parley export
   export --site ID <file>    Write a site's pages and comments to a Parley export
 
-Every command takes --help. The database comes from PARLEY_DATABASE_URL
+Every command takes --help (or: parley help <command>). The database comes from PARLEY_DATABASE_URL
 (default sqlite:./data/parley.sqlite; postgres://… for PostgreSQL).`,
   serve: `Usage: parley serve
 
@@ -58,7 +58,9 @@ while the server keeps running. For PostgreSQL use pg_dump.`,
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') return print(HELP.main);
+  if (!command || command === '--help' || command === '-h') return print(HELP.main);
+  // `parley help site add` is `parley site add --help`; each command prints its own help.
+  if (command === 'help') return rest.length && rest[0] !== 'help' ? main([...rest, '--help']) : print(HELP.main);
   switch (command) {
     case 'serve':
       return serveCommand(rest);

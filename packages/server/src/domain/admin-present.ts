@@ -1,5 +1,5 @@
 import type { AdminCommentRow } from '../storage/admin-moderation-storage.js';
-import { isClosedByAge } from './comments.js';
+import { isClosedByAge } from './comment-listing.js';
 import { emailHash } from './identity.js';
 
 /**

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AdminModerationStorage, BanRecord } from '../storage/admin-moderation-storage.js';
 import type { Storage } from '../storage/types.js';
-import type { Caller } from './comments.js';
+import type { Caller } from './comment-types.js';
 import { emailHash, prefixHash } from './identity.js';
 import { type Actor, canModerate, type ModerationService, visibleSites } from './moderation.js';
 import { invalid, Problem } from './problem.js';

@@ -16,7 +16,7 @@ import type {
   SiteSettings,
   Storage,
 } from '../storage/types.js';
-import type { CommentHooks } from './comments.js';
+import type { CommentHooks } from './comment-types.js';
 import { hashToken, newCommentId, newToken } from './identity.js';
 import { renderMarkdown } from './markdown.js';
 import { invalid, Problem } from './problem.js';

@@ -1,6 +1,6 @@
 import type { Storage } from '../storage/types.js';
 import type { BanService } from './bans.js';
-import type { Caller, NewCommentInput } from './comments.js';
+import type { Caller, NewCommentInput } from './comment-types.js';
 
 /**
  * Bans, checked before a public post reaches `CommentService.create` (which closes threads by

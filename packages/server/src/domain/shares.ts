@@ -1,6 +1,6 @@
 import { type ShareStorage, shareStorageOf } from '../storage/share-storage.js';
 import type { Storage } from '../storage/types.js';
-import type { Caller } from './comments.js';
+import type { Caller } from './comment-types.js';
 import { prefixHash } from './identity.js';
 import { invalid, Problem } from './problem.js';
 import { charLength, cleanLine } from './text.js';

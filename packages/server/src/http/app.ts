@@ -33,6 +33,7 @@ import { eventRoutes } from './routes/events.js';
 import { feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
 import { notifyRoutes } from './routes/notify.js';
+import { previewRoutes } from './routes/preview.js';
 import { shareRoutes } from './routes/shares.js';
 
 export interface AppOptions {
@@ -135,6 +136,7 @@ export function createApp(options: AppOptions) {
     }),
   );
   commentFlagRoutes(app, { service, caller });
+  previewRoutes(app, { service, caller }, now);
   countRoutes(app, { service, caller });
   shareRoutes(app, { service, caller }, options.now);
   eventRoutes(app, { service, caller }, live);

@@ -158,6 +158,8 @@ export class KyselyStorage implements Storage {
         flags: 0,
         // A published comment mailed its subscribers now (the hooks' outbox); a held one does on approval.
         announced: input.status === 'approved' ? 1 : 0,
+        // Only an edit that holds a published comment sets it; a new one is listed by created_at.
+        held_at: null,
       };
       await trx.insertInto('comments').values(row).execute();
       await queueOutbox(trx, outbox, input.createdAt);
@@ -187,7 +189,8 @@ export class KyselyStorage implements Storage {
     outbox: OutboxEntry[] = [],
     hold?: HeldReason,
   ): Promise<CommentRecord> {
-    const held = hold ? { status: 'pending', held_reason: hold, pinned: 0 } : {};
+    // held_at: the digest lists a comment by when it went to the queue (see held-at-migration.ts).
+    const held = hold ? { status: 'pending', held_reason: hold, pinned: 0, held_at: editedAt } : {};
     return this.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('comments')

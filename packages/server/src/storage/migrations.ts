@@ -4,6 +4,7 @@ import { adminModerationMigration } from './admin-moderation-storage.js';
 import { adminsMigration } from './admin-storage.js';
 import { announcedMigration } from './announced-migration.js';
 import { feedIndexMigration } from './feed-storage.js';
+import { heldAtMigration } from './held-at-migration.js';
 import { idempotencyMigration } from './idempotency-storage.js';
 import { importsMigration } from './import-storage-migration.js';
 import { liveEventsMigration } from './live-events-migration.js';
@@ -115,6 +116,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0030-live-events': liveEventsMigration(dialect),
     '0040-idempotency-keys': idempotencyMigration(dialect),
     '0060-comment-announced': announcedMigration,
+    '0070-comment-held-at': heldAtMigration(dialect),
   };
 }
 

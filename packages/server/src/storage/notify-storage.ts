@@ -424,9 +424,31 @@ export class NotifyStorage {
     return row && toWebhook(row);
   }
 
-  async deleteWebhook(siteId: string, id: string): Promise<boolean> {
-    const r = await this.#db.deleteFrom('webhooks').where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
-    return Number(r.numDeletedRows) > 0;
+  /**
+   * Removes a webhook and, in the same transaction, marks the calls still queued for it
+   * `dropped`: they will never be sent, and `sent` would claim they were. A row a worker holds
+   * right now is left to that worker, which finds the webhook gone and drops it itself (or, if
+   * its request went out before, records what the receiver answered). False if there is none.
+   */
+  async deleteWebhook(siteId: string, id: string, now: number): Promise<boolean> {
+    return this.#db.transaction().execute(async (trx) => {
+      const r = await trx.deleteFrom('webhooks').where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
+      if (Number(r.numDeletedRows) === 0) return false;
+      const target =
+        this.dialect === 'postgres'
+          ? sql<string>`(payload::jsonb ->> 'webhookId')`
+          : sql<string>`json_extract(payload, '$.webhookId')`;
+      await trx
+        .updateTable('outbox')
+        .set({ status: 'dropped', done_at: now, last_error: 'webhook deleted', lease_owner: null, lease_until: null })
+        .where('site_id', '=', siteId)
+        .where('kind', '=', 'webhook')
+        .where('status', '=', 'pending')
+        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+        .where(target, '=', id)
+        .execute();
+      return true;
+    });
   }
 
   async logDelivery(d: Omit<WebhookDelivery, 'id'>): Promise<void> {
@@ -486,8 +508,13 @@ export class NotifyStorage {
 
   // --- moderator digests ---
 
-  /** Held comments of a site posted after `since`, oldest first (for a digest). */
+  /**
+   * Held comments of a site that went to the queue after `since`, oldest first (for a digest):
+   * posted held, or held again after an edit (`held_at`). An edit of a comment already held
+   * does not move it, so each is listed once.
+   */
   async pendingSince(siteId: string, since: number, limit: number) {
+    const heldAt = sql<number>`coalesce(comments.held_at, comments.created_at)`;
     return this.#db
       .selectFrom('comments')
       .innerJoin('pages', 'pages.id', 'comments.page_id')
@@ -502,8 +529,9 @@ export class NotifyStorage {
       ])
       .where('pages.site_id', '=', siteId)
       .where('comments.status', '=', 'pending')
-      .where('comments.created_at', '>', since)
-      .orderBy('comments.created_at')
+      .where(heldAt, '>', since)
+      .orderBy(heldAt)
+      .orderBy('comments.id')
       .limit(limit)
       .execute();
   }

@@ -70,6 +70,8 @@ export interface CommentTable {
   flags: Generated<number>;
   /** 0/1: reply and thread mails went out (migration 0060; see `announced-migration.ts`). */
   announced: Generated<number>;
+  /** When an edit sent the published comment back to the queue (migration 0070; see `held-at-migration.ts`). */
+  held_at: Generated<number | null>;
 }
 
 export interface VoteTable {

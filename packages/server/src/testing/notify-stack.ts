@@ -1,6 +1,6 @@
 import { after } from 'node:test';
 import { smtpMailer } from '../domain/notify/mailer.js';
-import type { NotifyConfig } from '../domain/notify/notifier.js';
+import type { NotifyConfig } from '../domain/notify/notify-config.js';
 import { OutboxWorker } from '../domain/notify/outbox-worker.js';
 import { webhookDeliverer } from '../domain/notify/webhook-delivery.js';
 import { notifyStorageOf } from '../storage/notify-storage.js';

@@ -10,7 +10,11 @@ import { sanitize, sanitizeMany } from '../sanitize.js';
  */
 const made = new Map<string, [string, HTMLElement]>();
 
-const wrap = (fragment: DocumentFragment): HTMLElement => {
+/**
+ * A body element for server HTML, made through the sanitiser: a comment's, or the form's preview
+ * (the server's rendering of the draft, shown exactly as the comment will be).
+ */
+export const bodyOf = (html: string, fragment = sanitize(html)): HTMLElement => {
   const div = document.createElement('div');
   div.className = 'body';
   div.setAttribute('part', 'body');
@@ -31,7 +35,7 @@ export function prepareBodies(list: Comment[]): void {
   if (made.size > 20_000) made.clear();
   sanitizeMany(all.map((c) => c.html)).forEach((fragment, i) => {
     const c = all[i]!;
-    made.set(c.id, [c.html, wrap(fragment)]);
+    made.set(c.id, [c.html, bodyOf(c.html, fragment)]);
   });
 }
 
@@ -39,7 +43,7 @@ export function prepareBodies(list: Comment[]): void {
 export function body(c: Comment): HTMLElement {
   let entry = made.get(c.id);
   if (entry?.[0] !== c.html) {
-    entry = [c.html, wrap(sanitize(c.html))];
+    entry = [c.html, bodyOf(c.html)];
     made.set(c.id, entry);
   }
   return entry[1];

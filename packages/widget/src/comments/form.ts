@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
-import { markdown } from './markdown.js';
 import type { Identity } from './storage.js';
 import type { Thread } from './thread.js';
+import { draft, follow as followThread, remember, submit, toggleForm, togglePreview, typing } from './write.js';
 
 /**
  * A comment form: the one at the bottom (`root`), a reply (`r:<id>`) or an edit (`e:<id>`).
@@ -16,7 +16,7 @@ export function renderForm(host: Thread, key: string, opts: { parentId?: string;
   const id = key.replace(':', '-');
   const errors = st.fields ?? {};
   const edit = key.startsWith('e:');
-  const body = host.draft(key) ?? opts.body ?? '';
+  const body = draft(host, key) ?? opts.body ?? '';
   const describe = (name: string, path: string, extra = '') =>
     [extra, errors[path] ? `${id}-${name}-err` : ''].filter(Boolean).join(' ') || nothing;
   const err = (name: string, path: string) =>
@@ -28,14 +28,14 @@ export function renderForm(host: Thread, key: string, opts: { parentId?: string;
       <input id="${id}-${name}" name=${name} type=${type} autocomplete=${auto} maxlength=${max} .value=${host.me[name] ?? ''}
         aria-invalid=${errors[path] ? 'true' : 'false'} aria-describedby=${describe(name, path)}
         @input=${(e: Event) => {
-          host.remember(name, e);
+          remember(host, name, e);
           host.setForm(key, host.uiOf(key));
         }} />
       ${err(name, path)}
     </p>`;
   };
   const label = host.tr(edit ? 'form.save' : key === 'root' ? 'form.submit' : 'form.reply');
-  return html`<form part="form" class="form" novalidate @submit=${(e: Event) => host.submit(key, e, opts.parentId)}>
+  return html`<form part="form" class="form" novalidate @submit=${(e: Event) => submit(host, key, e, opts.parentId)}>
     ${edit ? nothing : html`<div class="who">${field('name', 'text', 'name', 80)}${field('email', 'email', 'email', 254)}${field('website', 'url', 'url', 300)}</div>`}
     ${
       edit || !host.mail
@@ -47,16 +47,16 @@ export function renderForm(host: Thread, key: string, opts: { parentId?: string;
     <label for="${id}-body">${host.tr('form.body')}</label>
     <textarea id="${id}-body" name="body" rows="4" .value=${body} ?hidden=${!!st.preview}
       aria-invalid=${errors.body ? 'true' : 'false'} aria-describedby=${describe('body', 'body', `${id}-hint`)}
-      @input=${(e: Event) => host.typing(key, e)}></textarea>
-    ${st.preview ? html`<div class="preview body" part="preview">${markdown(host.draft(key) ?? body)}</div>` : nothing}
+      @input=${(e: Event) => typing(host, key, e)}></textarea>
+    ${st.preview ? html`<div class="preview" part="preview" aria-busy=${st.shown ? 'false' : 'true'}>${st.shown}</div>` : nothing}
     ${err('body', 'body')}
     <p class="hint" id="${id}-hint">${host.tr('form.hint')}</p>
     ${st.error ? html`<p class="error" part="error">${st.error}</p>` : nothing}
     <p class="actions">
       <button type="submit" part="button submit" ?disabled=${!!st.busy}>${st.busy ? host.tr('form.posting') : st.error ? host.tr('comments.retry') : label}</button>
       <button type="button" part="button" aria-pressed=${st.preview ? 'true' : 'false'}
-        @click=${() => host.setForm(key, { ...st, preview: !st.preview })}>${host.tr('form.preview')}</button>
-      ${key === 'root' ? nothing : html`<button type="button" part="button" @click=${() => (edit ? host.toggleEdit(key.slice(2), false) : host.toggleReply(key.slice(2), false))}>${host.tr('form.cancel')}</button>`}
+        @click=${(e: Event) => togglePreview(host, key, (e.target as HTMLButtonElement).form!)}>${host.tr('form.preview')}</button>
+      ${key === 'root' ? nothing : html`<button type="button" part="button" @click=${() => toggleForm(host, edit ? 'e' : 'r', key.slice(2), false)}>${host.tr('form.cancel')}</button>`}
     </p>
   </form>`;
 }
@@ -70,6 +70,6 @@ function follow(host: Thread): unknown {
   return st.done
     ? html`<span class="note" part="follow" id="followed" tabindex="-1">${host.tr('follow.done')}</span>`
     : html`<button type="button" part="button follow" ?disabled=${!!st.busy} aria-describedby=${st.error ? 'follow-err' : nothing}
-        @click=${() => host.follow()}>${host.tr('follow.submit')}</button>
+        @click=${() => followThread(host)}>${host.tr('follow.submit')}</button>
       ${st.error ? html`<span class="error" part="error" id="follow-err">${st.error}</span>` : nothing}`;
 }

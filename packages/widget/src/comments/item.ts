@@ -4,9 +4,11 @@ import { LINK_REL, safeUrl } from '../sanitize.js';
 import { shape } from './avatar.js';
 import { body } from './bodies.js';
 import { renderForm } from './form.js';
-import type { Thread, Ui } from './thread.js';
+import type { Thread } from './thread.js';
 import { exactTime, relativeTime } from './time.js';
 import { countAll } from './tree.js';
+import type { Ui } from './types.js';
+import { canEdit, deleteComment, flag, toggleForm, vote } from './write.js';
 
 /** Levels that indent; deeper replies line up with the fifth and name whom they answer. */
 export const MAX_INDENT = 5;
@@ -39,7 +41,7 @@ function confirmDelete(host: Thread, id: string) {
   const t = host.tr.bind(host);
   return html`<p class="actions" role="group" aria-label=${t('item.confirmDelete')}>
     <span>${t('item.confirmDelete')}</span>
-    <button type="button" part="button" class="danger" @click=${() => host.deleteComment(id)}>${t('item.delete')}</button>
+    <button type="button" part="button" class="danger" @click=${() => deleteComment(host, id)}>${t('item.delete')}</button>
     <button type="button" part="button" @click=${() => host.setUi(id, { confirm: false })}>${t('form.cancel')}</button>
   </p>`;
 }
@@ -70,16 +72,16 @@ function content(host: Thread, c: Comment, depth: number, parent: Comment | unde
     ${ui.editing ? renderForm(host, `e:${id}`, { body: c.body }) : nothing}
     <p class="actions" ?hidden=${!!ui.confirm}>
       <button type="button" part="button vote" class="vote" ?hidden=${!approved} aria-pressed=${mine === 1 ? 'true' : 'false'}
-        @click=${() => host.vote(id, 1)}><span class="sr">${t('item.up', { n: c.up })}</span><span aria-hidden="true">▲ ${c.up}</span></button>
+        @click=${() => vote(host, id, 1)}><span class="sr">${t('item.up', { n: c.up })}</span><span aria-hidden="true">▲ ${c.up}</span></button>
       <button type="button" part="button vote" class="vote" ?hidden=${!approved} aria-pressed=${mine === -1 ? 'true' : 'false'}
-        @click=${() => host.vote(id, -1)}><span class="sr">${t('item.down', { n: c.down })}</span><span aria-hidden="true">▼ ${c.down}</span></button>
-      <button type="button" part="button" class="reply" ?hidden=${!approved || host.locked} @click=${() => host.toggleReply(id, true)}>${t('item.reply')}</button>
+        @click=${() => vote(host, id, -1)}><span class="sr">${t('item.down', { n: c.down })}</span><span aria-hidden="true">▼ ${c.down}</span></button>
+      <button type="button" part="button" class="reply" ?hidden=${!approved || host.locked} @click=${() => toggleForm(host, 'r', id, true)}>${t('item.reply')}</button>
       <button type="button" part="button" class="share" aria-expanded=${ui.share ? 'true' : 'false'} @click=${() => host.setUi(id, { share: !ui.share })}>${t('share.label')}</button>
       <button type="button" part="button" class="flag" ?hidden=${!approved || !!host.tokens[id]} aria-disabled=${host.flags[id] ? 'true' : 'false'}
-        @click=${() => host.flag(id)}>${t(host.flags[id] ? 'item.flagged' : 'item.flag')}</button>
+        @click=${() => flag(host, id)}>${t(host.flags[id] ? 'item.flagged' : 'item.flag')}</button>
       ${
-        host.canEdit(c)
-          ? html`<button type="button" part="button" class="edit" @click=${() => host.toggleEdit(id, true)}>${t('item.edit')}</button>
+        canEdit(host, c)
+          ? html`<button type="button" part="button" class="edit" @click=${() => toggleForm(host, 'e', id, true)}>${t('item.edit')}</button>
             <button type="button" part="button" @click=${() => host.setUi(id, { confirm: true })}>${t('item.delete')}</button>`
           : nothing
       }

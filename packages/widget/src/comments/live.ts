@@ -1,6 +1,6 @@
 import type { Comment } from '../api.js';
 import type { Thread } from './thread.js';
-import { findPath, mapTree, removeComment } from './tree.js';
+import { addReply, findPath, mapTree, removeComment, renew } from './tree.js';
 
 /**
  * Live updates of one thread (issue 9), opened by the thread while it is visible. Opens the page's event stream (`GET /api/v1/events`, see
@@ -35,18 +35,15 @@ export function listen(host: Thread, url: string): EventSource {
       if (lastEventId) host.liveId = lastEventId;
       fn(JSON.parse(data) as T);
     });
-  const count = (n: number) => {
-    if (host.info) host.info = { ...host.info, count: Math.max(0, host.info.count + n) };
-  };
 
   on<{ comment: Comment }>('comment.created', ({ comment }) => {
     // Already here (posted by this reader, an event replayed, a held comment now approved).
-    if (apply(comment.id, (c) => ({ ...comment, replies: c.replies ?? [] }))) return;
+    if (apply(comment.id, renew(comment))) return;
     const p = comment.parentId;
     if (!p) host.waiting = [...host.waiting, comment];
     // A reply to a comment on a page not loaded yet comes with that page.
-    else if (!apply(p, (c) => ({ ...c, replies: [...(c.replies ?? []), comment] }))) return;
-    count(1);
+    else if (!apply(p, addReply(comment))) return;
+    host.recount(1);
     heard++;
     clearTimeout(timer);
     timer = setTimeout(() => {
@@ -54,15 +51,13 @@ export function listen(host: Thread, url: string): EventSource {
       heard = 0;
     }, 1000);
   });
-  on<{ comment: Comment }>('comment.updated', ({ comment }) =>
-    apply(comment.id, (c) => ({ ...comment, replies: c.replies ?? [] })),
-  );
+  on<{ comment: Comment }>('comment.updated', ({ comment }) => apply(comment.id, renew(comment)));
   on<{ id: string }>('comment.deleted', ({ id }) => {
     const c = findPath([...host.comments, ...host.waiting], id)?.at(-1);
     // The reader's own comment whose edit the site holds for moderation leaves the public
     // thread (this event) but stays for its author, as the API's answer to the edit said.
     if (c?.status === 'pending') return;
-    if (c && !c.deleted) count(-1);
+    if (c && !c.deleted) host.recount(-1);
     host.comments = removeComment(host.comments, id);
     host.waiting = removeComment(host.waiting, id);
   });

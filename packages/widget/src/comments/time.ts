@@ -7,7 +7,7 @@ const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['hour', 24],
   ['day', 30],
   ['month', 12],
-  ['year', Number.POSITIVE_INFINITY],
+  ['year', Infinity],
 ];
 
 /** "3 minutes ago" in `lang`; under 45 seconds gives `undefined` so the caller can say "just now". */

@@ -46,3 +46,13 @@ export function removeComment(list: Comment[], id: string): Comment[] {
     c.replies?.length ? { ...c, deleted: true, status: 'deleted', author: null, html: '', body: '' } : undefined,
   );
 }
+
+/** A change for {@link mapTree}: `comment` as the server now sends it, keeping the replies already here. */
+export const renew =
+  (comment: Comment) =>
+  (c: Comment): Comment => ({ ...comment, replies: c.replies ?? [] });
+
+/** A change for {@link mapTree}: `reply` added last under its parent. */
+export const addReply =
+  (reply: Comment) =>
+  (c: Comment): Comment => ({ ...c, replies: [...(c.replies ?? []), reply] });

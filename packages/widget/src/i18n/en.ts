@@ -59,6 +59,7 @@ const THREAD_EN = {
   'live.pending': 'Comment posted; it will appear once approved.',
   'live.deleted': 'Comment deleted.',
   'live.saved': 'Comment updated.',
+  'live.editPending': 'Edit saved; it will appear once approved.',
   'item.flag': 'Report',
   'item.flagged': 'Reported',
   'live.flagged': 'Reported to the moderators. Thank you.',

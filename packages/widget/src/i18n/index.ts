@@ -1,4 +1,5 @@
 import type { Term, TermKey, Terms } from './en.js';
+import { tableLanguage } from './language-tag.js';
 
 // `Translator` and the English table live in translator.ts: only the comment thread needs them,
 // so they travel with its chunk rather than in the first-load chunk with these loaders.
@@ -22,6 +23,7 @@ const LOADERS: Record<string, () => Promise<{ terms: Terms }>> = {
   ru: () => import('./locales/ru.share.js'),
   uk: () => import('./locales/uk.share.js'),
   zh: () => import('./locales/zh.share.js'),
+  'zh-Hant': () => import('./locales/zh-Hant.share.js'),
 };
 
 /** Languages with a table, English included. */
@@ -32,12 +34,14 @@ export function supportedLanguages(): string[] {
 /**
  * The language to use: the element's `lang` attribute, then the nearest `lang` up the tree
  * (usually `<html lang>`), then the browser's languages, then English. Each candidate is matched
- * by its full tag, then by its primary subtag (`de-AT` → `de`).
+ * by its full tag, then its language and script (`zh-TW` → `zh-Hant`), then its language
+ * (`de-AT` → `de`): see `tableLanguage`.
  */
 export function resolveLanguage(el: Element | null, preferred: readonly string[] = navigator.languages ?? []): string {
+  const supported = supportedLanguages();
   for (const raw of [el?.closest<HTMLElement>('[lang]')?.lang ?? '', ...preferred]) {
-    const tag = raw.trim().toLowerCase();
-    for (const t of [tag, tag.replace(/-.*/, '')]) if (t === 'en' || Object.hasOwn(LOADERS, t)) return t;
+    const lang = tableLanguage(raw, supported);
+    if (lang) return lang;
   }
   return 'en';
 }

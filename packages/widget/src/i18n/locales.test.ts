@@ -8,26 +8,43 @@ import { loadAllTerms, Translator } from './translator.js';
 
 /** Every English term: the thread's and the bar's (`en`), the dialog's and the count's. */
 const english: Record<string, unknown> = { ...en, ...FEDIVERSE_EN, 'count.comments': ENGLISH_COUNT };
-const LANGS = ['de', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt', 'ru', 'uk', 'zh'];
+const LANGS = ['de', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt', 'ru', 'uk', 'zh', 'zh-Hant'];
 
 describe('locale tables', () => {
-  it('exist for the twelve languages and each translates every English key', async () => {
+  it('exist for the thirteen languages and each translates every English key', async () => {
     expect(supportedLanguages().sort()).to.deep.equal(['en', ...LANGS].sort());
     for (const lang of LANGS) {
       const terms = { ...(await loadAllTerms(lang)), ...(await loadFediverseTerms(lang)) };
       const missing = Object.keys(english).filter((k) => !(k in terms));
       expect(missing, `${lang} misses`).to.deep.equal([]);
-      const rules = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+    }
+  });
+
+  it('give every plural term exactly the forms Intl.PluralRules selects for its language', async () => {
+    // A missing category silently falls back to `other` (Portuguese lacked `many`, so
+    // "1000000 comentários" instead of "1000000 de comentários"); a stray one is never chosen.
+    const wrong: string[] = [];
+    for (const lang of ['en', ...LANGS]) {
+      const terms: Record<string, unknown> = {
+        ...(await loadAllTerms(lang)),
+        ...(await loadFediverseTerms(lang)),
+        ...(lang === 'en' && { 'count.comments': ENGLISH_COUNT }),
+      };
+      const needed = [...new Intl.PluralRules(lang).resolvedOptions().pluralCategories].sort().join();
       for (const [key, term] of Object.entries(terms)) {
+        const plural = typeof english[key] !== 'string';
         if (typeof term === 'string') {
-          expect(typeof english[key], `${lang} ${key} is plural in English`).to.equal('string');
+          if (plural) wrong.push(`${lang} ${key}: a string where English is plural`);
           continue;
         }
-        // Every category the language uses has a form (or falls back to `other`), and no stray ones.
-        for (const cat of Object.keys(term)) expect(rules, `${lang} ${key} ${cat}`).to.include(cat);
-        expect(term.other, `${lang} ${key}`).to.be.a('string');
+        if (!plural) wrong.push(`${lang} ${key}: plural where English is a string`);
+        const forms = Object.keys(term as object)
+          .sort()
+          .join();
+        if (forms !== needed) wrong.push(`${lang} ${key}: ${forms}, Intl has ${needed}`);
       }
     }
+    expect(wrong).to.deep.equal([]);
   });
 
   it('splits each table: the first load gets only the share bar’s and count’s terms, the dialog its own', async () => {
@@ -67,10 +84,49 @@ describe('locale tables', () => {
     expect(ja.t('comments.count', { n: 3 })).to.equal('3 件のコメント');
   });
 
+  it('uses the `many` form for exact millions in Portuguese, Spanish, French and Italian', async () => {
+    const pt = new Translator('pt', await loadAllTerms('pt'));
+    expect([1, 2, 1_000_000, 1_000_001].map((n) => pt.t('comments.count', { n }))).to.deep.equal([
+      '1 comentário',
+      '2 comentários',
+      '1.000.000 de comentários',
+      '1.000.001 comentários',
+    ]);
+    const es = new Translator('es', await loadAllTerms('es'));
+    expect(es.t('live.new', { n: 2_000_000 })).to.equal('2.000.000 de comentarios nuevos');
+    const fr = new Translator('fr', await loadAllTerms('fr'));
+    expect(fr.t('comments.count', { n: 1_000_000 })).to.equal('1\u202f000\u202f000 de commentaires');
+    const it_ = new Translator('it', await loadAllTerms('it'));
+    expect(it_.t('item.expand', { n: 1_000_000 })).to.equal('Mostra 1.000.000 di risposte');
+  });
+
   it('picks a region tag’s language and falls back to English', () => {
     const el = document.createElement('div');
     el.setAttribute('lang', 'pt-BR');
     expect(resolveLanguage(el)).to.equal('pt');
     expect(resolveLanguage(null, ['xx', 'uk-UA'])).to.equal('uk');
+  });
+
+  it('gives Traditional Chinese to zh-Hant, zh-TW, zh-HK and zh-MO, Simplified to the other Chinese tags', () => {
+    const of = (tag: string) => resolveLanguage(null, [tag]);
+    const traditional = ['zh-Hant', 'zh-TW', 'zh-HK', 'zh-MO', 'zh-Hant-TW', 'zh-Hant-HK', 'zh-Hant-CN', 'zh-TW-Hant'];
+    const simplified = ['zh', 'zh-CN', 'zh-SG', 'zh-Hans', 'zh-Hans-CN', 'zh-Hans-TW', 'zh-Hans-HK'];
+    expect(traditional.map(of), 'Traditional').to.deep.equal(traditional.map(() => 'zh-Hant'));
+    expect(simplified.map(of), 'Simplified').to.deep.equal(simplified.map(() => 'zh'));
+    expect(['ZH-tw', 'zh-hant', ' zh-HK '].map(of), 'any case').to.deep.equal(['zh-Hant', 'zh-Hant', 'zh-Hant']);
+    const el = document.createElement('div');
+    el.setAttribute('lang', 'zh-HK');
+    expect(resolveLanguage(el, ['zh-CN'])).to.equal('zh-Hant');
+  });
+
+  it('matches other tags as before: whole tag, then language; malformed tags are skipped', () => {
+    expect(['de-AT', 'pt-PT', 'ja-JP', 'sr-Latn', 'en-GB'].map((tag) => resolveLanguage(null, [tag, 'fr']))).to.deep.equal([
+      'de',
+      'pt',
+      'ja',
+      'fr',
+      'en',
+    ]);
+    expect(resolveLanguage(null, ['not a tag', '', '-', 'es'])).to.equal('es');
   });
 });

@@ -14,6 +14,7 @@ const THREAD: Record<string, () => Promise<{ terms: Terms }>> = {
   ru: () => import('./locales/ru.js'),
   uk: () => import('./locales/uk.js'),
   zh: () => import('./locales/zh.js'),
+  'zh-Hant': () => import('./locales/zh-Hant.js'),
 };
 
 /**

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { backends, problemOf } from '../../test-support.js';
 import { notifyStack } from '../../testing/notify-stack.js';
-import { FOLLOW_RATE } from './notifier.js';
+import { FOLLOW_RATE } from './subscriptions.js';
 
 /** `POST /api/v1/subscriptions` is limited per IP prefix, like posting: it can make the server send mail. */
 

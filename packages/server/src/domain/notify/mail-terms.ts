@@ -1,5 +1,5 @@
 /**
- * The words of every mail, per language (the widget's 12). `{name}`, `{page}`, `{site}`, `{count}`
+ * The words of every mail, per language (the widget's 13). `{name}`, `{page}`, `{site}`, `{count}`
  * and `{hours}` are filled in by `mail-templates.ts` after escaping. English is the fallback for a
  * language not listed and for a key a table lacks.
  */
@@ -186,15 +186,42 @@ const tables: Record<string, Partial<MailTerms>> = {
     confirmIgnore: '如果不是您本人操作，请忽略此邮件，我们不会再发送任何内容。',
     someone: '某人',
   },
+  // Traditional Chinese in Taiwan usage, for zh-TW, zh-HK, zh-MO and zh-Hant (see mailLocale).
+  'zh-Hant': {
+    replySubject: '您在 {page} 的留言有新回覆',
+    replyIntro: '{name} 回覆了您在 {page} 的留言：',
+    threadSubject: '{page} 有新留言',
+    threadIntro: '{name} 在 {page} 留言：',
+    view: '閱讀討論',
+    unsubscribe: '不再接收這類電子郵件',
+    confirmSubject: '確認接收 {site} 的留言通知電子郵件',
+    confirmIntro: '有人（希望是您）以這個地址訂閱了 {site} 新留言的電子郵件通知。請確認以開始接收：',
+    confirmAction: '確認',
+    confirmIgnore: '如果這不是您本人的操作，請忽略這封電子郵件，我們不會再寄送任何內容。',
+    someone: '某人',
+  },
 };
 
 /** Languages with their own table. */
 export const MAIL_LOCALES = Object.keys(tables);
 
-/** The best supported language for a tag such as `pt-BR` (its primary subtag), else `en`. */
+/**
+ * The table for a language tag, by the widget's rule (`tableLanguage` in the widget's
+ * i18n/language-tag.ts): the whole tag, then its language and script as `Intl.Locale#maximize`
+ * gives them (`zh-TW` → `zh-Hant`, `zh-SG` → `zh-Hans`, which has no table, so `zh`), then its
+ * language (`pt-BR` → `pt`); else `en`. `_` is read as `-` (`zh_TW`).
+ */
 export function mailLocale(tag: string | undefined): string {
-  const primary = (tag ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
-  return primary in tables ? primary : 'en';
+  const clean = (tag ?? '').trim().replaceAll('_', '-');
+  const language = clean.split('-')[0] ?? '';
+  let script: string | undefined;
+  try {
+    script = new Intl.Locale(clean).maximize().script;
+  } catch {
+    // Not a well-formed tag: its language alone decides.
+  }
+  const find = (name: string) => MAIL_LOCALES.find((l) => l.toLowerCase() === name.toLowerCase());
+  return find(clean) ?? find(`${language}-${script}`) ?? find(language) ?? 'en';
 }
 
 /** The terms of a language, English filling any gap. */

@@ -80,7 +80,7 @@ export class NotifyAdmin {
   async deleteWebhook(actor: Actor, siteId: string, id: string): Promise<void> {
     await this.#ownerSite(actor, siteId);
     const hook = await this.#notify.getWebhook(id);
-    if (!hook || hook.siteId !== siteId || !(await this.#notify.deleteWebhook(siteId, id))) throw noWebhook(id);
+    if (!hook || hook.siteId !== siteId || !(await this.#notify.deleteWebhook(siteId, id, this.#o.now()))) throw noWebhook(id);
     await this.#o.audit(actor, 'webhook.delete', siteId, id, { url: hook.url });
   }
 

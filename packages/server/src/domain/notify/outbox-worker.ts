@@ -3,8 +3,14 @@ import type { NotifyStorage, OutboxItem } from '../../storage/notify-storage.js'
 import type { MailMessage } from './mail-message.js';
 import { isPermanentMailError, type Mailer } from './mailer.js';
 
-/** What one attempt at an outbox item came to. */
-export type Outcome = { ok: true } | { ok: false; permanent: boolean; error: string };
+/**
+ * What one attempt at an outbox item came to: delivered, failed (retried unless permanent), or
+ * no longer wanted (`dropped`, e.g. its webhook was deleted): nothing was sent and nothing will be.
+ */
+export type Outcome =
+  | { ok: true }
+  | { ok: false; permanent: boolean; error: string }
+  | { ok: false; dropped: true; reason: string };
 
 /** Delivers one outbox item of a kind; the worker owns retries and bookkeeping. */
 export type Deliverer = (item: OutboxItem) => Promise<Outcome>;
@@ -99,6 +105,8 @@ export class OutboxWorker {
       const attempts = item.attempts + 1;
       if (outcome.ok) {
         await o.storage.settle(item.id, this.owner, { status: 'sent' }, now);
+      } else if ('dropped' in outcome) {
+        await o.storage.settle(item.id, this.owner, { status: 'dropped', error: outcome.reason }, now);
       } else if (outcome.permanent || attempts >= o.maxAttempts) {
         await o.storage.settle(item.id, this.owner, { status: 'failed', error: outcome.error }, now);
       } else {

@@ -67,8 +67,10 @@ export function webhookDeliverer(notify: NotifyStorage, options: WebhookDelivery
   return async (item: OutboxItem): Promise<Outcome> => {
     const payload = item.payload as WebhookPayload;
     const hook = await notify.getWebhook(payload.webhookId);
-    // A webhook removed or switched off since the event was queued wants nothing more.
-    if (!hook?.active) return { ok: true };
+    // A webhook removed or switched off since the event was queued wants nothing more: the
+    // item is dropped, not sent (the delivery log and the outbox must not claim a delivery).
+    if (!hook) return { ok: false, dropped: true, reason: 'webhook deleted' };
+    if (!hook.active) return { ok: false, dropped: true, reason: 'webhook switched off' };
     const started = now();
     const attempt = item.attempts + 1;
     const result = await post(

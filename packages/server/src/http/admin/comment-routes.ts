@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { type AdminComment, adminThreads, presentAdmin } from '../../domain/admin-present.js';
-import { isClosedByAge } from '../../domain/comments.js';
+import { isClosedByAge } from '../../domain/comment-listing.js';
 import { BULK_ACTIONS, canModerate, visibleSites } from '../../domain/moderation.js';
 import { Problem } from '../../domain/problem.js';
 import { settingsOf } from '../../domain/sites.js';

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { invalid, Problem } from '../../domain/problem.js';
+import { jsonMediaType } from '../media-type.js';
 
 function fail(error: z.ZodError, prefix = ''): Problem {
   return invalid(error.issues.map((i) => ({ path: prefix + i.path.join('.'), message: i.message })));
@@ -11,8 +12,7 @@ export async function bodyOf<T extends z.ZodType>(c: Context, schema: T): Promis
   let raw: unknown;
   try {
     const text = await c.req.text();
-    const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-    if (text !== '' && type !== 'application/json') {
+    if (text !== '' && jsonMediaType(c.req.header('content-type')) === undefined) {
       throw new Problem(415, 'unsupported-media-type', 'Send the request body as application/json');
     }
     raw = text === '' ? {} : JSON.parse(text);

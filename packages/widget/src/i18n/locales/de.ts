@@ -49,6 +49,7 @@ export const terms: Terms = {
   'live.pending': 'Kommentar gesendet; er erscheint nach der Freigabe.',
   'live.deleted': 'Kommentar gelöscht.',
   'live.saved': 'Kommentar aktualisiert.',
+  'live.editPending': 'Änderung gespeichert; sie erscheint nach der Freigabe.',
   'item.flag': 'Melden',
   'item.flagged': 'Gemeldet',
   'live.flagged': 'An die Moderation gemeldet. Danke.',

@@ -3,7 +3,7 @@ import type { Terms } from '../en.js';
 /** French terms of the share bar and the comment count (the first load); the fediverse dialog's are in
  * `fr.fediverse.ts`, the thread's in `fr.ts`. */
 export const terms: Terms = {
-  'count.comments': { one: '{n} commentaire', other: '{n} commentaires' },
+  'count.comments': { one: '{n} commentaire', many: '{n} de commentaires', other: '{n} commentaires' },
   'share.label': 'Partager',
   'share.copy': 'Copier le lien',
   'share.copied': 'Lien copié',
@@ -12,7 +12,7 @@ export const terms: Terms = {
   'share.email': 'E-mail',
   'share.print': 'Imprimer',
   'share.on': 'Partager sur {service}',
-  'share.count': { one: '{n} partage', other: '{n} partages' },
+  'share.count': { one: '{n} partage', many: '{n} de partages', other: '{n} partages' },
   'share.newWindow': 's’ouvre dans une nouvelle fenêtre',
   'share.fediverse': 'Mastodon',
 };

@@ -3,7 +3,7 @@ import type { Terms } from '../en.js';
 /** Italian terms of the share bar and the comment count (the first load); the fediverse dialog's are in
  * `it.fediverse.ts`, the thread's in `it.ts`. */
 export const terms: Terms = {
-  'count.comments': { one: '{n} commento', other: '{n} commenti' },
+  'count.comments': { one: '{n} commento', many: '{n} di commenti', other: '{n} commenti' },
   'share.label': 'Condividi',
   'share.copy': 'Copia link',
   'share.copied': 'Link copiato',
@@ -12,7 +12,7 @@ export const terms: Terms = {
   'share.email': 'E-mail',
   'share.print': 'Stampa',
   'share.on': 'Condividi su {service}',
-  'share.count': { one: '{n} condivisione', other: '{n} condivisioni' },
+  'share.count': { one: '{n} condivisione', many: '{n} di condivisioni', other: '{n} condivisioni' },
   'share.newWindow': 'si apre in una nuova finestra',
   'share.fediverse': 'Mastodon',
 };

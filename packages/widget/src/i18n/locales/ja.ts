@@ -49,6 +49,7 @@ export const terms: Terms = {
   'live.pending': 'コメントを送信しました。承認後に表示されます。',
   'live.deleted': 'コメントを削除しました。',
   'live.saved': 'コメントを更新しました。',
+  'live.editPending': '編集を保存しました。承認後に表示されます。',
   'item.flag': '報告',
   'item.flagged': '報告済み',
   'live.flagged': 'モデレーターに報告しました。ありがとうございます。',

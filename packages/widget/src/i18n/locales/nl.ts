@@ -49,6 +49,7 @@ export const terms: Terms = {
   'live.pending': 'Reactie verstuurd; ze verschijnt na goedkeuring.',
   'live.deleted': 'Reactie verwijderd.',
   'live.saved': 'Reactie bijgewerkt.',
+  'live.editPending': 'Wijziging opgeslagen; ze verschijnt na goedkeuring.',
   'item.flag': 'Melden',
   'item.flagged': 'Gemeld',
   'live.flagged': 'Gemeld bij de moderatoren. Bedankt.',

@@ -59,6 +59,7 @@ export const terms: Terms = {
   'live.pending': 'Komentarz wysłany; pojawi się po zatwierdzeniu.',
   'live.deleted': 'Komentarz usunięty.',
   'live.saved': 'Komentarz zaktualizowany.',
+  'live.editPending': 'Zmiana zapisana; pojawi się po zatwierdzeniu.',
   'item.flag': 'Zgłoś',
   'item.flagged': 'Zgłoszono',
   'live.flagged': 'Zgłoszono moderatorom. Dziękujemy.',

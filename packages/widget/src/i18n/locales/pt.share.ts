@@ -3,7 +3,7 @@ import type { Terms } from '../en.js';
 /** Portuguese terms of the share bar and the comment count (the first load); the fediverse dialog's are in
  * `pt.fediverse.ts`, the thread's in `pt.ts`. */
 export const terms: Terms = {
-  'count.comments': { one: '{n} comentário', other: '{n} comentários' },
+  'count.comments': { one: '{n} comentário', many: '{n} de comentários', other: '{n} comentários' },
   'share.label': 'Partilhar',
   'share.copy': 'Copiar ligação',
   'share.copied': 'Ligação copiada',
@@ -12,7 +12,7 @@ export const terms: Terms = {
   'share.email': 'E-mail',
   'share.print': 'Imprimir',
   'share.on': 'Partilhar no {service}',
-  'share.count': { one: '{n} partilha', other: '{n} partilhas' },
+  'share.count': { one: '{n} partilha', many: '{n} de partilhas', other: '{n} partilhas' },
   'share.newWindow': 'abre numa nova janela',
   'share.fediverse': 'Mastodon',
 };

@@ -49,6 +49,7 @@ export const terms: Terms = {
   'live.pending': '评论已提交，审核通过后显示。',
   'live.deleted': '评论已删除。',
   'live.saved': '评论已更新。',
+  'live.editPending': '修改已保存，审核通过后显示。',
   'item.flag': '举报',
   'item.flagged': '已举报',
   'live.flagged': '已向版主举报。谢谢。',

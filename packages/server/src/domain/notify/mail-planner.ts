@@ -1,0 +1,163 @@
+import { createHash } from 'node:crypto';
+import type { MailAddress, NotifyStorage } from '../../storage/notify-storage.js';
+import type { CommentRecord, OutboxEntry, Site, Storage } from '../../storage/types.js';
+import { Problem } from '../problem.js';
+import { type LinkPurpose, LinkSigner } from './links.js';
+import type { MailMessage } from './mail-message.js';
+import { commentMail, confirmMail, type HeldComment, type MailPage, moderationMail } from './mail-templates.js';
+import type { NotifyConfig } from './notify-config.js';
+
+/** Confirmation links work this long; the address can ask again afterwards. */
+const CONFIRM_DAYS = 7;
+
+/** A comment's page as mails and webhooks show it. */
+export interface PageInfo {
+  key: string;
+  url: string;
+  title: string;
+}
+
+/** A held comment with its page, as a moderator mail lists it. */
+export interface HeldItem {
+  record: CommentRecord;
+  page: PageInfo;
+}
+
+/** The answer to a mail link that is forged, expired, used up or meant for something else. */
+export function linkGone(): Problem {
+  return new Problem(404, 'link-invalid', 'This link is not valid or has expired');
+}
+
+/**
+ * Turns what happened into mails for the outbox (`mail-templates.ts` writes them), each with
+ * signed links (`links.ts`) under the public URL, and checks those links when they come back.
+ */
+export class MailPlanner {
+  readonly #storage: Storage;
+  readonly #notify: NotifyStorage;
+  readonly #config: NotifyConfig;
+  readonly #now: () => number;
+  #signer: LinkSigner | undefined;
+
+  constructor(storage: Storage, notify: NotifyStorage, config: NotifyConfig, now: () => number) {
+    this.#storage = storage;
+    this.#notify = notify;
+    this.#config = config;
+    this.#now = now;
+  }
+
+  /** Mails to every confirmed subscriber of the comment's parent or page, except its own author. */
+  async fanOut(site: Site, c: CommentRecord, page: PageInfo): Promise<OutboxEntry[]> {
+    const recipients = await this.#notify.recipients(site.id, c.parentId, page.key);
+    const signer = await this.signer();
+    const mailPage = this.#mailPage(site, page);
+    return recipients
+      .filter((r) => r.email !== c.authorEmail)
+      .map((r) =>
+        this.#mail(
+          site,
+          commentMail({
+            from: this.#config.from,
+            to: r.email,
+            unsubscribeUrl: this.#link('unsubscribe', signer.sign('unsub', r.subscriptionId)),
+            kind: r.kind,
+            locale: r.locale,
+            page: mailPage,
+            authorName: c.authorName,
+            body: c.body,
+            commentId: c.id,
+          }),
+        ),
+      );
+  }
+
+  /** One mail per moderator (unless muted) listing `held`, each with approve and reject links. */
+  async moderatorMails(site: Site, held: HeldItem[]): Promise<OutboxEntry[]> {
+    const signer = await this.signer();
+    const expires = this.#now() + this.#config.linkHours * 3_600_000;
+    const items: HeldComment[] = held.map(({ record, page }) => ({
+      page: this.#mailPage(site, page),
+      authorName: record.authorName,
+      body: record.body,
+      approveUrl: this.#link('moderate', signer.sign('approve', record.id, expires), 'approve'),
+      rejectUrl: this.#link('moderate', signer.sign('reject', record.id, expires), 'reject'),
+    }));
+    const out: OutboxEntry[] = [];
+    for (const to of this.#config.moderators) {
+      const mute = `${site.id}:${createHash('sha256').update(to).digest('hex').slice(0, 32)}`;
+      if (await this.#notify.getFlag(`mute:${mute}`)) continue;
+      const unsubscribeUrl = this.#link('unsubscribe', signer.sign('mute', mute));
+      out.push(
+        this.#mail(
+          site,
+          moderationMail({
+            from: this.#config.from,
+            to,
+            unsubscribeUrl,
+            siteName: site.name,
+            held: items,
+            hours: this.#config.linkHours,
+          }),
+        ),
+      );
+    }
+    return out;
+  }
+
+  /** Queues the double opt-in mail for an unconfirmed address (at most one per resend period). */
+  async askConfirmation(site: Site, address: MailAddress): Promise<void> {
+    const signer = await this.signer();
+    const now = this.#now();
+    await this.#notify.queueConfirmation(address, now, () =>
+      this.#mail(
+        site,
+        confirmMail({
+          from: this.#config.from,
+          to: address.email,
+          unsubscribeUrl: this.#link('unsubscribe', signer.sign('forget', address.id)),
+          locale: address.locale,
+          siteName: site.name,
+          confirmUrl: this.#link('confirm', signer.sign('confirm', address.id, now + CONFIRM_DAYS * 86_400_000)),
+        }),
+      ),
+    );
+  }
+
+  /** The page as stored, or `fallback` when it is gone. */
+  async pageInfo(siteId: string, fallback: PageInfo): Promise<PageInfo> {
+    const page = await this.#storage.getPage(siteId, fallback.key);
+    return page ? { key: page.key, url: page.url, title: page.title } : fallback;
+  }
+
+  /** The link signer, keyed from the server secret every instance shares. */
+  async signer(): Promise<LinkSigner> {
+    this.#signer ??= new LinkSigner(await this.#storage.secret());
+    return this.#signer;
+  }
+
+  /** The data of a valid token of `purpose`; {@link linkGone} otherwise. */
+  async verify(purpose: LinkPurpose, token: string): Promise<string> {
+    const data = (await this.signer()).verify(purpose, token, this.#now());
+    if (data === undefined) throw linkGone();
+    return data;
+  }
+
+  #mail(site: Site, message: MailMessage): OutboxEntry {
+    return { siteId: site.id, kind: 'mail', payload: message };
+  }
+
+  #link(path: 'confirm' | 'unsubscribe' | 'moderate', token: string, action?: string): string {
+    return `${this.#config.publicUrl}/notify/${path}?${action ? `action=${action}&` : ''}t=${encodeURIComponent(token)}`;
+  }
+
+  /** The page as mails show it: its URL only when it lies on one of the site's origins (a first commenter chose it). */
+  #mailPage(site: Site, page: PageInfo): MailPage {
+    let url: string | null = null;
+    try {
+      if (page.url && site.origins.includes(new URL(page.url).origin)) url = page.url;
+    } catch {
+      url = null;
+    }
+    return { key: page.key, title: page.title, url };
+  }
+}

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { commentMail, confirmMail } from './mail-templates.js';
+import { MAIL_LOCALES, mailLocale, mailTerms } from './mail-terms.js';
+
+const env = { from: 'noreply@example.com', to: 'reader@example.net', unsubscribeUrl: 'https://c.example/u/1' };
+
+test('mailLocale gives Traditional Chinese to zh-Hant, zh-TW, zh-HK and zh-MO and Simplified to other Chinese tags', () => {
+  for (const tag of ['zh-Hant', 'zh-TW', 'zh-HK', 'zh-MO', 'zh-Hant-TW', 'zh-Hant-CN', 'zh_TW', 'ZH-hk'])
+    assert.equal(mailLocale(tag), 'zh-Hant', tag);
+  for (const tag of ['zh', 'zh-CN', 'zh-SG', 'zh-Hans', 'zh-Hans-TW', 'zh-Hans-HK']) assert.equal(mailLocale(tag), 'zh', tag);
+});
+
+test('mailLocale matches other tags by their language and falls back to English', () => {
+  assert.equal(mailLocale('pt-BR'), 'pt');
+  assert.equal(mailLocale('de_AT'), 'de');
+  assert.equal(mailLocale('uk'), 'uk');
+  for (const tag of [undefined, '', 'xx', 'not a tag', '-']) assert.equal(mailLocale(tag), 'en', String(tag));
+});
+
+test('every mail table words every term, with the placeholders English has', () => {
+  const english = mailTerms('en');
+  const holes = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  assert.equal(MAIL_LOCALES.length, 13);
+  for (const lang of MAIL_LOCALES) {
+    const terms = mailTerms(lang);
+    for (const [key, text] of Object.entries(english)) {
+      const own = terms[key as keyof typeof terms];
+      if (lang !== 'en') assert.notEqual(own, text, `${lang} ${key} is translated`);
+      assert.deepEqual(holes(own), holes(text), `${lang} ${key} placeholders`);
+    }
+  }
+});
+
+test('a reply mail and a confirmation mail to a zh-TW reader are in Traditional Chinese', () => {
+  const locale = mailLocale('zh-TW');
+  const reply = commentMail({
+    ...env,
+    kind: 'replies',
+    locale,
+    page: { title: '部落格文章', key: '/post', url: 'https://blog.example/post' },
+    authorName: 'Ada',
+    body: '謝謝分享',
+    commentId: 'c1',
+  });
+  assert.equal(reply.subject, '您在 部落格文章 的留言有新回覆');
+  assert.match(reply.text, /^Ada 回覆了您在 部落格文章 的留言：/);
+  assert.match(reply.html, /<html lang="zh-Hant">/);
+  assert.match(reply.html, />閱讀討論</);
+  assert.doesNotMatch(reply.text + reply.html, /评论|回复|邮件/);
+  const confirm = confirmMail({ ...env, locale, siteName: 'Blog', confirmUrl: 'https://c.example/confirm/1' });
+  assert.equal(confirm.subject, '確認接收 Blog 的留言通知電子郵件');
+  assert.match(confirm.text, /確認: https:\/\/c\.example\/confirm\/1/);
+});

@@ -1,0 +1,90 @@
+import type { NotifyStorage } from '../../storage/notify-storage.js';
+import type { Site, Storage } from '../../storage/types.js';
+import { prefixHash } from '../identity.js';
+import { Problem } from '../problem.js';
+import { enforceRate, type RateWindow } from '../rate-limit.js';
+import { cleanLine, isEmail } from '../text.js';
+import { linkGone, type MailPlanner } from './mail-planner.js';
+import { mailLocale } from './mail-terms.js';
+import type { NotifyConfig } from './notify-config.js';
+
+/**
+ * Follow requests per IP prefix (/24, /48) and site. Each may queue a confirmation mail to any
+ * address, so the form must not become a way to send mail in bulk; a reader follows a few
+ * discussions, not dozens a minute.
+ */
+export const FOLLOW_RATE: RateWindow[] = [
+  { limit: 5, spanMs: 60_000 },
+  { limit: 20, spanMs: 3_600_000 },
+];
+
+/** Readers' subscriptions (no account, no cookie): following a thread, confirming, unsubscribing. */
+export class Subscriptions {
+  readonly #storage: Storage;
+  readonly #notify: NotifyStorage;
+  readonly #config: NotifyConfig;
+  readonly #mails: MailPlanner;
+  readonly #now: () => number;
+
+  constructor(storage: Storage, notify: NotifyStorage, config: NotifyConfig, mails: MailPlanner, now: () => number) {
+    this.#storage = storage;
+    this.#notify = notify;
+    this.#config = config;
+    this.#mails = mails;
+    this.#now = now;
+  }
+
+  /**
+   * "Follow this discussion": a thread subscription that starts unconfirmed and is confirmed by the
+   * link mailed to the address (double opt-in). The answer never tells whether the address was known.
+   */
+  async followThread(
+    site: Site,
+    pageKey: string,
+    rawEmail: string,
+    locale: string | undefined,
+    ip: string | undefined,
+  ): Promise<void> {
+    if (!this.#config.mail) throw new Problem(503, 'unavailable', 'E-mail notifications are not set up on this server');
+    // Counted before the address is checked, so that malformed floods are limited too.
+    const subject = prefixHash(await this.#storage.secret(), 'follow', ip);
+    if (subject) {
+      await enforceRate(
+        this.#storage,
+        site.id,
+        subject,
+        FOLLOW_RATE,
+        this.#now(),
+        'Too many follow requests; please wait a moment',
+      );
+    }
+    const email = cleanLine(rawEmail).toLowerCase();
+    if (!isEmail(email))
+      throw new Problem(422, 'invalid-fields', 'email: is not a valid e-mail address', {
+        errors: [{ path: 'email', message: 'is not a valid e-mail address' }],
+      });
+    const key = cleanLine(pageKey);
+    const address = await this.#notify.address(site.id, email, mailLocale(locale), this.#now());
+    const sub = await this.#notify.subscribe(address, 'thread', key, false, this.#now());
+    if (!sub.confirmed) await this.#mails.askConfirmation(site, address);
+  }
+
+  /** Confirms an address (and its subscriptions) from the link in the confirmation mail. */
+  async confirm(token: string): Promise<void> {
+    const id = await this.#mails.verify('confirm', token);
+    if (!(await this.#notify.confirm(id, this.#now()))) throw linkGone();
+  }
+
+  /** One-click unsubscribe: a subscription (`unsub`), every mail to an address (`forget`), or a moderator (`mute`). */
+  async unsubscribe(token: string): Promise<void> {
+    const signer = await this.#mails.signer();
+    const now = this.#now();
+    const sub = signer.verify('unsub', token, now);
+    if (sub !== undefined) return void (await this.#notify.deleteSubscription(sub));
+    const address = signer.verify('forget', token, now);
+    if (address !== undefined) return void (await this.#notify.deleteAddress(address));
+    const mute = signer.verify('mute', token, now);
+    if (mute !== undefined) return this.#notify.setFlag(`mute:${mute}`);
+    throw linkGone();
+  }
+}

@@ -1,0 +1,23 @@
+import { ApiError } from '../api.js';
+import type { Thread } from './thread.js';
+
+/** What to tell the reader about a failed request, in their language. */
+export function message(host: Thread, err: unknown): string {
+  if (!(err instanceof ApiError)) return host.tr('error.generic', { message: String(err) });
+  const { status } = err;
+  return status === 0
+    ? host.tr('error.network')
+    : status === 429
+      ? host.tr('error.rate', { n: err.retryAfter ?? 60 })
+      : err.code === 'edit-window-over'
+        ? host.tr('error.window')
+        : status >= 500
+          ? host.tr('error.server')
+          : host.tr('error.generic', { message: err.message });
+}
+
+/** Tells the reader (the live region) and the page (`parley-error`) that an action failed. */
+export function failed(host: Thread, error: unknown, text = message(host, error)): void {
+  host.announce(text);
+  host.emit('parley-error', { error });
+}

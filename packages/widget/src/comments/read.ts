@@ -1,0 +1,129 @@
+import type { Comment } from '../api.js';
+import { prepareBodies } from './bodies.js';
+import { failed } from './errors.js';
+import { load, save, saveIn } from './storage.js';
+import type { Thread } from './thread.js';
+import { addReply, countAll, findPath, mapTree } from './tree.js';
+import { type Held, PAGE_SIZE, type Sort } from './types.js';
+
+/*
+ * Reading the thread beyond its first page (which `Thread.reload` loads): the reader's held
+ * comments, more pages, the new
+ * comments heard live, the sort order, permalinks and focus. Functions of the element rather
+ * than methods, so the chunk's minifier can shorten their names (docs/performance.md).
+ */
+
+/**
+ * The reader's own comments that wait for a moderator (kept since they posted them, for a
+ * week) added where they belong: the server lists only approved ones.
+ */
+export function withHeld(host: Thread, list: Comment[]): Comment[] {
+  const held = load<Record<string, Held>>('held', {});
+  for (const [id, h] of Object.entries(held)) {
+    if (Date.now() - h.at > 7 * 864e5 || findPath(list, id)) saveIn<Held>('held', id, undefined);
+    else if (h.s === host.siteId && h.p === host.pageKey) {
+      const p = h.c.parentId;
+      list = !p ? [...list, h.c] : mapTree(list, p, addReply(h.c));
+    }
+  }
+  return list;
+}
+
+/** Appends the next page; returns how many comments it brought. */
+export async function loadMore(host: Thread, focus = true): Promise<number> {
+  if (!host.next || host.loadingMore) return 0;
+  host.loadingMore = true;
+  try {
+    const data = await host.client.list(host.siteId, host.pageKey, { sort: host.order, limit: PAGE_SIZE, cursor: host.next });
+    const seen = new Set(host.comments.map((c) => c.id));
+    const fresh = data.comments.filter((c) => !seen.has(c.id));
+    // A comment heard live may come with a later page: shown there, it no longer waits.
+    host.waiting = host.waiting.filter((w) => !fresh.some((c) => c.id === w.id));
+    prepareBodies(fresh);
+    // New comments shown at the end before this page came (see `place`) stay after it.
+    const list = host.comments;
+    const last = fresh.at(-1);
+    let cut = list.length;
+    while (last && cut && !list[cut - 1]!.pinned && after(host.order, list[cut - 1]!, last)) cut--;
+    host.comments = [...list.slice(0, cut), ...fresh, ...list.slice(cut)];
+    host.info = data.page;
+    host.next = data.nextCursor;
+    const n = countAll(fresh);
+    if (focus) {
+      host.announce(host.tr('live.new', { n }));
+      if (fresh[0]) void focusComment(host, fresh[0].id);
+    }
+    return n;
+  } catch (error) {
+    failed(host, error, host.tr('comments.error'));
+    return 0;
+  } finally {
+    host.loadingMore = false;
+  }
+}
+
+/** Whether `a` comes after `b` in the server's order (`top`: up − down, ties oldest first; then by id). */
+function after(order: Sort, a: Comment, b: Comment): boolean {
+  return order === 'top' && a.score !== b.score
+    ? a.score < b.score
+    : (order === 'newest') !== a.createdAt + a.id > b.createdAt + b.id;
+}
+
+/**
+ * The top-level comments with `add` (new ones: heard live, or the reader's own) each put where
+ * the server lists it, after the pinned ones: the end for `oldest`, the start for `newest`. One
+ * that belongs after every loaded comment goes last, and a later page comes in before it.
+ */
+export function place(host: Thread, add: Comment[]): Comment[] {
+  const list = [...host.comments];
+  for (const c of add) {
+    const i = list.findIndex((o) => !o.pinned && after(host.order, o, c));
+    list.splice(i < 0 ? list.length : i, 0, c);
+  }
+  return list;
+}
+
+/** Shows the new comments heard live (the count already has them); focus moves to the first shown. */
+export function showNew(host: Thread): void {
+  const add = host.waiting;
+  host.waiting = [];
+  host.comments = place(host, add);
+  const first = host.comments.find((c) => add.includes(c));
+  if (first) void focusComment(host, first.id);
+}
+
+/** Chooses a sort order, remembers it for the site and reloads. */
+export function setSort(host: Thread, order: Sort): void {
+  host.order = order;
+  save(`sort:${host.siteId}`, order);
+  void host.reload();
+}
+
+/** Focuses the first element matching `sel` once rendered; `scroll` brings it to the middle first. */
+export async function focusOn(host: Thread, sel: string, scroll = false): Promise<void> {
+  await host.updateComplete;
+  const el = host.renderRoot.querySelector<HTMLElement>(sel);
+  if (scroll)
+    el?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+  el?.focus({ preventScroll: scroll });
+}
+
+/** Moves focus to a comment once it is rendered. */
+export const focusComment = (host: Thread, id: string, scroll = false) => focusOn(host, `#comment-${CSS.escape(id)}`, scroll);
+
+/** Shows the comment named by `#comment-<id>`, loading pages until it turns up. */
+export async function openPermalink(host: Thread): Promise<void> {
+  const id = /^#comment-(.+)$/.exec(location.hash)?.[1];
+  if (!id || host.phase !== 'ready') return;
+  const target = decodeURIComponent(id);
+  let path = findPath(host.comments, target);
+  for (let i = 0; !path && host.next && i < 500; i++) {
+    await loadMore(host, false);
+    path = findPath(host.comments, target);
+  }
+  if (!path) return;
+  for (const c of path.slice(0, -1)) host.setUi(c.id, { collapsed: false, showAll: true });
+  for (const [k, v] of host.ui) if (v.hl) host.setUi(k, { hl: false });
+  host.setUi(target, { hl: true });
+  await focusComment(host, target, true);
+}

@@ -1,0 +1,95 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { Comment } from '../api.js';
+import { setEmbedConfig } from '../config.js';
+import '../parley-comments.js';
+import type { ParleyComments } from '../parley-comments.js';
+import '../parley-count.js';
+import '../parley-share.js';
+import type { ParleyShare } from '../parley-share.js';
+
+// Each surface rendered for a Traditional Chinese reader (tags zh-TW, zh-HK, zh-MO, zh-Hant-TW):
+// Taiwan terms (留言, 回覆, 檢舉, 分享, 電子郵件), never the Simplified table's (评论, 回复, 举报).
+
+const comment: Comment = {
+  id: 'c1',
+  parentId: null,
+  author: { name: 'Ada', website: null, avatar: 'seed-ada' },
+  html: '<p>Hi</p>',
+  body: 'Hi',
+  createdAt: new Date(Date.now() - 60_000).toISOString(),
+  editedAt: null,
+  status: 'approved',
+  up: 0,
+  down: 0,
+  score: 0,
+  replies: [],
+};
+
+const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+const realFetch = window.fetch;
+/** The visible text of a shadow root, whitespace collapsed. */
+const text = (root: ShadowRoot | null | undefined) => (root?.textContent ?? '').replace(/\s+/g, ' ');
+
+describe('Traditional Chinese on every widget surface', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    window.fetch = async (input) => {
+      const url = new URL(String(input));
+      if (url.pathname === '/api/v1/counts')
+        return json({ counts: Object.fromEntries(url.searchParams.getAll('page').map((p) => [p, 3])) });
+      return json({ page: { key: '/a', url: '', title: '', count: 1, locked: false }, comments: [comment], nextCursor: null });
+    };
+  });
+  afterEach(() => {
+    window.fetch = realFetch;
+  });
+
+  it('the comment thread on a zh-TW page', async () => {
+    const wrap = await fixture<HTMLElement>(
+      html`<div lang="zh-TW"><parley-comments site="demo" page="/a" api="http://127.0.0.1:1" no-lazy no-live></parley-comments></div>`,
+    );
+    const el = wrap.querySelector('parley-comments') as ParleyComments;
+    await waitUntil(() => el.phase === 'ready', 'loaded');
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    expect(el.t.lang).to.equal('zh-Hant');
+    const root = el.shadowRoot as ShadowRoot;
+    expect(root.querySelector('section')?.getAttribute('aria-label')).to.equal('留言');
+    expect(root.querySelector('form button[type=submit]')?.textContent?.trim()).to.equal('送出留言');
+    const buttons = [...root.querySelectorAll('button')].map((b) => b.textContent?.trim());
+    expect(buttons).to.include.members(['回覆', '檢舉']);
+    expect(text(root)).not.to.match(/评论|回复|举报/);
+  });
+
+  it('the share bar and its fediverse dialog on a zh-HK page', async () => {
+    const wrap = await fixture<HTMLElement>(
+      html`<p lang="zh-HK"><parley-share url="https://a.example/" services="copy mastodon email"></parley-share></p>`,
+    );
+    const bar = wrap.querySelector('parley-share') as ParleyShare;
+    const root = bar.shadowRoot as ShadowRoot;
+    await waitUntil(() => root.querySelector('ul')?.getAttribute('aria-label') === '分享', 'Traditional share terms');
+    await expect(bar).to.be.accessible();
+    const copy = root.querySelector<HTMLElement>('[part~="control-copy"]');
+    const email = root.querySelector<HTMLElement>('[part~="control-email"]');
+    expect(copy?.textContent?.trim()).to.equal('複製連結');
+    expect(email?.textContent?.trim()).to.equal('電子郵件');
+    root.querySelector<HTMLElement>('[part~="control-mastodon"]')?.click();
+    await waitUntil(() => root.querySelector('parley-share-fediverse')?.shadowRoot?.querySelector('dialog')?.open, 'dialog');
+    const dialog = root.querySelector('parley-share-fediverse')?.shadowRoot as ShadowRoot;
+    await waitUntil(() => dialog.querySelector('label[for="handle"]')?.textContent === '你的帳號或伺服器', 'dialog terms');
+    expect(text(dialog)).to.contain('伺服器');
+    dialog.querySelector('dialog')?.close();
+  });
+
+  it('the comment count with lang="zh-MO" and inside a zh-Hant-TW page', async () => {
+    setEmbedConfig({ apiBase: 'https://comments.test', site: 'demo' });
+    const wrap = await fixture<HTMLElement>(html`<div>
+      <parley-count lang="zh-MO" href="/a"></parley-count>
+      <p lang="zh-Hant-TW"><parley-count href="/b"></parley-count></p>
+    </div>`);
+    const counts = [...wrap.querySelectorAll('parley-count')];
+    await waitUntil(() => counts.every((c) => c.shadowRoot?.querySelector('[part=count]')), 'counted');
+    await expect(wrap).to.be.accessible();
+    expect(counts.map((c) => c.shadowRoot?.textContent?.trim())).to.deep.equal(['3 則留言', '3 則留言']);
+  });
+});
