@@ -1,10 +1,9 @@
+import { normaliseBody } from './comment-input.js';
 import type { Caller, CommentService } from './comments.js';
 import { prefixHash } from './identity.js';
 import { renderMarkdown } from './markdown.js';
-import { invalid } from './problem.js';
 import { enforceRate, type RateWindow } from './rate-limit.js';
 import { settingsOf } from './sites.js';
-import { charLength, cleanMultiline } from './text.js';
 
 /**
  * Previews are cheap but not free (markdown-it and sanitize-html on up to the site's maximum
@@ -22,21 +21,9 @@ export interface PreviewInput {
 }
 
 /**
- * A comment body as it must be stored: normalised (`cleanMultiline`), not empty and at most the
- * site's `maxLength` characters; otherwise `422 invalid-fields` on `body`, with the messages a
- * post and an edit give (`domain/comments.ts` checks the same inline when it normalises a post).
- */
-export function normaliseBody(raw: string, maxLength: number): string {
-  const body = cleanMultiline(raw);
-  if (!body) throw invalid([{ path: 'body', message: 'must not be empty' }]);
-  if (charLength(body) > maxLength) throw invalid([{ path: 'body', message: `must be at most ${maxLength} characters` }]);
-  return body;
-}
-
-/**
  * The HTML a comment with this body would get if it were posted now: the same site check
- * (`404 site-not-found`, `403 origin-not-allowed`), body rule and renderer (`renderMarkdown`:
- * markdown-it with raw HTML off, then sanitize-html) as {@link CommentService.create}, so the
+ * (`404 site-not-found`, `403 origin-not-allowed`), body rule (`normaliseBody`, as an edit's) and
+ * renderer (`renderMarkdown`: markdown-it with raw HTML off, then sanitize-html) as a post, so the
  * preview shows what readers will see. Nothing is stored but the rate event (see {@link PREVIEW_RATE}).
  */
 export async function previewComment(service: CommentService, input: PreviewInput, caller: Caller, now: number): Promise<string> {
