@@ -1,6 +1,6 @@
 import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ParleyConfigured } from './base-config.js';
-import { embedConfig, pageKeyFromUrl } from './config.js';
+import { pageKeyFromUrl } from './config.js';
 import { define } from './define.js';
 import type { Term } from './i18n/en.js';
 import { loadTerms, resolveLanguage } from './i18n/index.js';
@@ -54,10 +54,9 @@ export class ParleyCount extends ParleyConfigured {
     const api = this.apiBase;
     const site = this.siteId;
     const page = this.page || (this.href ? pageKeyFromUrl(this.href) : this.pageKey);
-    // Its own `lang` or the script tag's `data-lang` is a tag like the page's (`zh-TW`, `pt-BR`)
-    // and is matched to a table the same way, not looked up as it is written.
-    const own = this.getAttribute('lang') || embedConfig()?.lang;
-    const lang = own ? resolveLanguage(null, [own]) : resolveLanguage(this);
+    // Its own `lang`, the script tag's `data-lang` and the page's are tags (`zh-TW`, `pt-BR`),
+    // matched to a table, never looked up as written.
+    const lang = resolveLanguage(this);
     const request = [api, site, page, lang].join('\n');
     if (!site || request === this.#requested) return;
     this.#requested = request;

@@ -1,6 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { define } from './define.js';
 import type { Terms } from './i18n/en.js';
+import { loadTable, type TableLoader } from './i18n/language-tag.js';
 import { styles } from './parley-share.styles.js';
 import { discover, fediverseUrl, parseAccount, recall, remember } from './share/fediverse.js';
 import type { ShareData } from './share/services.js';
@@ -10,7 +11,7 @@ import { type ShareKey, ShareTerms } from './share/terms.js';
 type DialogKey = { [K in ShareKey]: K extends `share.fediverse.${infer D}` ? D : never }[ShareKey];
 
 /** The dialog's part of each locale table, English's too, loaded when it opens (not with the share bar). */
-const TABLES: Record<string, () => Promise<{ terms: Terms }>> = {
+const TABLES: Record<string, TableLoader> = {
   en: () => import('./i18n/locales/en.fediverse.js'),
   de: () => import('./i18n/locales/de.fediverse.js'),
   es: () => import('./i18n/locales/es.fediverse.js'),
@@ -26,9 +27,9 @@ const TABLES: Record<string, () => Promise<{ terms: Terms }>> = {
   'zh-Hant': () => import('./i18n/locales/zh-Hant.fediverse.js'),
 };
 
-/** A language's fediverse dialog terms; unknown languages and load failures give English. */
+/** A language tag's fediverse dialog terms (matched as `loadTable` does); unknown languages and load failures give English. */
 export async function loadFediverseTerms(lang: string): Promise<Terms> {
-  const table = (await TABLES[lang]?.().catch(() => undefined))?.terms;
+  const table = await loadTable(TABLES, lang);
   return table ?? (lang === 'en' ? {} : loadFediverseTerms('en'));
 }
 

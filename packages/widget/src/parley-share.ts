@@ -120,9 +120,10 @@ export class ParleyShare extends LitElement {
     this.theme ||= config?.theme;
     // English pages need neither the language matching nor a table: both load only otherwise
     // (a separate chunk when the bar is bundled alone, which keeps it in its 10 KB budget).
-    if (/^en\b/i.test(this.closest<HTMLElement>('[lang]')?.lang || config?.lang || '')) return;
+    // The same order as `resolveLanguage`: own `lang`, `data-lang`, the nearest `lang`.
+    if (/^en\b/i.test(this.lang || config?.lang || this.closest<HTMLElement>('[lang]')?.lang || '')) return;
     void import('./i18n/index.js').then(async ({ loadTerms, resolveLanguage }) => {
-      const lang = resolveLanguage(this, config?.lang ? [config.lang] : undefined);
+      const lang = resolveLanguage(this);
       this.locale = await loadTerms(lang);
       this.language = lang;
     });
