@@ -43,12 +43,12 @@ export class ParleyCount extends ParleyConfigured {
   static override properties: PropertyDeclarations = { href: {}, text: { state: true } };
   // No styles: a custom element is `display: inline` by default, which is what a count is.
 
-  #requested = '';
+  #requested?: string;
 
   private text: string | undefined;
 
   /** Link to the page whose comments are counted; its URL without query and fragment is the key. Ignored when `page` is set. */
-  href = '';
+  href?: string;
 
   protected override willUpdate(_changed: PropertyValues): void {
     const api = this.apiBase;
@@ -61,14 +61,15 @@ export class ParleyCount extends ParleyConfigured {
     const request = [api, site, page, lang].join('\n');
     if (!site || request === this.#requested) return;
     this.#requested = request;
-    void Promise.all([counts.count(api, site, page), formatter(lang)]).then(
-      ([n, format]) => {
-        if (this.#requested === request) this.text = format(n);
-      },
-      () => {
-        if (this.#requested === request) this.text = undefined;
-      },
-    );
+    // A failed count shows the slot again; an answer to an older request changes nothing.
+    void Promise.all([counts.count(api, site, page), formatter(lang)])
+      .then(
+        ([n, format]) => format(n),
+        () => undefined,
+      )
+      .then((text) => {
+        if (this.#requested === request) this.text = text;
+      });
   }
 
   override render() {

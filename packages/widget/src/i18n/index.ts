@@ -38,9 +38,8 @@ export function supportedLanguages(): string[] {
  * (`de-AT` → `de`): see `tableLanguage`.
  */
 export function resolveLanguage(el: Element | null, preferred: readonly string[] = navigator.languages ?? []): string {
-  const candidates = [el?.closest('[lang]')?.getAttribute('lang') ?? '', ...preferred];
   const supported = supportedLanguages();
-  for (const raw of candidates) {
+  for (const raw of [el?.closest<HTMLElement>('[lang]')?.lang ?? '', ...preferred]) {
     const lang = tableLanguage(raw, supported);
     if (lang) return lang;
   }
@@ -49,11 +48,5 @@ export function resolveLanguage(el: Element | null, preferred: readonly string[]
 
 /** Loads a language's share bar and count terms; unknown languages and load failures give English. */
 export async function loadTerms(lang: string): Promise<Terms> {
-  const loader = LOADERS[lang];
-  if (!loader) return {};
-  try {
-    return (await loader()).terms;
-  } catch {
-    return {};
-  }
+  return (await LOADERS[lang]?.().catch(() => undefined))?.terms ?? {};
 }
