@@ -176,7 +176,8 @@ export default [
   {
     onwarn,
     input: 'dist/embed-loader.js',
-    output: { dir: CDN, format: 'iife', entryFileNames: 'embed.js', sourcemap: true },
+    // Sloppy mode: the loader relies on nothing strict mode changes, so no "use strict" prologue.
+    output: { dir: CDN, format: 'iife', entryFileNames: 'embed.js', sourcemap: true, strict: false },
     plugins: [
       {
         name: 'parley-entry-name',

@@ -13,12 +13,14 @@ import { defaultPageKey, embedConfig } from './config.js';
  */
 export class ParleyConfigured extends LitElement {
   static override properties: PropertyDeclarations = { site: {}, page: {}, api: {} };
+  // No initialisers: unset is undefined, which the getters below treat as "not given", and
+  // each initialiser would cost bytes in the first-load chunk.
   /** Site id as registered on the comment server. */
-  site = '';
+  site?: string;
   /** Thread key; defaults to the canonical URL without query and fragment. */
-  page = '';
+  page?: string;
   /** Comment server base URL; defaults to `data-api` or where the embed script came from. */
-  api = '';
+  api?: string;
 
   protected get siteId(): string {
     return this.site || embedConfig()?.site || '';

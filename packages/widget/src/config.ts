@@ -42,8 +42,8 @@ export function embedConfig(): EmbedConfig | undefined {
  */
 export function configFromScript(script: HTMLScriptElement): EmbedConfig {
   const d = script.dataset;
-  const src = new URL(script.src, document.baseURI);
-  const base = d.api ? new URL(d.api, document.baseURI).href : new URL('.', src).href;
+  // `script.src` is already absolute (the property resolves the attribute).
+  const base = new URL(d.api || '.', d.api ? document.baseURI : script.src).href;
   const config: EmbedConfig = { apiBase: base.replace(/\/$/, '') };
   // Only the attributes given, and only when not empty (an empty one means "not set").
   for (const key of ['site', 'lang', 'theme', 'page'] as const) if (d[key]) config[key] = d[key];
@@ -51,15 +51,12 @@ export function configFromScript(script: HTMLScriptElement): EmbedConfig {
 }
 
 /** A page key from a URL: absolute, without query and fragment. */
-export function pageKeyFromUrl(href: string, base: string = document.baseURI): string {
-  const url = new URL(href, base);
-  url.search = '';
-  url.hash = '';
-  return url.href;
+export function pageKeyFromUrl(href: string): string {
+  // In a serialised URL the first `?` or `#` starts the query or fragment.
+  return new URL(href, document.baseURI).href.replace(/[?#].*/, '');
 }
 
 /** The thread key for this page: the canonical URL without query and fragment. */
-export function defaultPageKey(doc: Document = document): string {
-  const canonical = doc.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
-  return pageKeyFromUrl(canonical || doc.location.href, doc.baseURI);
+export function defaultPageKey(): string {
+  return pageKeyFromUrl(document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href || location.href);
 }

@@ -38,23 +38,21 @@ export function loadCommentsWhenNear(
   });
   // A permalink (#comment-<id>) must reach its comment without the reader scrolling first.
   const permalink = (): boolean => location.hash.startsWith('#comment-');
-  const consider = (el: Element): void => {
-    if (el.hasAttribute('no-lazy') || permalink()) start();
-    else near.observe(el);
-  };
   const observe = (): void => {
-    for (const el of document.querySelectorAll(tag)) if (!loading) consider(el);
+    for (const el of document.querySelectorAll(tag)) {
+      if (loading) return;
+      if (el.hasAttribute('no-lazy') || permalink()) start();
+      else near.observe(el);
+    }
   };
-  // Any change to the page looks again: elements added later (SPA navigation) are found by the
-  // same query as those already there, and watching an element twice is harmless.
+  // Any change to the page or its address looks again: elements added later (SPA navigation) are
+  // found by the same query as those already there, and watching an element twice is harmless.
   const added = new MutationObserver(observe);
   const watch = (): void => {
     added.observe(document.documentElement, { childList: true, subtree: true });
     observe();
   };
-  addEventListener('hashchange', () => {
-    if (!loading && permalink() && document.querySelector(tag)) start();
-  });
+  addEventListener('hashchange', observe);
   watch();
 }
 

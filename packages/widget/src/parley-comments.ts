@@ -25,7 +25,7 @@ import { styles } from './parley-comments.styles.js';
  * @attr site - site id (defaults to the script tag's `data-site`)
  * @attr page - thread key (defaults to the canonical URL without query and fragment)
  * @attr api - comment server base URL (defaults to where the script came from)
- * @attr lang - language (then `<html lang>`, the browser, English)
+ * @attr lang - language; then the script tag's `data-lang`, the nearest `lang` (`<html lang>`), the browser, English
  * @attr theme - `light` (default), `dark` or `auto`
  * @attr no-lazy - load at once instead of near the viewport
  * @attr no-live - no live updates (no event stream): the thread changes on reload only

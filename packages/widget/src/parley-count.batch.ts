@@ -19,22 +19,15 @@ type Waiter = [resolve: (n: number) => void, reject: (err: unknown) => void];
 /** Fetches counts from the comment server at `api` (origin and path prefix). */
 export const fetchCounts: CountFetcher = async (api, site, pages) => {
   const base = `${api.replace(/\/$/, '')}/api/v1/counts`;
-  const query = new URLSearchParams({ site });
-  for (const p of pages) query.append('page', p);
-  const get = `${base}?${query}`;
+  const get = `${base}?${new URLSearchParams([['site', site], ...pages.map((p) => ['page', p])])}`;
   const post = get.length > MAX_GET_URL;
-  const accept = { accept: 'application/json' };
-  const res = await fetch(
-    post ? base : get,
-    post
-      ? {
-          credentials: 'omit',
-          method: 'POST',
-          headers: { ...accept, 'content-type': 'application/json' },
-          body: JSON.stringify({ site, pages }),
-        }
-      : { credentials: 'omit', headers: accept },
-  );
+  // The GET sends no content type, so it needs no CORS preflight; the POST's JSON body does.
+  const json = 'application/json';
+  const res = await fetch(post ? base : get, {
+    credentials: 'omit',
+    headers: post ? { accept: json, 'content-type': json } : { accept: json },
+    ...(post ? { method: 'POST', body: JSON.stringify({ site, pages }) } : {}),
+  });
   if (!res.ok) throw new Error(`counts: HTTP ${res.status}`);
   return ((await res.json()) as { counts: Record<string, number> }).counts;
 };
@@ -49,8 +42,8 @@ export function afterParse(flush: () => void): void {
 export class CountBatcher {
   readonly #fetch: CountFetcher;
   readonly #schedule: (flush: () => void) => void;
-  // one entry per comment server and site: [api, site, page key → elements waiting for it]
-  #pending = new Map<string, [string, string, Map<string, Waiter[]>]>();
+  // one entry per comment server and site (`[api, site]` as JSON): page key → elements waiting for it
+  #pending = new Map<string, Map<string, Waiter[]>>();
 
   constructor(fetcher: CountFetcher = fetchCounts, schedule: (flush: () => void) => void = afterParse) {
     this.#fetch = fetcher;
@@ -62,16 +55,16 @@ export class CountBatcher {
     return new Promise<number>((...waiter) => {
       if (!this.#pending.size) this.#schedule(() => this.#flush());
       const where = JSON.stringify([api, site]);
-      const entry = this.#pending.get(where) ?? [api, site, new Map<string, Waiter[]>()];
-      this.#pending.set(where, entry);
-      entry[2].set(page, [...(entry[2].get(page) ?? []), waiter]);
+      const pages = this.#pending.get(where) ?? new Map<string, Waiter[]>();
+      this.#pending.set(where, pages.set(page, [...(pages.get(page) ?? []), waiter]));
     });
   }
 
   #flush(): void {
     const pending = this.#pending;
     this.#pending = new Map();
-    for (const [api, site, pages] of pending.values()) {
+    for (const [where, pages] of pending) {
+      const [api, site] = JSON.parse(where) as [string, string];
       const keys = [...pages.keys()];
       for (let i = 0; i < keys.length; i += MAX_KEYS) {
         const batch = keys.slice(i, i + MAX_KEYS);

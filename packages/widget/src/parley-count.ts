@@ -1,6 +1,6 @@
 import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ParleyConfigured } from './base-config.js';
-import { embedConfig, pageKeyFromUrl } from './config.js';
+import { pageKeyFromUrl } from './config.js';
 import { define } from './define.js';
 import type { Term } from './i18n/en.js';
 import { loadTerms, resolveLanguage } from './i18n/index.js';
@@ -43,32 +43,32 @@ export class ParleyCount extends ParleyConfigured {
   static override properties: PropertyDeclarations = { href: {}, text: { state: true } };
   // No styles: a custom element is `display: inline` by default, which is what a count is.
 
-  #requested = '';
+  #requested?: string;
 
   private text: string | undefined;
 
   /** Link to the page whose comments are counted; its URL without query and fragment is the key. Ignored when `page` is set. */
-  href = '';
+  href?: string;
 
   protected override willUpdate(_changed: PropertyValues): void {
     const api = this.apiBase;
     const site = this.siteId;
     const page = this.page || (this.href ? pageKeyFromUrl(this.href) : this.pageKey);
-    // Its own `lang` or the script tag's `data-lang` is a tag like the page's (`zh-TW`, `pt-BR`)
-    // and is matched to a table the same way, not looked up as it is written.
-    const own = this.getAttribute('lang') || embedConfig()?.lang;
-    const lang = own ? resolveLanguage(null, [own]) : resolveLanguage(this);
+    // Its own `lang`, the script tag's `data-lang` and the page's are tags (`zh-TW`, `pt-BR`),
+    // matched to a table, never looked up as written.
+    const lang = resolveLanguage(this);
     const request = [api, site, page, lang].join('\n');
     if (!site || request === this.#requested) return;
     this.#requested = request;
-    void Promise.all([counts.count(api, site, page), formatter(lang)]).then(
-      ([n, format]) => {
-        if (this.#requested === request) this.text = format(n);
-      },
-      () => {
-        if (this.#requested === request) this.text = undefined;
-      },
-    );
+    // A failed count shows the slot again; an answer to an older request changes nothing.
+    void Promise.all([counts.count(api, site, page), formatter(lang)])
+      .then(
+        ([n, format]) => format(n),
+        () => undefined,
+      )
+      .then((text) => {
+        if (this.#requested === request) this.text = text;
+      });
   }
 
   override render() {

@@ -3,9 +3,11 @@ import { embedConfig } from './config.js';
 import { define } from './define.js';
 import type { Terms } from './i18n/en.js';
 import { styles } from './parley-share.styles.js';
+import { meta, shareData } from './share/actions.js';
+import { control } from './share/control.js';
 import { icon } from './share/icons.js';
-import { BRANDS, parseServices, type ServiceId, type ShareData, shareUrl, withUtm } from './share/services.js';
-import { type ShareKey, ShareTerms } from './share/terms.js';
+import { parseServices, type ServiceId } from './share/services.js';
+import { ShareTerms } from './share/terms.js';
 
 export { type FediverseTarget, SERVICES, type ServiceId, type ShareData, shareUrl } from './share/services.js';
 
@@ -15,8 +17,6 @@ export interface ShareEventDetail {
   /** Where the reader was sent (an intent URL, `mailto:`), or the shared link itself. */
   url: string;
 }
-
-const meta = (p: string) => document.querySelector<HTMLMetaElement>(`meta[property="${p}"]`)?.content;
 
 /**
  * A share bar that sends nothing to anyone until the reader clicks: no third-party script, font,
@@ -81,9 +81,8 @@ export class ParleyShare extends LitElement {
     counts: { type: Boolean },
     utm: {},
     terms: { attribute: false },
-    i18n: { state: true },
+    language: { state: true },
     badge: { state: true },
-    said: { state: true },
     copied: { state: true },
     expanded: { state: true },
   };
@@ -100,13 +99,26 @@ export class ParleyShare extends LitElement {
   utm?: string;
   /** Term overrides, e.g. `{ 'share.copy': 'Copy' }`. */
   terms?: Terms;
-  private i18n = new ShareTerms();
+  /**
+   * The terms in force, made before each render from the language, its table and `terms`.
+   * @internal also read by the actions (share/actions.ts)
+   */
+  i18n!: ShareTerms;
+  /** The page's language, once matched and its table loaded (English until then, and on English pages). */
+  private language?: string;
+  /** That language's table, set just before `language` (whose change renders the bar again). */
   private locale?: Terms;
-  /** The count badge of a service, once `counts` has loaded the totals. */
-  private badge: ((id: ServiceId) => TemplateResult | typeof nothing) | undefined;
-  private said?: string;
-  /** Whether the last copy worked (shown for a few seconds) or failed (the fallback field shows). */
-  private copied: boolean | undefined;
+  /**
+   * The count badge of a service, once `counts` has loaded the totals.
+   * @internal read by each control (share/control.ts)
+   */
+  badge: ((id: ServiceId) => TemplateResult | typeof nothing) | undefined;
+  /**
+   * Whether the last copy worked (said for a few seconds) or failed (said, and the fallback field
+   * shows); the live region's text follows from it.
+   * @internal set by the copy action (share/actions.ts)
+   */
+  copied: boolean | undefined;
   private expanded?: boolean;
 
   override connectedCallback(): void {
@@ -115,39 +127,35 @@ export class ParleyShare extends LitElement {
     this.theme ||= config?.theme;
     // English pages need neither the language matching nor a table: both load only otherwise
     // (a separate chunk when the bar is bundled alone, which keeps it in its 10 KB budget).
-    if (/^en\b/i.test(this.closest('[lang]')?.getAttribute('lang') || config?.lang || '')) return;
+    // The same order as `resolveLanguage`: own `lang`, `data-lang`, the nearest `lang`.
+    if (/^en\b/i.test(this.lang || config?.lang || this.closest<HTMLElement>('[lang]')?.lang || '')) return;
     void import('./i18n/index.js').then(async ({ loadTerms, resolveLanguage }) => {
-      const lang = resolveLanguage(this, config?.lang ? [config.lang] : undefined);
+      const lang = resolveLanguage(this);
       this.locale = await loadTerms(lang);
-      this.i18n = new ShareTerms(lang, this.locale, this.terms);
+      this.language = lang;
     });
   }
 
-  override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('terms')) this.i18n = new ShareTerms(this.i18n.lang, this.locale, this.terms);
+  override willUpdate(): void {
+    this.i18n = new ShareTerms(this.language, this.locale, this.terms);
   }
 
+  // Where the counts live (`site`, `page`, `api`) is worked out in the counts chunk, which only
+  // pages with `counts` load.
   override updated(changed: PropertyValues<this>): void {
-    const site = this.attr('site', 'site');
-    if ((changed.has('counts') || changed.has('url')) && this.counts && site) {
+    if ((changed.has('counts') || changed.has('url')) && this.counts) {
       void import('./share/counts.js').then(async (c) => {
-        const totals = await c.fetchTotals(this.apiBase, site, this.countKey);
+        const totals = await c.fetchTotals(this);
         this.badge = (id) => c.countBadge(totals[id], this.i18n);
       });
     }
   }
 
-  /** An attribute, else the script tag's configuration (`site`, `page`, `api` are read when used). */
-  private attr(name: string, key: 'site' | 'page' | 'apiBase'): string {
-    return this.getAttribute(name) || embedConfig()?.[key] || '';
-  }
-
-  private get apiBase(): string {
-    return this.attr('api', 'apiBase').replace(/\/$/, '');
-  }
-
-  /** The link being shared: `url`, else canonical / `og:url`, else this page without fragment. */
-  private get link(): string {
+  /**
+   * The link being shared: `url`, else canonical / `og:url`, else this page without fragment.
+   * @internal also read by the counts chunk and the actions
+   */
+  get link(): string {
     try {
       const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href || meta('og:url');
       return new URL(this.url || canonical || location.href.replace(/#.*/, ''), document.baseURI).href;
@@ -156,105 +164,15 @@ export class ParleyShare extends LitElement {
     }
   }
 
-  /** The page key the counts belong to: `page` (or `data-page`), else the link without query and fragment. */
-  private get countKey(): string {
-    return this.getAttribute('page') || (this.url ? '' : embedConfig()?.page) || this.link.replace(/[?#].*/, '');
-  }
-
-  private data(service: string): ShareData {
-    return {
-      url: withUtm(this.link, service, this.utm),
-      title: this.title || meta('og:title') || document.title,
-      text: this.text,
-      image: this.image || meta('og:image'),
-    };
-  }
-
-  private shared(service: ServiceId, url: string): void {
-    const site = this.attr('site', 'site');
-    if (this.counts && site)
-      void import('./share/counts.js').then((c) => c.sendBeacon(this.apiBase, site, this.countKey, service));
-    this.dispatchEvent(
-      new CustomEvent<ShareEventDetail>('parley-share', { detail: { service, url }, bubbles: true, composed: true }),
-    );
-  }
-
-  private native(): void {
-    const { url, title, text } = this.data('native');
-    // Called synchronously in the click handler: the share sheet needs the click's user activation.
-    navigator.share({ url, title, ...(text ? { text } : {}) }).then(
-      () => this.shared('native', url),
-      // A closed sheet (AbortError) is the reader's choice: nothing to say, nothing counted.
-      () => undefined,
-    );
-  }
-
-  /**
-   * Copies the link with the Clipboard API; where that is refused (insecure context, no
-   * permission, old browser) the fallback shows the link selected in a field to copy by hand.
-   */
-  private async copy(): Promise<void> {
-    const url = this.data('copy').url;
-    const ok = !!(await navigator.clipboard?.writeText(url).then(
-      () => true,
-      () => false,
-    ));
-    this.copied = ok;
-    this.said = this.i18n.t(ok ? 'share.copied' : 'share.copyFailed');
-    if (ok) {
-      this.shared('copy', url);
-      setTimeout(() => {
-        this.copied = undefined;
-        this.said = '';
-      }, 4000);
-    } else {
-      await this.updateComplete;
-      this.renderRoot.querySelector('input')?.select();
-    }
-  }
-
-  /** Loads the fediverse dialog on first use: it is not part of the bar's own download. */
-  private async openFediverse(): Promise<void> {
-    const { openFediverse } = await import('./parley-share-fediverse.js');
-    await openFediverse(this.renderRoot, this.i18n, this.data('mastodon'), (url) => this.shared('mastodon', url));
-  }
-
-  private item(id: ServiceId): TemplateResult {
-    const brand = BRANDS[id];
-    const key = `share.${id === 'copy' && this.copied ? 'copied' : id === 'mastodon' ? 'fediverse' : id}` as ShareKey;
-    const name = brand ?? this.i18n.t(key);
-    const iconOnly = this.variant === 'icons' || this.variant === 'compact';
-    const body = html`${icon(id)}<span part="label" class=${iconOnly ? 'sr' : ''}>${name}</span>${this.badge?.(id)}`;
-    const part = `control control-${id}`;
-    const tip = iconOnly ? (brand ? this.i18n.t('share.on', { service: name }) : name) : nothing;
-    const href = id === 'mastodon' ? undefined : shareUrl(id, this.data(id));
-    if (href) {
-      const away = id !== 'email';
-      // biome-ignore format: one line, since whitespace inside templates is shipped as is
-      return html`<a part=${part} href=${href} title=${tip} target=${away ? '_blank' : nothing} rel="noreferrer" aria-describedby=${away ? 'new-window' : nothing} @click=${() => this.shared(id, href)}>${body}</a>`;
-    }
-    const click = {
-      native: () => this.native(),
-      copy: () => void this.copy(),
-      mastodon: () => void this.openFediverse(),
-      print: () => {
-        print();
-        this.shared('print', this.link);
-      },
-    }[id as 'native'];
-    // biome-ignore format: one line, since whitespace inside templates is shipped as is
-    return html`<button part=${part} title=${tip} aria-haspopup=${id === 'mastodon' ? 'dialog' : nothing} @click=${click}>${body}</button>`;
-  }
-
   // The bar's buttons sit in no form, so they need no type="button".
   override render() {
-    const ids = parseServices(this.services).filter((s) => s !== 'native' || typeof navigator.share === 'function');
+    const ids = parseServices(this.services).filter((s) => s !== 'native' || 'share' in navigator);
     const compact = this.variant === 'compact';
     const toggle = () => {
       this.expanded = !this.expanded;
     };
     // biome-ignore format: compact on purpose, since whitespace inside templates is shipped as is
-    return html`${compact ? html`<button part="toggle" aria-expanded=${!!this.expanded} aria-controls="list" @click=${toggle}>${icon('native')}<span part="label">${this.i18n.t('share.label')}</span></button>` : nothing}<ul part="list" id="list" aria-label=${this.i18n.t('share.label')} ?hidden=${compact && !this.expanded}>${ids.map((id) => html`<li>${this.item(id)}</li>`)}</ul>${this.copied === false ? html`<input readonly .value=${this.data('copy').url} aria-label=${this.i18n.t('share.copyFailed')}>` : nothing}<span id="new-window" hidden>${this.i18n.t('share.newWindow')}</span><p part="status" class="sr" role="status">${this.said}</p>`;
+    return html`${compact ? html`<button part="toggle" aria-expanded=${!!this.expanded} aria-controls="list" @click=${toggle}>${icon('native')}<span part="label">${this.i18n.t('share.label')}</span></button>` : nothing}<ul part="list" id="list" aria-label=${this.i18n.t('share.label')} ?hidden=${compact && !this.expanded}>${ids.map((id) => html`<li>${control(this, id)}</li>`)}</ul>${this.copied === false ? html`<input readonly .value=${shareData(this, 'copy').url} aria-label=${this.i18n.t('share.copyFailed')}>` : nothing}<span id="new-window" hidden>${this.i18n.t('share.newWindow')}</span><p part="status" class="sr" role="status">${this.copied === undefined ? '' : this.i18n.t(this.copied ? 'share.copied' : 'share.copyFailed')}</p>`;
   }
 }
 

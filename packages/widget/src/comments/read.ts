@@ -15,18 +15,21 @@ import { type Held, PAGE_SIZE, type Sort } from './types.js';
 
 /**
  * The reader's own comments that wait for a moderator (kept since they posted them, for a
- * week) added where they belong: the server lists only approved ones.
+ * week) added where they belong: the server lists only approved ones. A top-level one goes where
+ * the sort order puts it among the loaded comments, as a new comment shown live does ({@link place}).
  */
 export function withHeld(host: Thread, list: Comment[]): Comment[] {
   const held = load<Record<string, Held>>('held', {});
+  const top: Comment[] = [];
   for (const [id, h] of Object.entries(held)) {
     if (Date.now() - h.at > 7 * 864e5 || findPath(list, id)) saveIn<Held>('held', id, undefined);
     else if (h.s === host.siteId && h.p === host.pageKey) {
       const p = h.c.parentId;
-      list = !p ? [...list, h.c] : mapTree(list, p, addReply(h.c));
+      if (p) list = mapTree(list, p, addReply(h.c));
+      else top.push(h.c);
     }
   }
-  return list;
+  return place(host, top, list);
 }
 
 /** Appends the next page; returns how many comments it brought. */
@@ -70,12 +73,13 @@ function after(order: Sort, a: Comment, b: Comment): boolean {
 }
 
 /**
- * The top-level comments with `add` (new ones: heard live, or the reader's own) each put where
+ * The top-level comments (`into`, else those shown) with `add` (new ones: heard live, or the
+ * reader's own, just posted or held for moderation) each put where
  * the server lists it, after the pinned ones: the end for `oldest`, the start for `newest`. One
  * that belongs after every loaded comment goes last, and a later page comes in before it.
  */
-export function place(host: Thread, add: Comment[]): Comment[] {
-  const list = [...host.comments];
+export function place(host: Thread, add: Comment[], into = host.comments): Comment[] {
+  const list = [...into];
   for (const c of add) {
     const i = list.findIndex((o) => !o.pinned && after(host.order, o, c));
     list.splice(i < 0 ? list.length : i, 0, c);

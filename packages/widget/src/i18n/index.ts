@@ -1,5 +1,6 @@
+import { embedConfig } from '../config.js';
 import type { Term, TermKey, Terms } from './en.js';
-import { tableLanguage } from './language-tag.js';
+import { loadTable, type TableLoader, tableLanguage } from './language-tag.js';
 
 // `Translator` and the English table live in translator.ts: only the comment thread needs them,
 // so they travel with its chunk rather than in the first-load chunk with these loaders.
@@ -11,7 +12,7 @@ export type { Term, TermKey, Terms };
  * on first load) and `<lang>.ts` (the comment thread's), whose loaders sit in translator.ts so
  * that they travel with the thread's chunk. Add a locale here, there and in `locales/`.
  */
-const LOADERS: Record<string, () => Promise<{ terms: Terms }>> = {
+const LOADERS: Record<string, TableLoader> = {
   de: () => import('./locales/de.share.js'),
   es: () => import('./locales/es.share.js'),
   fr: () => import('./locales/fr.share.js'),
@@ -32,28 +33,25 @@ export function supportedLanguages(): string[] {
 }
 
 /**
- * The language to use: the element's `lang` attribute, then the nearest `lang` up the tree
- * (usually `<html lang>`), then the browser's languages, then English. Each candidate is matched
- * by its full tag, then its language and script (`zh-TW` → `zh-Hant`), then its language
- * (`de-AT` → `de`): see `tableLanguage`.
+ * The language to use: the element's own `lang` attribute, then the script tag's `data-lang`,
+ * then the nearest `lang` up the tree (usually `<html lang>`), then the browser's languages, then
+ * English (docs/embedding.md). Each candidate is matched by its full tag, then its language and
+ * script (`zh-TW` → `zh-Hant`), then its language (`de-AT` → `de`): see `tableLanguage`. Every
+ * element resolves with this, so all of them read a tag the same way.
  */
 export function resolveLanguage(el: Element | null, preferred: readonly string[] = navigator.languages ?? []): string {
-  const candidates = [el?.closest('[lang]')?.getAttribute('lang') ?? '', ...preferred];
   const supported = supportedLanguages();
-  for (const raw of candidates) {
-    const lang = tableLanguage(raw, supported);
+  for (const raw of [el?.getAttribute('lang'), embedConfig()?.lang, el?.closest<HTMLElement>('[lang]')?.lang, ...preferred]) {
+    const lang = tableLanguage(raw ?? '', supported);
     if (lang) return lang;
   }
   return 'en';
 }
 
-/** Loads a language's share bar and count terms; unknown languages and load failures give English. */
+/**
+ * Loads the share bar and count terms for a language tag (`de-AT` gets `de`'s, see `loadTable`);
+ * unknown languages and load failures give English.
+ */
 export async function loadTerms(lang: string): Promise<Terms> {
-  const loader = LOADERS[lang];
-  if (!loader) return {};
-  try {
-    return (await loader()).terms;
-  } catch {
-    return {};
-  }
+  return (await loadTable(LOADERS, lang)) ?? {};
 }

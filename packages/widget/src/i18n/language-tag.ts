@@ -1,3 +1,5 @@
+import type { Terms } from './en.js';
+
 /**
  * Which of `supported` serves a language tag (BCP 47, any case), or undefined when none does.
  * Tried in turn: the whole tag; its language with its script, the script filled in by
@@ -17,4 +19,18 @@ export function tableLanguage(tag: string, supported: readonly string[]): string
   } catch {}
   const find = (name: string) => supported.find((s) => s.toLowerCase() === name.toLowerCase());
   return find(clean) ?? find(`${language}-${script}`) ?? find(language);
+}
+
+/** A locale table's module, imported on demand. */
+export type TableLoader = () => Promise<{ terms: Terms }>;
+
+/**
+ * Loads the table of `tables` that serves the language tag `tag` (matched by {@link tableLanguage},
+ * so `de-AT` loads `de`); undefined when none serves it or it fails to load. Only the object's own
+ * keys are candidates, so tags such as `constructor` or `__proto__` name no table rather than an
+ * `Object.prototype` built-in.
+ */
+export async function loadTable(tables: Record<string, TableLoader>, tag: string): Promise<Terms | undefined> {
+  const name = tableLanguage(tag, Object.keys(tables));
+  return name ? (await tables[name]?.().catch(() => undefined))?.terms : undefined;
 }

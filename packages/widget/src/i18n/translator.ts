@@ -1,8 +1,9 @@
 import type { Term, TermKey, Terms } from './en.js';
 import { loadTerms } from './index.js';
+import { loadTable, type TableLoader } from './language-tag.js';
 
 /** The comment thread's part of each locale table (the share bar's part is loaded by index.ts). */
-const THREAD: Record<string, () => Promise<{ terms: Terms }>> = {
+const THREAD: Record<string, TableLoader> = {
   de: () => import('./locales/de.js'),
   es: () => import('./locales/es.js'),
   fr: () => import('./locales/fr.js'),
@@ -18,19 +19,20 @@ const THREAD: Record<string, () => Promise<{ terms: Terms }>> = {
 };
 
 /**
- * Loads a language's whole table; English, unknown languages and load failures give English.
+ * Loads a language's whole table, for a tag matched as `loadTable` does (`pt-BR` gets `pt`);
+ * English, unknown languages and load failures give English.
  * English is a table like the others (`en.ts`, its own chunk in the script-tag build): every
  * locale translates every key (locales.test.ts), so a German page never downloads it.
  */
 export async function loadAllTerms(lang: string): Promise<Terms> {
-  const [first, thread] = await Promise.all([loadTerms(lang), THREAD[lang]?.().catch(() => undefined)]);
+  const [first, thread] = await Promise.all([loadTerms(lang), loadTable(THREAD, lang)]);
   const english = thread
     ? undefined
     : await import('./en.js').then(
         (m) => m.en as Terms,
         () => undefined,
       );
-  return { ...english, ...first, ...thread?.terms };
+  return { ...english, ...first, ...thread };
 }
 
 /** Looks up terms in overrides, then the loaded table (see {@link loadAllTerms}), and fills placeholders. */

@@ -1,4 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { embedConfig } from '../config.js';
+import type { ParleyShare } from '../parley-share.js';
 import type { ShareTerms } from './terms.js';
 
 /**
@@ -9,8 +11,27 @@ import type { ShareTerms } from './terms.js';
 /** Totals by service name; services nobody shared are absent or 0. */
 export type ShareTotals = Record<string, number>;
 
-/** Reads the totals of one page; an unreachable server gives no totals rather than an error. */
-export async function fetchTotals(base: string, site: string, page: string): Promise<ShareTotals> {
+/**
+ * Where a share bar's counts live: its `api`, `site` and `page` attributes, else the script
+ * tag's `data-*`; the page defaults to the shared link without query and fragment (`data-page`
+ * only counts when the bar shares this page, not a `url` of its own).
+ */
+function where(bar: ParleyShare): { base: string; site: string; page: string } {
+  const config = embedConfig();
+  return {
+    base: (bar.getAttribute('api') || config?.apiBase || '').replace(/\/$/, ''),
+    site: bar.getAttribute('site') || config?.site || '',
+    page: bar.getAttribute('page') || (bar.url ? '' : config?.page) || bar.link.replace(/[?#].*/, ''),
+  };
+}
+
+/**
+ * Reads the totals of a bar's page; an unreachable server gives no totals rather than an error,
+ * and so does a bar with no site (attribute or `data-site`), without asking anyone.
+ */
+export async function fetchTotals(bar: ParleyShare): Promise<ShareTotals> {
+  const { base, site, page } = where(bar);
+  if (!site) return {};
   try {
     const res = await fetch(`${base}/api/v1/shares?site=${encodeURIComponent(site)}&page=${encodeURIComponent(page)}`, {
       credentials: 'omit',
@@ -28,7 +49,9 @@ export async function fetchTotals(base: string, site: string, page: string): Pro
  * Records one share. `keepalive` lets the request outlive the page when the reader follows a
  * share link in the same tab; `credentials: 'omit'` sends no cookies either way.
  */
-export function sendBeacon(base: string, site: string, page: string, service: string): void {
+export function sendBeacon(bar: ParleyShare, service: string): void {
+  const { base, site, page } = where(bar);
+  if (!site) return;
   void fetch(`${base}/api/v1/shares`, {
     method: 'POST',
     credentials: 'omit',

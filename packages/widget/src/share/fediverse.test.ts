@@ -49,6 +49,10 @@ describe('fediverse handle and server lookup', () => {
       `${'a'.repeat(64)}.example`,
       'example.social#x',
       'me@you@example.social',
+      'example.social/',
+      '@me@example.social/',
+      'localhost:4000/',
+      'http://localhost:4000/path',
     ]) {
       expect(parseAccount(bad), bad).to.equal(undefined);
     }
@@ -124,6 +128,15 @@ describe('fediverse handle and server lookup', () => {
     expect(recall(storage)).to.equal(undefined);
     store.set('parley-fediverse', JSON.stringify({ ...value, target: { ...value.target, path: '//evil.example/x' } }));
     expect(recall(storage)).to.equal(undefined);
+    // Only the share pages the lookup knows: another path or parameter on a real server is refused too.
+    store.set('parley-fediverse', JSON.stringify({ ...value, target: { ...value.target, param: 'text', path: '/logout' } }));
+    expect(recall(storage)).to.equal(undefined);
+    const misskey = {
+      input: 'misskey.example',
+      target: { origin: 'https://misskey.example', path: '/share', param: 'text', urlParam: 'url' },
+    };
+    remember(misskey, storage);
+    expect(recall(storage)).to.deep.equal(misskey);
     store.set('parley-fediverse', '{not json');
     expect(recall(storage)).to.equal(undefined);
   });

@@ -34,19 +34,13 @@ export const DEFAULT_SERVICES = 'native copy mastodon bluesky x facebook linkedi
   ' ',
 ) as readonly ServiceId[];
 
-/** Brand names; the other services (native, copy, e-mail, print, Mastodon) are translated terms. */
-export const BRANDS: Partial<Record<ServiceId, string>> = {
-  x: 'X',
-  facebook: 'Facebook',
-  linkedin: 'LinkedIn',
-  reddit: 'Reddit',
-  hackernews: 'Hacker News',
-  whatsapp: 'WhatsApp',
-  telegram: 'Telegram',
-  bluesky: 'Bluesky',
-  threads: 'Threads',
-  pinterest: 'Pinterest',
-};
+/** Brand names in the order of {@link SERVICES}; the first five services are translated terms. */
+const BRANDS = ',,,,,X,Facebook,LinkedIn,Reddit,Hacker News,WhatsApp,Telegram,Bluesky,Threads,Pinterest'.split(',');
+
+/** A service's brand name, or undefined for native, copy, e-mail, print and Mastodon (translated terms). */
+export function brand(service: ServiceId): string | undefined {
+  return BRANDS[SERVICES.indexOf(service)] || undefined;
+}
 
 /** What is shared. `text` defaults to `title`. */
 export interface ShareData {
@@ -71,8 +65,8 @@ export interface FediverseTarget {
 }
 
 /** Parses a `services="…"` attribute: known names only, each once, in the given order. */
-export function parseServices(value: string | null | undefined): ServiceId[] {
-  if (!value?.trim()) return [...DEFAULT_SERVICES];
+export function parseServices(value: string | null | undefined): readonly ServiceId[] {
+  if (!value?.trim()) return DEFAULT_SERVICES;
   return [...new Set(value.toLowerCase().split(/[\s,]+/))].filter((s): s is ServiceId => SERVICES.includes(s as ServiceId));
 }
 
@@ -109,10 +103,10 @@ export const LIMITS = {
   threads: { max: 500 },
 } satisfies Record<string, Limit>;
 
-/** Post text with the link inside: `text + sep + url`, the text cut to fit. */
-export function inline(text: string, url: string, limit: Limit, sep = ' '): string {
-  const fitted = fitWithUrl(text, url, sep, limit);
-  return fitted ? `${fitted}${sep}${url}` : url;
+/** Post text with the link inside: `text + ' ' + url`, the text cut to fit. */
+export function inline(text: string, url: string, limit: Limit): string {
+  const fitted = fitWithUrl(text, url, limit);
+  return fitted ? `${fitted} ${url}` : url;
 }
 
 /** `mailto:` per RFC 6068: no recipient, subject and body percent-encoded, line breaks as CRLF. */
@@ -133,7 +127,7 @@ export function shareUrl(service: ServiceId, d: ShareData): string | undefined {
     case 'email':
       return mailtoUrl(d);
     case 'x':
-      return `https://x.com/intent/post?${query({ text: fitWithUrl(text, u, ' ', LIMITS.x), url: u })}`;
+      return `https://x.com/intent/post?${query({ text: fitWithUrl(text, u, LIMITS.x), url: u })}`;
     case 'facebook':
       return `https://www.facebook.com/sharer/sharer.php?${query({ u })}`;
     case 'linkedin':
@@ -149,7 +143,7 @@ export function shareUrl(service: ServiceId, d: ShareData): string | undefined {
     case 'bluesky':
       return `https://bsky.app/intent/compose?${query({ text: inline(text, u, LIMITS.bluesky) })}`;
     case 'threads':
-      return `https://www.threads.com/intent/post?${query({ text: fitWithUrl(text, u, ' ', LIMITS.threads), url: u })}`;
+      return `https://www.threads.com/intent/post?${query({ text: fitWithUrl(text, u, LIMITS.threads), url: u })}`;
     case 'pinterest':
       return `https://www.pinterest.com/pin/create/button/?${query({ url: u, description: truncate(text, 500), media: d.image })}`;
     default:

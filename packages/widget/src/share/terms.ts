@@ -30,7 +30,7 @@ export class ShareTerms {
   /** The terms in force: the overrides over the locale's table (English comes from {@link SHARE_EN}). */
   readonly terms: Terms;
 
-  constructor(lang = 'en', terms: Terms = {}, overrides: Terms = {}) {
+  constructor(lang = 'en', terms?: Terms, overrides?: Terms) {
     this.lang = lang;
     this.terms = { ...terms, ...overrides };
   }
@@ -41,8 +41,8 @@ export class ShareTerms {
   }
 
   /** The text of a (non-plural) term with `{name}` placeholders filled. */
-  t(key: ShareKey, vars: Record<string, string> = {}): string {
+  t(key: ShareKey, vars?: Record<string, string>): string {
     const term = this.term(key);
-    return (typeof term === 'string' ? term : term.other).replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
+    return (typeof term === 'string' ? term : term.other).replace(/\{(\w+)\}/g, (whole, name: string) => vars?.[name] ?? whole);
   }
 }

@@ -46,8 +46,8 @@ describe('share text shaping', () => {
   it('fits text beside a link counted at a fixed cost or at its own length', () => {
     const long = 'x'.repeat(1000);
     const url = `https://example.com/${'p'.repeat(100)}`;
-    expect(fitWithUrl(long, url, ' ', { max: 280, urlCost: 23 })).to.have.length(256);
-    expect(measure(fitWithUrl(long, url, ' ', { max: 300 }))).to.equal(300 - url.length - 1);
-    expect(fitWithUrl('short', url, ' ', { max: 300 })).to.equal('short');
+    expect(fitWithUrl(long, url, { max: 280, urlCost: 23 })).to.have.length(256);
+    expect(measure(fitWithUrl(long, url, { max: 300 }))).to.equal(300 - url.length - 1);
+    expect(fitWithUrl('short', url, { max: 300 })).to.equal('short');
   });
 });

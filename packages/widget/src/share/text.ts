@@ -43,18 +43,16 @@ export function measure(text: string, weigh: Weigh = perGrapheme): number {
  * anything was cut; trailing spaces before the "…" go. A `max` below 1 gives "".
  */
 export function truncate(text: string, max: number, weigh: Weigh = perGrapheme): string {
-  if (measure(text, weigh) <= max) return text;
+  // One pass: `out` keeps what fits beside the "…" while `used` finds whether a cut is needed.
   const budget = max - weigh(ELLIPSIS);
-  if (budget < 0) return '';
   let out = '';
   let used = 0;
   for (const g of graphemes(text)) {
-    const cost = weigh(g);
-    if (used + cost > budget) break;
-    out += g;
-    used += cost;
+    used += weigh(g);
+    if (used > max) return budget < 0 ? '' : out.trimEnd() + ELLIPSIS;
+    if (used <= budget) out += g;
   }
-  return out.trimEnd() + ELLIPSIS;
+  return text;
 }
 
 /** How a network counts a post that carries a link. */
@@ -67,10 +65,10 @@ export interface Limit {
 }
 
 /**
- * The text cut so that `text + sep + url` fits the network's limit; returns the text part only.
+ * The text cut so that `text + ' ' + url` fits the network's limit (the space counts 1 everywhere);
+ * returns the text part only.
  */
-export function fitWithUrl(text: string, url: string, sep: string, limit: Limit): string {
+export function fitWithUrl(text: string, url: string, limit: Limit): string {
   const weigh = limit.weigh ?? perGrapheme;
-  const urlCost = limit.urlCost ?? measure(url, weigh);
-  return truncate(text, limit.max - urlCost - measure(sep, weigh), weigh);
+  return truncate(text, limit.max - (limit.urlCost ?? measure(url, weigh)) - 1, weigh);
 }

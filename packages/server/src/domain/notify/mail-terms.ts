@@ -212,6 +212,14 @@ export const MAIL_LOCALES = Object.keys(tables);
  * language (`pt-BR` → `pt`); else `en`. `_` is read as `-` (`zh_TW`).
  */
 export function mailLocale(tag: string | undefined): string {
+  return tableLocale(tag) ?? 'en';
+}
+
+/**
+ * The table {@link mailLocale} picks for a tag, or undefined when no table matches: a list of
+ * preferences (Accept-Language) tries the next tag instead of falling back to English at once.
+ */
+export function tableLocale(tag: string | undefined): string | undefined {
   const clean = (tag ?? '').trim().replaceAll('_', '-');
   const language = clean.split('-')[0] ?? '';
   let script: string | undefined;
@@ -221,7 +229,7 @@ export function mailLocale(tag: string | undefined): string {
     // Not a well-formed tag: its language alone decides.
   }
   const find = (name: string) => MAIL_LOCALES.find((l) => l.toLowerCase() === name.toLowerCase());
-  return find(clean) ?? find(`${language}-${script}`) ?? find(language) ?? 'en';
+  return find(clean) ?? find(`${language}-${script}`) ?? find(language);
 }
 
 /** The terms of a language, English filling any gap. */

@@ -112,6 +112,11 @@ export class NotifyService implements CommentHooks {
     return this.#subscriptions.unsubscribe(token);
   }
 
+  /** The stored language and site name of the reader a confirm or unsubscribe link was mailed to (see `Subscriptions.reader`). */
+  reader(token: string): Promise<{ locale: string; siteName: string } | undefined> {
+    return this.#subscriptions.reader(token);
+  }
+
   // --- moderators ---
 
   /** The held comment a moderation link points at (for the confirm page); 404 once it is no longer held. */
@@ -121,6 +126,13 @@ export class NotifyService implements CommentHooks {
     if (comment?.status !== 'pending')
       throw new Problem(404, 'comment-not-found', 'This comment is no longer waiting for moderation');
     return comment;
+  }
+
+  /** The held comment of a moderation link with the title of its page (the key when it has none), for the confirm page. */
+  async heldForPage(action: 'approve' | 'reject', token: string): Promise<{ comment: CommentInContext; pageName: string }> {
+    const comment = await this.heldComment(action, token);
+    const page = await this.#mails.pageInfo(comment.siteId, { key: comment.pageKey, url: '', title: '' });
+    return { comment, pageName: page.title || page.key };
   }
 
   /** Approves or rejects from a signed mail link, with its notifications in the same transaction. */

@@ -75,6 +75,26 @@ export class Subscriptions {
     if (!(await this.#notify.confirm(id, this.#now()))) throw linkGone();
   }
 
+  /**
+   * The stored language and site of the reader a confirm or unsubscribe link was mailed to, so the
+   * page it opens speaks the mail's language. Undefined when the token names no stored address
+   * (forged, expired, already used, or a moderator's `mute` link): the page then goes by the
+   * browser's language. Read before acting, since unsubscribing deletes the record.
+   */
+  async reader(token: string): Promise<{ locale: string; siteName: string } | undefined> {
+    const signer = await this.#mails.signer();
+    const now = this.#now();
+    const sub = signer.verify('unsub', token, now);
+    const addressId =
+      sub !== undefined
+        ? (await this.#notify.getSubscription(sub))?.addressId
+        : (signer.verify('confirm', token, now) ?? signer.verify('forget', token, now));
+    const address = addressId === undefined ? undefined : await this.#notify.getAddress(addressId);
+    if (!address) return undefined;
+    const site = await this.#storage.getSite(address.siteId);
+    return { locale: address.locale, siteName: site?.name ?? '' };
+  }
+
   /** One-click unsubscribe: a subscription (`unsub`), every mail to an address (`forget`), or a moderator (`mute`). */
   async unsubscribe(token: string): Promise<void> {
     const signer = await this.#mails.signer();

@@ -2,7 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { htmlEscape } from '../../domain/notify/mail-message.js';
+import { fill, mailLocale } from '../../domain/notify/mail-terms.js';
 import type { NotifyService } from '../../domain/notify/notifier.js';
+import { acceptedLocale, type PageTerms, pageTerms, textDirection } from '../../domain/notify/page-terms.js';
 import { Problem } from '../../domain/problem.js';
 import type { App, RouteDeps } from '../env.js';
 import { PageKey, problems, SiteId } from '../schemas.js';
@@ -35,27 +37,29 @@ const follow = createRoute({
  * acts. Mail scanners and link previews fetch with GET, so they can never confirm, unsubscribe or
  * moderate. The signed token in the URL is the only credential: no account, no cookie. Unsubscribe
  * also takes RFC 8058 one-click POSTs (`List-Unsubscribe=One-Click`) from mail clients.
+ *
+ * The pages speak the reader's language (`domain/notify/page-terms.ts`): the one stored with the
+ * address the mail went to, else the browser's `Accept-Language`, else English.
  */
-const PAGES = {
-  confirm: {
-    title: 'Confirm e-mails',
-    ask: 'Confirm that this address should get the e-mails it asked for?',
-    button: 'Confirm',
-    done: 'Confirmed. You will get e-mails about new comments.',
-  },
-  unsubscribe: {
-    title: 'Unsubscribe',
-    ask: 'Stop these e-mails?',
-    button: 'Unsubscribe',
-    done: 'Done. You will not get these e-mails any more.',
-  },
-} as const;
+interface PageView {
+  /** A table name (`mailLocale`), also written to `<html lang>`. */
+  locale: string;
+  /** The site the link's address belongs to, when the token names one. */
+  siteName?: string | undefined;
+}
 
-function htmlPage(c: Context, status: 200 | 404, title: string, body: string): Response {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta name="robots" content="noindex"><title>${htmlEscape(title)}</title></head><body><main><h1>${htmlEscape(title)}</h1>${body}</main></body></html>`;
+function htmlPage(c: Context, status: 200 | 404, view: PageView, title: string, body: string): Response {
+  const t = pageTerms(view.locale);
+  const site = view.siteName ? htmlEscape(view.siteName) : '';
+  const head = site ? `${htmlEscape(title)} · ${site}` : htmlEscape(title);
+  const siteLine = site ? `<p>${fill(htmlEscape(t.site), { site })}</p>` : '';
+  const lang = htmlEscape(view.locale);
+  const html = `<!doctype html><html lang="${lang}" dir="${textDirection(view.locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta name="robots" content="noindex"><title>${head}</title></head><body><main><h1>${htmlEscape(title)}</h1>${siteLine}${body}</main></body></html>`;
   return c.html(html, status, {
     'content-security-policy': "default-src 'none'; form-action 'self'; frame-ancestors 'none'",
     'cache-control': 'no-store',
+    // The same URL answers in another language for another Accept-Language.
+    vary: 'accept-language',
   });
 }
 
@@ -81,14 +85,39 @@ async function tokenOf(c: Context): Promise<string> {
 }
 
 /** Shows a link's failure as a page, since a person followed it from a mail. */
-async function answer(c: Context, title: string, work: () => Promise<string>): Promise<Response> {
+async function answer(
+  c: Context,
+  view: PageView,
+  title: (t: PageTerms) => string,
+  work: (t: PageTerms) => Promise<string>,
+): Promise<Response> {
+  const t = pageTerms(view.locale);
   try {
-    return htmlPage(c, 200, title, await work());
+    return htmlPage(c, 200, view, title(t), await work(t));
   } catch (err) {
-    if (err instanceof Problem && err.status === 404)
-      return htmlPage(c, 404, 'Link not valid', `<p>${htmlEscape(err.message)}</p>`);
+    if (err instanceof Problem && err.status === 404) {
+      const why = err.code === 'comment-not-found' ? t.notHeld : t.linkInvalid;
+      return htmlPage(c, 404, { locale: view.locale }, t.invalidTitle, `<p>${htmlEscape(why)}</p>`);
+    }
     throw err;
   }
+}
+
+/** The browser's language among the pages' tables, else English. */
+const browserLocale = (c: Context): string => acceptedLocale(c.req.header('accept-language')) ?? 'en';
+
+/**
+ * The language and site of the reader a confirm or unsubscribe link was mailed to, from the address
+ * its token names; the browser's language when it names none. A body that is not a form is
+ * still a 400 here (from `tokenOf`); a missing token is left to the page's own 404.
+ */
+async function readerView(c: Context, notifier: NotifyService): Promise<PageView> {
+  const token = await tokenOf(c).catch((err: unknown) => {
+    if (err instanceof Problem && err.status === 404) return undefined;
+    throw err;
+  });
+  const reader = token ? await notifier.reader(token) : undefined;
+  return reader ? { locale: mailLocale(reader.locale), siteName: reader.siteName } : { locale: browserLocale(c) };
 }
 
 /** Following a discussion (JSON API) and the pages the links in mails open. */
@@ -112,18 +141,20 @@ export function notifyRoutes(app: App, { service, caller }: RouteDeps, notifier:
   );
 
   for (const kind of ['confirm', 'unsubscribe'] as const) {
-    const words = PAGES[kind];
     const act = (token: string) => (kind === 'confirm' ? notifier.confirm(token) : notifier.unsubscribe(token));
-    app.get(`/notify/${kind}`, (c) =>
-      answer(c, words.title, async () => {
+    const title = (t: PageTerms) => (kind === 'confirm' ? t.confirmTitle : t.unsubscribeTitle);
+    app.get(`/notify/${kind}`, async (c) =>
+      answer(c, await readerView(c, notifier), title, async (t) => {
         await tokenOf(c);
-        return `<p>${htmlEscape(words.ask)}</p>${form(words.button)}`;
+        const [ask, button] = kind === 'confirm' ? [t.confirmAsk, t.confirmButton] : [t.unsubscribeAsk, t.unsubscribeButton];
+        return `<p>${htmlEscape(ask)}</p>${form(button)}`;
       }),
     );
-    app.post(`/notify/${kind}`, (c) =>
-      answer(c, words.title, async () => {
+    // The view is read before acting: unsubscribing deletes the record that holds the language.
+    app.post(`/notify/${kind}`, async (c) =>
+      answer(c, await readerView(c, notifier), title, async (t) => {
         await act(await tokenOf(c));
-        return `<p>${htmlEscape(words.done)}</p>`;
+        return `<p>${htmlEscape(kind === 'confirm' ? t.confirmDone : t.unsubscribeDone)}</p>`;
       }),
     );
   }
@@ -134,19 +165,24 @@ export function notifyRoutes(app: App, { service, caller }: RouteDeps, notifier:
       throw new Problem(404, 'link-invalid', 'This link is not valid or has expired');
     return action;
   };
+  // Moderators have no stored language (their mails are in English): the browser's decides.
+  const moderateTitle = (t: PageTerms) => t.moderateTitle;
   app.get('/notify/moderate', (c) =>
-    answer(c, 'Moderate a comment', async () => {
+    answer(c, { locale: browserLocale(c) }, moderateTitle, async (t) => {
       const action = actionOf(c);
-      const comment = await notifier.heldComment(action, await tokenOf(c));
-      const who = comment.authorName || 'Someone';
-      return `<p>${htmlEscape(who)} wrote on ${htmlEscape(comment.pageKey)}:</p><blockquote style="white-space:pre-wrap">${htmlEscape(comment.body)}</blockquote>${form(action === 'approve' ? 'Approve' : 'Reject')}`;
+      const { comment, pageName } = await notifier.heldForPage(action, await tokenOf(c));
+      const wrote = fill(htmlEscape(t.moderateWrote), {
+        name: htmlEscape(comment.authorName || t.someone),
+        page: htmlEscape(pageName),
+      });
+      return `<p>${wrote}</p><blockquote style="white-space:pre-wrap">${htmlEscape(comment.body)}</blockquote>${form(action === 'approve' ? t.approve : t.reject)}`;
     }),
   );
   app.post('/notify/moderate', (c) =>
-    answer(c, 'Moderate a comment', async () => {
+    answer(c, { locale: browserLocale(c) }, moderateTitle, async (t) => {
       const action = actionOf(c);
       await notifier.moderate(action, await tokenOf(c));
-      return `<p>${action === 'approve' ? 'Approved: the comment is now shown.' : 'Rejected: the comment stays hidden.'}</p>`;
+      return `<p>${htmlEscape(action === 'approve' ? t.approved : t.rejected)}</p>`;
     }),
   );
 }

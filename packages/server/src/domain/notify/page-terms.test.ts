@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { MAIL_LOCALES } from './mail-terms.js';
+import { acceptedLocale, PAGE_LOCALES, pageTerms, textDirection } from './page-terms.js';
+
+test('every page table words every term, with the placeholders English has, in the mails’ languages', () => {
+  assert.deepEqual([...PAGE_LOCALES].sort(), [...MAIL_LOCALES].sort());
+  assert.equal(PAGE_LOCALES.length, 13);
+  const english = pageTerms('en');
+  const holes = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  for (const lang of PAGE_LOCALES) {
+    const terms = pageTerms(lang);
+    for (const [key, text] of Object.entries(english)) {
+      const own = terms[key as keyof typeof terms];
+      if (lang !== 'en') assert.notEqual(own, text, `${lang} ${key} is translated`);
+      assert.deepEqual(holes(own), holes(text), `${lang} ${key} placeholders`);
+    }
+  }
+});
+
+test('Traditional Chinese pages use Taiwan wording, not Simplified characters', () => {
+  const all = Object.values(pageTerms('zh-TW')).join('');
+  assert.match(all, /留言/);
+  assert.match(all, /電子郵件/);
+  assert.doesNotMatch(all, /评论|邮件|链接|确认|审核/);
+});
+
+test('acceptedLocale: by weight, then order; q=0 and * skipped; matched by the mails’ tag rule', () => {
+  assert.equal(acceptedLocale('fr;q=0.5, de;q=0.8'), 'de');
+  assert.equal(acceptedLocale('fr, de'), 'fr');
+  assert.equal(acceptedLocale('xx, pt-BR;q=0.7'), 'pt');
+  assert.equal(acceptedLocale('zh-TW,zh;q=0.9'), 'zh-Hant');
+  assert.equal(acceptedLocale('zh-CN, zh-TW;q=0.9'), 'zh');
+  assert.equal(acceptedLocale('zh-HK'), 'zh-Hant');
+  assert.equal(acceptedLocale('de;q=0, it'), 'it');
+  assert.equal(acceptedLocale('DE-at'), 'de');
+  assert.equal(acceptedLocale('es;q=abc, nl;q=0.1'), 'nl');
+  for (const header of [undefined, '', '*', 'xx-YY', 'de;q=0', ',,;'])
+    assert.equal(acceptedLocale(header), undefined, String(header));
+});
+
+test('textDirection reads the script of the language', () => {
+  for (const lang of PAGE_LOCALES) assert.equal(textDirection(lang), 'ltr', lang);
+  assert.equal(textDirection('ar'), 'rtl');
+  assert.equal(textDirection('not a tag'), 'ltr');
+});

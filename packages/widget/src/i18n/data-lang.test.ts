@@ -1,0 +1,78 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { Comment } from '../api.js';
+import { EMBED_SCRIPT } from '../config.js';
+import '../parley-comments.js';
+import type { ParleyComments } from '../parley-comments.js';
+import '../parley-count.js';
+import '../parley-share.js';
+import type { ParleyShare } from '../parley-share.js';
+
+// The script tag's `data-lang="de-AT"` (read once per page, hence a file of its own) is a tag
+// like any other: every element matches it to the German table, and it comes after the element's
+// own `lang` and before the page's `<html lang>` (docs/embedding.md).
+const script = document.createElement('script');
+script.src = 'https://comments.test/embed.js';
+script.dataset.site = 'demo';
+script.dataset.lang = 'de-AT';
+(globalThis as Record<symbol, unknown>)[EMBED_SCRIPT] = script;
+
+const comment: Comment = {
+  id: 'c1',
+  parentId: null,
+  author: { name: 'Ada', website: null, avatar: 'seed-ada' },
+  html: '<p>Hi</p>',
+  body: 'Hi',
+  createdAt: new Date(Date.now() - 60_000).toISOString(),
+  editedAt: null,
+  status: 'approved',
+  up: 0,
+  down: 0,
+  score: 0,
+  replies: [],
+};
+const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+const realFetch = window.fetch;
+const shadow = (el: Element | null | undefined) => el?.shadowRoot as ShadowRoot;
+
+describe('data-lang="de-AT" on the script tag', () => {
+  beforeEach(() => {
+    window.fetch = async (input) => {
+      const url = new URL(String(input));
+      if (url.pathname === '/api/v1/counts')
+        return json({ counts: Object.fromEntries(url.searchParams.getAll('page').map((p) => [p, 3])) });
+      return json({ page: { key: '/a', url: '', title: '', count: 1, locked: false }, comments: [comment], nextCursor: null });
+    };
+  });
+  afterEach(() => {
+    window.fetch = realFetch;
+  });
+
+  it('gives German to the count, the share bar, its fediverse dialog and the thread on an English page', async () => {
+    const wrap = await fixture<HTMLElement>(html`<div lang="en">
+      <parley-count href="/a"></parley-count>
+      <parley-share url="https://a.example/" services="mastodon"></parley-share>
+      <parley-comments page="/a" api="http://127.0.0.1:1" no-lazy no-live></parley-comments>
+      <parley-count lang="pt-BR" href="/b"></parley-count>
+    </div>`);
+    const [counter, own] = [...wrap.querySelectorAll('parley-count')];
+    const bar = wrap.querySelector('parley-share') as ParleyShare;
+    const thread = wrap.querySelector('parley-comments') as ParleyComments;
+    await waitUntil(
+      () => shadow(counter)?.querySelector('[part=count]') && shadow(own)?.querySelector('[part=count]'),
+      'counted',
+    );
+    await waitUntil(() => thread.phase === 'ready', 'thread loaded');
+    await thread.updateComplete;
+    await waitUntil(() => shadow(bar).querySelector('ul')?.getAttribute('aria-label') === 'Teilen', 'German share bar');
+    await expect(wrap).to.be.accessible();
+    expect(shadow(counter).textContent?.trim()).to.equal('3 Kommentare');
+    expect(shadow(own).textContent?.trim(), 'own lang first').to.equal('3 comentários');
+    expect(thread.t.lang).to.equal('de');
+    expect([...shadow(thread).querySelectorAll('button')].map((b) => b.textContent?.trim())).to.include('Antworten');
+    shadow(bar).querySelector<HTMLElement>('[part~="control-mastodon"]')?.click();
+    await waitUntil(() => shadow(shadow(bar).querySelector('parley-share-fediverse'))?.querySelector('dialog')?.open, 'dialog');
+    const dialog = shadow(shadow(bar).querySelector('parley-share-fediverse'));
+    expect(dialog.querySelector('label[for="handle"]')?.textContent).to.equal('Ihr Handle oder Server');
+    dialog.querySelector('dialog')?.close();
+  });
+});

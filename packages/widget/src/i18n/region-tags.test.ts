@@ -1,0 +1,134 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { Comment } from '../api.js';
+import { setEmbedConfig } from '../config.js';
+import '../parley-comments.js';
+import type { ParleyComments } from '../parley-comments.js';
+import '../parley-count.js';
+import '../parley-share.js';
+import type { ParleyShare } from '../parley-share.js';
+import { loadFediverseTerms } from '../parley-share-fediverse.js';
+import { loadTerms } from './index.js';
+import { loadAllTerms } from './translator.js';
+
+// A region tag (`de-AT`, `pt-BR`, `zh-TW`) given to any element is matched to a table
+// (`tableLanguage`) wherever a table is chosen, and a tag naming an `Object.prototype` member
+// finds no table. Each case: the tag, the table's count text for 3, its thread's "Reply", its
+// share bar's label, its fediverse dialog's handle label.
+const CASES = [
+  ['de-AT', '3 Kommentare', 'Antworten', 'Teilen', 'Ihr Handle oder Server'],
+  ['pt-BR', '3 comentários', 'Responder', 'Partilhar', 'O seu identificador ou servidor'],
+  ['zh-TW', '3 則留言', '回覆', '分享', '你的帳號或伺服器'],
+] as const;
+const BUILT_INS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+
+const comment: Comment = {
+  id: 'c1',
+  parentId: null,
+  author: { name: 'Ada', website: null, avatar: 'seed-ada' },
+  html: '<p>Hi</p>',
+  body: 'Hi',
+  createdAt: new Date(Date.now() - 60_000).toISOString(),
+  editedAt: null,
+  status: 'approved',
+  up: 0,
+  down: 0,
+  score: 0,
+  replies: [],
+};
+const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+const realFetch = window.fetch;
+const shadow = (el: Element | null | undefined) => el?.shadowRoot as ShadowRoot;
+
+/** Opens a share bar's fediverse dialog and gives its handle label. */
+async function dialogLabel(bar: ParleyShare): Promise<string | null | undefined> {
+  shadow(bar).querySelector<HTMLElement>('[part~="control-mastodon"]')?.click();
+  await waitUntil(() => shadow(shadow(bar).querySelector('parley-share-fediverse'))?.querySelector('dialog')?.open, 'dialog');
+  const dialog = shadow(shadow(bar).querySelector('parley-share-fediverse'));
+  const label = dialog.querySelector('label[for="handle"]')?.textContent;
+  dialog.querySelector('dialog')?.close();
+  return label;
+}
+
+describe('region tags and Object built-ins choose a table on every element', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    setEmbedConfig({ apiBase: 'https://comments.test', site: 'demo' });
+    window.fetch = async (input) => {
+      const url = new URL(String(input));
+      if (url.pathname === '/api/v1/counts')
+        return json({ counts: Object.fromEntries(url.searchParams.getAll('page').map((p) => [p, 3])) });
+      return json({ page: { key: '/a', url: '', title: '', count: 1, locked: false }, comments: [comment], nextCursor: null });
+    };
+  });
+  afterEach(() => {
+    window.fetch = realFetch;
+  });
+
+  it('the loaders take a tag, not only a table name', async () => {
+    for (const [tag, count, reply, share, handle] of CASES) {
+      expect((await loadTerms(tag))['count.comments'], tag).to.have.property('other', count.replace('3', '{n}'));
+      const all = await loadAllTerms(tag);
+      expect([all['item.reply'], all['share.label']], tag).to.deep.equal([reply, share]);
+      expect((await loadFediverseTerms(tag))['share.fediverse.field'], tag).to.equal(handle);
+    }
+  });
+
+  it('the loaders give English, without errors, for tags naming Object built-ins', async () => {
+    for (const tag of BUILT_INS) {
+      expect(await loadTerms(tag), tag).to.deep.equal({});
+      expect((await loadAllTerms(tag))['item.reply'], tag).to.equal('Reply');
+      expect((await loadFediverseTerms(tag))['share.fediverse.field'], tag).to.equal('Your handle or server');
+    }
+  });
+
+  for (const [tag, count, reply, share, handle] of CASES) {
+    it(`<parley-count>, <parley-share> with its dialog and <parley-comments> with lang="${tag}"`, async () => {
+      const wrap = await fixture<HTMLElement>(html`<div lang="en">
+        <parley-count lang=${tag} href="/a"></parley-count>
+        <parley-share lang=${tag} url="https://a.example/" services="mastodon"></parley-share>
+        <parley-comments lang=${tag} site="demo" page="/a" api="http://127.0.0.1:1" no-lazy no-live></parley-comments>
+      </div>`);
+      const counter = wrap.querySelector('parley-count');
+      const bar = wrap.querySelector('parley-share') as ParleyShare;
+      const thread = wrap.querySelector('parley-comments') as ParleyComments;
+      await waitUntil(() => shadow(counter)?.querySelector('[part=count]'), 'counted');
+      await waitUntil(() => thread.phase === 'ready', 'thread loaded');
+      await thread.updateComplete;
+      await waitUntil(() => shadow(bar).querySelector('ul')?.getAttribute('aria-label') === share, `${tag} share bar`);
+      await expect(wrap).to.be.accessible();
+      expect(shadow(counter).textContent?.trim()).to.equal(count);
+      const buttons = [...shadow(thread).querySelectorAll('button')].map((b) => b.textContent?.trim());
+      expect(buttons).to.include(reply);
+      expect(await dialogLabel(bar)).to.equal(handle);
+    });
+  }
+
+  it('elements whose lang names an Object built-in speak English, without errors', async () => {
+    const errors: unknown[] = [];
+    const onError = (e: ErrorEvent | PromiseRejectionEvent) => errors.push('reason' in e ? e.reason : e.error);
+    addEventListener('error', onError);
+    addEventListener('unhandledrejection', onError);
+    try {
+      for (const tag of BUILT_INS) {
+        const wrap = await fixture<HTMLElement>(html`<div>
+          <parley-count lang=${tag} href="/a"></parley-count>
+          <parley-share lang=${tag} url="https://a.example/" services="mastodon"></parley-share>
+          <parley-comments lang=${tag} site="demo" page="/a" api="http://127.0.0.1:1" no-lazy no-live></parley-comments>
+        </div>`);
+        const counter = wrap.querySelector('parley-count');
+        const bar = wrap.querySelector('parley-share') as ParleyShare;
+        const thread = wrap.querySelector('parley-comments') as ParleyComments;
+        await waitUntil(() => shadow(counter)?.querySelector('[part=count]'), `${tag} counted`);
+        await waitUntil(() => thread.phase === 'ready', `${tag} thread loaded`);
+        expect(shadow(counter).textContent?.trim(), tag).to.equal('3 comments');
+        expect(thread.t.lang, tag).to.equal('en');
+        expect(shadow(bar).querySelector('ul')?.getAttribute('aria-label'), tag).to.equal('Share');
+        expect(await dialogLabel(bar), tag).to.equal('Your handle or server');
+      }
+      expect(errors).to.deep.equal([]);
+    } finally {
+      removeEventListener('error', onError);
+      removeEventListener('unhandledrejection', onError);
+    }
+  });
+});
