@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { type AdminRecord, type AdminRole, type AdminStorage, adminStorageOf } from '../storage/admin-storage.js';
 import type { Storage } from '../storage/types.js';
+import { consoleLocale } from './admin-locale.js';
 import { hashToken, newToken } from './identity.js';
 import {
   dummyHash,
@@ -39,6 +40,8 @@ export interface AdminView {
   role: AdminRole;
   sites: string[];
   mustChangePassword: boolean;
+  /** The console language last sent (`PATCH /api/admin/me`); null before the first. */
+  locale: string | null;
 }
 
 /** A signed-in session, resolved from its cookie token. */
@@ -209,6 +212,13 @@ export class AdminService {
     await this.accounts.deleteSessionsOf(session.admin.id, session.idHash);
   }
 
+  /** Stores the language of the signed-in account's console (400 `invalid-locale` for a bad tag); moderator mails use it. */
+  async setLocale(session: ActiveSession, tag: string): Promise<string> {
+    const locale = consoleLocale(tag);
+    await this.accounts.setLocale(session.admin.id, locale);
+    return locale;
+  }
+
   /** Constant-time check of a presented CSRF token against the session's. */
   csrfMatches(session: ActiveSession, presented: string | undefined): boolean {
     if (!presented) return false;
@@ -236,7 +246,15 @@ export function checkPassword(password: string): string | undefined {
 
 /** The public view of an account. */
 export function view(a: AdminRecord): AdminView {
-  return { id: a.id, email: a.email, name: a.name, role: a.role, sites: a.sites, mustChangePassword: a.mustChangePassword };
+  return {
+    id: a.id,
+    email: a.email,
+    name: a.name,
+    role: a.role,
+    sites: a.sites,
+    mustChangePassword: a.mustChangePassword,
+    locale: a.locale ?? null,
+  };
 }
 
 /** The notice `parley serve` and `pnpm start` print once on a fresh install. */

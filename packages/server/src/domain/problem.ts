@@ -40,6 +40,7 @@ export const PROBLEM_CODES = [
   'comment-deleted',
   'rate-limited',
   'link-invalid',
+  'invalid-locale',
   'webhook-not-found',
   'webhook-url-refused',
   'webhook-limit-reached',

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { ColumnType, Kysely, Selectable } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { KyselyStorage } from './kysely-storage.js';
 import type { Database } from './schema.js';
@@ -16,6 +16,8 @@ export interface AdminTable {
   /** 1 while the account still has its printed one-time password. */
   must_change_password: number;
   created_at: number;
+  /** The console's language, a BCP 47 tag (migration `0090-admin-locale`); NULL reads as English. */
+  locale: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** `admin_sites`: the sites a moderator may moderate. */
@@ -80,6 +82,8 @@ export interface AdminRecord {
   passwordHash: string;
   mustChangePassword: boolean;
   createdAt: number;
+  /** The language the account's console speaks (a BCP 47 tag); moderator mails to its address use it. Unset reads as English. */
+  locale?: string | undefined;
 }
 
 export interface SessionRecord {
@@ -99,6 +103,8 @@ export interface AdminStorage {
   /** True if an account was removed (its sessions go with it). */
   removeAdmin(id: string): Promise<boolean>;
   setPassword(id: string, passwordHash: string, mustChange: boolean): Promise<void>;
+  /** Stores the language of the account's console (a canonical BCP 47 tag). */
+  setLocale(id: string, locale: string): Promise<void>;
   createSession(session: SessionRecord): Promise<void>;
   getSession(idHash: string): Promise<SessionRecord | undefined>;
   touchSession(idHash: string, at: number): Promise<void>;
@@ -136,6 +142,7 @@ class KyselyAdminStorage implements AdminStorage {
           role: a.role,
           must_change_password: a.mustChangePassword ? 1 : 0,
           created_at: a.createdAt,
+          locale: a.locale ?? null,
         })
         .execute();
       if (a.sites.length) {
@@ -178,6 +185,10 @@ class KyselyAdminStorage implements AdminStorage {
       .set({ password_hash: passwordHash, must_change_password: mustChange ? 1 : 0 })
       .where('id', '=', id)
       .execute();
+  }
+
+  async setLocale(id: string, locale: string): Promise<void> {
+    await this.#db.updateTable('admins').set({ locale }).where('id', '=', id).execute();
   }
 
   async createSession(s: SessionRecord): Promise<void> {
@@ -236,6 +247,7 @@ class KyselyAdminStorage implements AdminStorage {
       passwordHash: row.password_hash,
       mustChangePassword: Number(row.must_change_password) === 1,
       createdAt: Number(row.created_at),
+      ...(row.locale ? { locale: row.locale } : {}),
     };
   }
 }

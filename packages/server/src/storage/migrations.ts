@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import { adminLocaleMigration } from './admin-locale-migration.js';
 import { adminModerationMigration } from './admin-moderation-storage.js';
 import { adminsMigration } from './admin-storage.js';
 import { announcedMigration } from './announced-migration.js';
@@ -117,6 +118,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0040-idempotency-keys': idempotencyMigration(dialect),
     '0060-comment-announced': announcedMigration,
     '0070-comment-held-at': heldAtMigration(dialect),
+    '0090-admin-locale': adminLocaleMigration,
   };
 }
 

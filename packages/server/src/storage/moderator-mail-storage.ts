@@ -121,3 +121,38 @@ export async function digestMark(db: Db, siteId: string): Promise<number | undef
   const row = await db.selectFrom('parley_meta').select('value').where('key', '=', `digest:${siteId}`).executeTakeFirst();
   return row ? Number(row.value) : undefined;
 }
+
+/** A moderator address's administrator account, as moderator mails use it. */
+export interface ModeratorAccount {
+  id: string;
+  /** The account's console language (`0090-admin-locale`); absent until the console sent one. */
+  locale?: string | undefined;
+}
+
+/**
+ * The administrator accounts among `emails` (lower-cased addresses), by address: their console
+ * language is the language of their moderator mails. Addresses without an account are absent.
+ */
+export async function moderatorAccounts(db: Db, emails: string[]): Promise<Map<string, ModeratorAccount>> {
+  const out = new Map<string, ModeratorAccount>();
+  if (emails.length === 0) return out;
+  const rows = await db
+    .withTables<{ admins: { id: string; email: string; locale: string | null } }>()
+    .selectFrom('admins')
+    .select(['id', 'email', 'locale'])
+    .where('email', 'in', emails)
+    .execute();
+  for (const r of rows) out.set(r.email, r.locale ? { id: r.id, locale: r.locale } : { id: r.id });
+  return out;
+}
+
+/** The stored console language of the administrator account `id`, if it has one. */
+export async function adminLocale(db: Db, id: string): Promise<string | undefined> {
+  const row = await db
+    .withTables<{ admins: { id: string; locale: string | null } }>()
+    .selectFrom('admins')
+    .select('locale')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.locale ?? undefined;
+}

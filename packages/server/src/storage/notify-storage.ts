@@ -179,6 +179,18 @@ export class NotifyStorage {
   digestMark(siteId: string): Promise<number | undefined> {
     return moderatorMail.digestMark(this.#db, siteId);
   }
+
+  // --- moderators' languages ---
+
+  /** The administrator accounts of moderator addresses (lower-cased), with their console language. */
+  moderatorAccounts(emails: string[]): Promise<Map<string, moderatorMail.ModeratorAccount>> {
+    return moderatorMail.moderatorAccounts(this.#db, emails);
+  }
+
+  /** The console language of the administrator account `id`, if it sent one. */
+  adminLocale(id: string): Promise<string | undefined> {
+    return moderatorMail.adminLocale(this.#db, id);
+  }
 }
 
 /** The notification storage over the same database as `storage` (a {@link KyselyStorage}). */

@@ -23,6 +23,21 @@ export interface HeldItem {
   page: PageInfo;
 }
 
+/**
+ * The signed data of an approve or reject link: the comment's id, and the id of the administrator
+ * account the mail went to when its address has one (comment ids never hold a space). Never an
+ * e-mail address. Links signed before accounts were named carry the comment id alone.
+ */
+export function moderationToken(commentId: string, adminId: string | undefined): string {
+  return adminId ? `${commentId} ${adminId}` : commentId;
+}
+
+/** Reads {@link moderationToken}'s data back. */
+export function readModerationToken(data: string): { commentId: string; adminId: string | undefined } {
+  const space = data.indexOf(' ');
+  return space < 0 ? { commentId: data, adminId: undefined } : { commentId: data.slice(0, space), adminId: data.slice(space + 1) };
+}
+
 /** The answer to a mail link that is forged, expired, used up or meant for something else. */
 export function linkGone(): Problem {
   return new Problem(404, 'link-invalid', 'This link is not valid or has expired');
@@ -71,21 +86,31 @@ export class MailPlanner {
       );
   }
 
-  /** One mail per moderator (unless muted) listing `held`, each with approve and reject links. */
+  /**
+   * One mail per moderator (unless muted) listing `held`, each with approve and reject links, in
+   * the moderator's console language when the address has an administrator account that sent one
+   * (English otherwise). Links made for an account name it ({@link moderationToken}), so the pages
+   * behind them speak the same language; each recipient therefore gets their own links.
+   */
   async moderatorMails(site: Site, held: HeldItem[]): Promise<OutboxEntry[]> {
     const signer = await this.signer();
     const expires = this.#now() + this.#config.linkHours * 3_600_000;
-    const items: HeldComment[] = held.map(({ record, page }) => ({
-      page: this.#mailPage(site, page),
-      authorName: record.authorName,
-      body: record.body,
-      approveUrl: this.#link('moderate', signer.sign('approve', record.id, expires), 'approve'),
-      rejectUrl: this.#link('moderate', signer.sign('reject', record.id, expires), 'reject'),
-    }));
+    const accounts = await this.#notify.moderatorAccounts(this.#config.moderators.map((m) => m.toLowerCase()));
     const out: OutboxEntry[] = [];
     for (const to of this.#config.moderators) {
       const mute = `${site.id}:${createHash('sha256').update(to).digest('hex').slice(0, 32)}`;
       if (await this.#notify.getFlag(`mute:${mute}`)) continue;
+      const account = accounts.get(to.toLowerCase());
+      const items: HeldComment[] = held.map(({ record, page }) => {
+        const data = moderationToken(record.id, account?.id);
+        return {
+          page: this.#mailPage(site, page),
+          authorName: record.authorName,
+          body: record.body,
+          approveUrl: this.#link('moderate', signer.sign('approve', data, expires), 'approve'),
+          rejectUrl: this.#link('moderate', signer.sign('reject', data, expires), 'reject'),
+        };
+      });
       const unsubscribeUrl = this.#link('unsubscribe', signer.sign('mute', mute));
       out.push(
         this.#mail(
@@ -94,6 +119,7 @@ export class MailPlanner {
             from: this.#config.from,
             to,
             unsubscribeUrl,
+            locale: account?.locale,
             siteName: site.name,
             held: items,
             hours: this.#config.linkHours,

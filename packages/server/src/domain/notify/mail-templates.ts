@@ -1,5 +1,6 @@
 import { headerText, htmlEscape, type MailMessage, newMessageId } from './mail-message.js';
-import { fill, mailTerms } from './mail-terms.js';
+import { fill, mailLocale, mailTerms } from './mail-terms.js';
+import { moderatorTerms } from './moderator-terms.js';
 
 /** What every mail template needs besides its own fields. */
 interface Envelope {
@@ -136,33 +137,38 @@ export interface HeldComment {
   rejectUrl: string;
 }
 
-/** Mail to a moderator about held comments: one (`each`) or several (`digest`). Moderator mails are in English. */
-export function moderationMail(env: Envelope & { siteName: string; held: HeldComment[]; hours: number }): MailMessage {
+/**
+ * Mail to a moderator about held comments: one (`each`) or several (`digest`), in `locale` (the
+ * moderator's console language, `moderator-terms.ts`; English when they never chose one).
+ */
+export function moderationMail(
+  env: Envelope & { locale?: string | undefined; siteName: string; held: HeldComment[]; hours: number },
+): MailMessage {
+  const locale = mailLocale(env.locale);
+  const t = moderatorTerms(locale);
+  const someone = mailTerms(locale).someone;
   const site = headerText(env.siteName, 120);
   const first = env.held[0];
   const subject =
     env.held.length === 1 && first
-      ? `Comment awaiting moderation on ${headerText(pageName(first.page), 120)}`
-      : `${env.held.length} comments awaiting moderation on ${site}`;
-  const expiry = `The approve and reject links expire in ${env.hours} hours and ask once more before they act.`;
+      ? fill(t.heldSubject, { page: headerText(pageName(first.page), 120) })
+      : fill(t.digestSubject, { count: String(env.held.length), site });
+  const expiry = fill(t.expiry, { hours: String(env.hours) });
+  const stop = fill(t.stopMail, { site });
   const text: string[] = [];
   const html: string[] = [];
   for (const c of env.held) {
-    const name = headerText(c.authorName, 80) || 'Someone';
+    const name = headerText(c.authorName, 80) || someone;
     const where = headerText(pageName(c.page), 120);
-    text.push(`${name} on ${where}:`, '', quoteText(c.body), '', `Approve: ${c.approveUrl}`, `Reject: ${c.rejectUrl}`, '');
+    text.push(fill(t.heldOn, { name, page: where }), '', quoteText(c.body), '', `${t.approve}: ${c.approveUrl}`, `${t.reject}: ${c.rejectUrl}`, '');
+    const whereHtml = c.page.url ? link(c.page.url, where) : htmlEscape(where);
     html.push(
-      `<p>${htmlEscape(name)} on ${c.page.url ? link(c.page.url, where) : htmlEscape(where)}:</p>`,
+      `<p>${fill(htmlEscape(t.heldOn), { name: htmlEscape(name), page: whereHtml })}</p>`,
       quoteHtml(c.body),
-      `<p>${link(c.approveUrl, 'Approve')} · ${link(c.rejectUrl, 'Reject')}</p>`,
+      `<p>${link(c.approveUrl, t.approve)} · ${link(c.rejectUrl, t.reject)}</p>`,
     );
   }
-  text.push(expiry, '-- ', `Stop moderation e-mails for ${site}: ${env.unsubscribeUrl}`);
+  text.push(expiry, '-- ', `${stop}: ${env.unsubscribeUrl}`);
   html.push(`<p>${htmlEscape(expiry)}</p>`);
-  return message(
-    env,
-    subject,
-    text.join('\n'),
-    page('en', html, link(env.unsubscribeUrl, `Stop moderation e-mails for ${site}`)),
-  );
+  return message(env, subject, text.join('\n'), page(locale, html, link(env.unsubscribeUrl, stop)));
 }

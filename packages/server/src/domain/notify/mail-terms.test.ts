@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { commentMail, confirmMail } from './mail-templates.js';
+import { commentMail, confirmMail, moderationMail } from './mail-templates.js';
 import { MAIL_LOCALES, mailLocale, mailTerms } from './mail-terms.js';
+import { MODERATOR_LOCALES, moderatorTerms } from './moderator-terms.js';
 
 const env = { from: 'noreply@example.com', to: 'reader@example.net', unsubscribeUrl: 'https://c.example/u/1' };
 
@@ -30,6 +31,38 @@ test('every mail table words every term, with the placeholders English has', () 
       assert.deepEqual(holes(own), holes(text), `${lang} ${key} placeholders`);
     }
   }
+});
+
+test('every mail language has the moderator-mail terms, each translated, with the placeholders English has', () => {
+  assert.deepEqual([...MODERATOR_LOCALES].sort(), [...MAIL_LOCALES].sort());
+  const english = moderatorTerms('en');
+  const holes = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  for (const lang of MAIL_LOCALES) {
+    const terms = moderatorTerms(lang);
+    for (const [key, text] of Object.entries(english)) {
+      const own = terms[key as keyof typeof terms];
+      if (lang !== 'en') assert.notEqual(own, text, `${lang} ${key} is translated`);
+      assert.deepEqual(holes(own), holes(text), `${lang} ${key} placeholders`);
+    }
+  }
+});
+
+test('a digest to a zh-TW moderator is in Traditional Chinese; an unknown language gets English', () => {
+  const held = (n: number) => ({
+    page: { title: '文章', key: '/p', url: null },
+    authorName: `讀者${n}`,
+    body: '內容',
+    approveUrl: `https://c.example/a/${n}`,
+    rejectUrl: `https://c.example/r/${n}`,
+  });
+  const zh = moderationMail({ ...env, locale: 'zh-TW', siteName: 'Blog', held: [held(1), held(2)], hours: 72 });
+  assert.equal(zh.subject, 'Blog 有 2 則留言等待審核');
+  assert.match(zh.text, /核准: https:\/\/c\.example\/a\/1/);
+  assert.match(zh.html, /<html lang="zh-Hant">/);
+  assert.doesNotMatch(zh.text + zh.html, /评论|审核邮件|通过/);
+  const en = moderationMail({ ...env, locale: 'xx', siteName: 'Blog', held: [held(1), held(2)], hours: 72 });
+  assert.equal(en.subject, '2 comments awaiting moderation on Blog');
+  assert.match(en.html, /<html lang="en">/);
 });
 
 test('a reply mail and a confirmation mail to a zh-TW reader are in Traditional Chinese', () => {

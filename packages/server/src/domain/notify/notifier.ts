@@ -3,7 +3,7 @@ import type { CommentInContext, CommentRecord, NewComment, OutboxEntry, Site, St
 import { recordOf } from '../comment-input.js';
 import type { CommentHooks, NewCommentInput } from '../comment-types.js';
 import { Problem } from '../problem.js';
-import { linkGone, MailPlanner, type PageInfo } from './mail-planner.js';
+import { linkGone, MailPlanner, type PageInfo, readModerationToken } from './mail-planner.js';
 import { mailLocale } from './mail-terms.js';
 import type { NotifyConfig } from './notify-config.js';
 import { Subscriptions } from './subscriptions.js';
@@ -121,11 +121,21 @@ export class NotifyService implements CommentHooks {
 
   /** The held comment a moderation link points at (for the confirm page); 404 once it is no longer held. */
   async heldComment(action: 'approve' | 'reject', token: string): Promise<CommentInContext> {
-    const id = await this.#mails.verify(action, token);
-    const comment = await this.#storage.getComment(id);
+    const { commentId } = readModerationToken(await this.#mails.verify(action, token));
+    const comment = await this.#storage.getComment(commentId);
     if (comment?.status !== 'pending')
       throw new Problem(404, 'comment-not-found', 'This comment is no longer waiting for moderation');
     return comment;
+  }
+
+  /**
+   * The stored console language of the moderator a moderation link was mailed to, when the link
+   * names their account (see `moderationToken`); undefined for a link that does not, or is not valid.
+   */
+  async moderatorLocale(action: 'approve' | 'reject', token: string): Promise<string | undefined> {
+    const data = (await this.#mails.signer()).verify(action, token, this.#now());
+    const adminId = data === undefined ? undefined : readModerationToken(data).adminId;
+    return adminId ? this.#notify.adminLocale(adminId) : undefined;
   }
 
   /** The held comment of a moderation link with the title of its page (the key when it has none), for the confirm page. */

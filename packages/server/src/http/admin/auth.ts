@@ -12,7 +12,8 @@ export const CSRF_HEADER = 'x-parley-csrf';
 /** Routes that work without a session (the auth middleware still checks their Origin). */
 const OPEN = new Set(['/api/admin/login']);
 /** Routes an account with a one-time password may still use. */
-const BEFORE_PASSWORD_CHANGE = new Set(['/api/admin/session', '/api/admin/password', '/api/admin/logout']);
+// `/me` only sets the console's language, which the console sends right after signing in.
+const BEFORE_PASSWORD_CHANGE = new Set(['/api/admin/session', '/api/admin/password', '/api/admin/logout', '/api/admin/me']);
 
 function mutating(method: string): boolean {
   return method !== 'GET' && method !== 'HEAD';

@@ -7,13 +7,14 @@ import type { AdminApp, AdminDeps } from './env.js';
 import { bodyOf } from './validate.js';
 
 const Login = z.object({ email: z.string().max(320), password: z.string().max(4096) });
+const Me = z.object({ locale: z.string().max(100) });
 const Password = z.object({ currentPassword: z.string().max(4096), newPassword: z.string().max(4096) });
 
 function sessionBody(s: ActiveSession) {
   return { admin: view(s.admin), csrfToken: s.csrfToken, expiresAt: new Date(s.expiresAt).toISOString() };
 }
 
-/** Sign in, the current session, sign out, change password. */
+/** Sign in, the current session, sign out, change password, the console's language. */
 export function sessionRoutes(app: AdminApp, deps: AdminDeps): void {
   app.post('/login', async (c) => {
     const { email, password } = await bodyOf(c, Login);
@@ -28,6 +29,13 @@ export function sessionRoutes(app: AdminApp, deps: AdminDeps): void {
     await deps.admins.logout(c.get('session'));
     clearSessionCookie(c, deps);
     return c.body(null, 204);
+  });
+  // The console sends its language on sign-in and on every change; moderator mails use it.
+  app.patch('/me', async (c) => {
+    const { locale } = await bodyOf(c, Me);
+    const session = c.get('session');
+    const stored = await deps.admins.setLocale(session, locale);
+    return c.json({ admin: view({ ...session.admin, locale: stored }) }, 200);
   });
   app.post('/password', async (c) => {
     const { currentPassword, newPassword } = await bodyOf(c, Password);

@@ -39,7 +39,8 @@ const follow = createRoute({
  * also takes RFC 8058 one-click POSTs (`List-Unsubscribe=One-Click`) from mail clients.
  *
  * The pages speak the reader's language (`domain/notify/page-terms.ts`): the one stored with the
- * address the mail went to, else the browser's `Accept-Language`, else English.
+ * address the mail went to (for moderation links, the console language of the moderator's
+ * account the link names), else the browser's `Accept-Language`, else English.
  */
 interface PageView {
   /** A table name (`mailLocale`), also written to `<html lang>`. */
@@ -120,6 +121,22 @@ async function readerView(c: Context, notifier: NotifyService): Promise<PageView
   return reader ? { locale: mailLocale(reader.locale), siteName: reader.siteName } : { locale: browserLocale(c) };
 }
 
+/**
+ * The language of the moderator a moderation link was mailed to, when the link names their
+ * administrator account and it stored a console language; the browser's language otherwise (an
+ * older link, an address without an account, or a bad link, whose page then says so).
+ */
+async function moderatorView(c: Context, notifier: NotifyService): Promise<PageView> {
+  const token = await tokenOf(c).catch((err: unknown) => {
+    if (err instanceof Problem && err.status === 404) return undefined;
+    throw err;
+  });
+  const action = c.req.query('action');
+  const stored =
+    token && (action === 'approve' || action === 'reject') ? await notifier.moderatorLocale(action, token) : undefined;
+  return { locale: stored ? mailLocale(stored) : browserLocale(c) };
+}
+
 /** Following a discussion (JSON API) and the pages the links in mails open. */
 export function notifyRoutes(app: App, { service, caller }: RouteDeps, notifier: NotifyService): void {
   app.openapi(follow, async (c) => {
@@ -165,10 +182,9 @@ export function notifyRoutes(app: App, { service, caller }: RouteDeps, notifier:
       throw new Problem(404, 'link-invalid', 'This link is not valid or has expired');
     return action;
   };
-  // Moderators have no stored language (their mails are in English): the browser's decides.
   const moderateTitle = (t: PageTerms) => t.moderateTitle;
-  app.get('/notify/moderate', (c) =>
-    answer(c, { locale: browserLocale(c) }, moderateTitle, async (t) => {
+  app.get('/notify/moderate', async (c) =>
+    answer(c, await moderatorView(c, notifier), moderateTitle, async (t) => {
       const action = actionOf(c);
       const { comment, pageName } = await notifier.heldForPage(action, await tokenOf(c));
       const wrote = fill(htmlEscape(t.moderateWrote), {
@@ -178,8 +194,8 @@ export function notifyRoutes(app: App, { service, caller }: RouteDeps, notifier:
       return `<p>${wrote}</p><blockquote style="white-space:pre-wrap">${htmlEscape(comment.body)}</blockquote>${form(action === 'approve' ? t.approve : t.reject)}`;
     }),
   );
-  app.post('/notify/moderate', (c) =>
-    answer(c, { locale: browserLocale(c) }, moderateTitle, async (t) => {
+  app.post('/notify/moderate', async (c) =>
+    answer(c, await moderatorView(c, notifier), moderateTitle, async (t) => {
       const action = actionOf(c);
       await notifier.moderate(action, await tokenOf(c));
       return `<p>${htmlEscape(action === 'approve' ? t.approved : t.rejected)}</p>`;
