@@ -14,6 +14,8 @@ export interface Admin {
   sites: string[];
   /** Signed in with the one-time password: a new one must be chosen before anything else. */
   mustChangePassword?: boolean;
+  /** The console language the server last stored for the account (its moderator mails use it). */
+  locale?: string | null;
 }
 
 /** Moderation states a comment can be in. */
@@ -196,6 +198,11 @@ export class AdminApi {
   async logout(): Promise<void> {
     await this.#call('POST', '/logout');
     this.#csrf = '';
+  }
+
+  /** Stores the console's language for the account, so its moderator mails speak it (`PATCH /me`). */
+  async setLanguage(locale: string): Promise<Admin> {
+    return (await this.#call<{ admin: Admin }>('PATCH', '/me', { locale })).admin;
   }
 
   /** Replaces the password (required after a one-time password). */

@@ -29,6 +29,7 @@ function api(options: { signedIn?: boolean; password?: string } = {}) {
       signedIn = false;
       return { status: 204 };
     },
+    'PATCH /me': (c) => ({ body: { admin: { ...OWNER, locale: (c.body as { locale: string }).locale } } }),
     'GET /sites': () => ({ body: { sites: [{ id: 'demo', name: 'Demo', origins: [] }] } }),
     'GET /queue': () => ({ body: { comments: [held], nextCursor: null } }),
     [`POST /comments/${held.id}/approve`]: () => ({ body: { comment: { ...held, status: 'approved' } } }),
@@ -178,6 +179,33 @@ describe('parley-admin', () => {
       expect(document.documentElement.lang).to.equal('de');
       expect(deep(el, 'parley-admin-queue', 'h1')!.textContent).to.equal('Moderationswarteschlange');
     } finally {
+      fake.restore();
+    }
+  });
+
+  it('sends its language on sign-in and on each change of language, so moderator mails speak it', async () => {
+    const fake = api();
+    try {
+      localStorage.setItem('parley-admin-lang', 'de');
+      const el = await fixture<ParleyAdmin>(html`<parley-admin></parley-admin>`);
+      await until(() => deep(el, 'parley-admin-login', 'form'), 'the sign-in form');
+      expect(fake.calls.some((c) => c.path === '/me'), 'nothing sent before signing in').to.equal(false);
+      const login = deep(el, 'parley-admin-login')!;
+      (deep(login, 'input[name=email]') as HTMLInputElement).value = 'owner@example.com';
+      (deep(login, 'input[name=password]') as HTMLInputElement).value = 'right password';
+      (deep(login, 'button[type=submit]') as HTMLButtonElement).click();
+      const sent = () => fake.calls.filter((c) => c.method === 'PATCH' && c.path === '/me');
+      await until(() => sent().length === 1, 'the language sent on sign-in');
+      expect(sent()[0]!.body).to.deep.equal({ locale: 'de' });
+      expect(sent()[0]!.headers.get('x-parley-csrf')).to.equal('tok');
+      await until(() => deep(el, 'parley-admin-queue', 'h1'), 'the console');
+      const select = [...el.shadowRoot!.querySelectorAll('select')].find((s) => s.querySelector('option[lang]'))!;
+      select.value = 'zh-Hant';
+      select.dispatchEvent(new Event('change'));
+      await until(() => sent().length === 2, 'the language sent on change');
+      expect(sent()[1]!.body).to.deep.equal({ locale: 'zh-Hant' });
+    } finally {
+      document.documentElement.lang = 'en';
       fake.restore();
     }
   });

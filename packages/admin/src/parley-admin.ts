@@ -158,6 +158,7 @@ export class ParleyAdmin extends AdminElement {
     await this.#useLanguage(lang);
     try {
       this.admin = (await this.api.me()) ?? null;
+      if (this.admin && this.admin.locale !== this.i18n.lang) void this.#sendLanguage();
       if (this.admin && !this.admin.mustChangePassword) await this.#loadSites();
     } catch (e) {
       this.admin = null;
@@ -197,6 +198,7 @@ export class ParleyAdmin extends AdminElement {
 
   async #signedIn(e: CustomEvent<Admin>) {
     this.admin = e.detail;
+    void this.#sendLanguage();
     this.announce(this.i18n.t('login.signedIn', { email: e.detail.email }));
     if (!e.detail.mustChangePassword) await this.#loadSites();
     void this.#focusView();
@@ -246,6 +248,20 @@ export class ParleyAdmin extends AdminElement {
     const lang = (e.currentTarget as HTMLSelectElement).value;
     localStorage.setItem(LANG_KEY, lang);
     await this.#useLanguage(lang);
+    if (this.admin) void this.#sendLanguage();
+  }
+
+  /**
+   * Tells the server the console's language: moderator mails to this account speak it. A
+   * preference only, so a failure is not shown; the next sign-in or change sends it again.
+   */
+  async #sendLanguage() {
+    try {
+      const stored = await this.api.setLanguage(this.i18n.lang);
+      if (this.admin) this.admin = { ...this.admin, locale: stored.locale ?? null };
+    } catch {
+      // Mails keep the language stored before (English when none was).
+    }
   }
 
   #renderView() {
