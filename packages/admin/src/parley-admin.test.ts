@@ -189,7 +189,10 @@ describe('parley-admin', () => {
       localStorage.setItem('parley-admin-lang', 'de');
       const el = await fixture<ParleyAdmin>(html`<parley-admin></parley-admin>`);
       await until(() => deep(el, 'parley-admin-login', 'form'), 'the sign-in form');
-      expect(fake.calls.some((c) => c.path === '/me'), 'nothing sent before signing in').to.equal(false);
+      expect(
+        fake.calls.some((c) => c.path === '/me'),
+        'nothing sent before signing in',
+      ).to.equal(false);
       const login = deep(el, 'parley-admin-login')!;
       (deep(login, 'input[name=email]') as HTMLInputElement).value = 'owner@example.com';
       (deep(login, 'input[name=password]') as HTMLInputElement).value = 'right password';

@@ -35,7 +35,9 @@ export function moderationToken(commentId: string, adminId: string | undefined):
 /** Reads {@link moderationToken}'s data back. */
 export function readModerationToken(data: string): { commentId: string; adminId: string | undefined } {
   const space = data.indexOf(' ');
-  return space < 0 ? { commentId: data, adminId: undefined } : { commentId: data.slice(0, space), adminId: data.slice(space + 1) };
+  return space < 0
+    ? { commentId: data, adminId: undefined }
+    : { commentId: data.slice(0, space), adminId: data.slice(space + 1) };
 }
 
 /** The answer to a mail link that is forged, expired, used up or meant for something else. */

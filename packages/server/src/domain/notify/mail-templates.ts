@@ -160,7 +160,15 @@ export function moderationMail(
   for (const c of env.held) {
     const name = headerText(c.authorName, 80) || someone;
     const where = headerText(pageName(c.page), 120);
-    text.push(fill(t.heldOn, { name, page: where }), '', quoteText(c.body), '', `${t.approve}: ${c.approveUrl}`, `${t.reject}: ${c.rejectUrl}`, '');
+    text.push(
+      fill(t.heldOn, { name, page: where }),
+      '',
+      quoteText(c.body),
+      '',
+      `${t.approve}: ${c.approveUrl}`,
+      `${t.reject}: ${c.rejectUrl}`,
+      '',
+    );
     const whereHtml = c.page.url ? link(c.page.url, where) : htmlEscape(where);
     html.push(
       `<p>${fill(htmlEscape(t.heldOn), { name: htmlEscape(name), page: whereHtml })}</p>`,

@@ -89,7 +89,8 @@ const tables: Record<string, Partial<ModeratorTerms>> = {
     heldOn: '{name} – {page}:',
     approve: 'Zatwierdź',
     reject: 'Odrzuć',
-    expiry: 'Linki do zatwierdzania i odrzucania wygasają po {hours} godz. i przed wykonaniem jeszcze raz proszą o potwierdzenie.',
+    expiry:
+      'Linki do zatwierdzania i odrzucania wygasają po {hours} godz. i przed wykonaniem jeszcze raz proszą o potwierdzenie.',
     stopMail: 'Wyłącz e-maile moderacyjne dla {site}',
   },
   pt: {

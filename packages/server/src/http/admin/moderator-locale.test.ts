@@ -18,7 +18,13 @@ for (const backend of backends) {
         { moderation: 'links' },
         { moderatorMail: 'each', moderators: ['greta@example.org', 'ed@example.org', 'list@example.org'] },
       );
-      await s.app.admins.add({ email: 'greta@example.org', password: PASSWORD, role: 'moderator', sites: ['demo'], name: 'Greta' });
+      await s.app.admins.add({
+        email: 'greta@example.org',
+        password: PASSWORD,
+        role: 'moderator',
+        sites: ['demo'],
+        name: 'Greta',
+      });
       await s.app.admins.add({ email: 'ed@example.org', password: PASSWORD, role: 'owner', name: 'Ed' });
 
       const signIn = async (email: string) => {
