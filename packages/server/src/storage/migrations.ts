@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
-import { adminModerationMigration } from './admin-moderation-storage.js';
+import { adminModerationMigration } from './admin-moderation-migration.js';
 import { adminsMigration } from './admin-storage.js';
 import { announcedMigration } from './announced-migration.js';
 import { feedIndexMigration } from './feed-storage.js';
