@@ -28,8 +28,8 @@ export interface Thread {
  * per-form UI state and the live region. One class, so the thread's chunk carries one set of
  * helpers (docs/performance.md, "Embed budgets"); what the reader does with it lives in modules
  * of functions taking the element (read.ts: more pages, sort, permalinks, focus; write.ts: post,
- * reply, edit, preview, delete, report, vote, follow, drafts), whose names the minifier shortens
- * where a method's could not be.
+ * reply, edit, preview, delete, report, vote, follow, drafts; ui.ts: reading and changing the
+ * per-comment and per-form state), whose names the minifier shortens where a method's could not be.
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface only makes inherited getters public.
 export abstract class Thread extends ParleyElement {
