@@ -1,165 +1,24 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { Migration } from 'kysely/migration';
+import type { AuditTable, BanTable } from './admin-moderation-migration.js';
+import type { AdminCommentRow, AdminModerationStorage, AuditRecord, BanRecord, CommentSearch } from './admin-moderation-types.js';
 import { KyselyStorage } from './kysely-storage.js';
 import { queueOutbox } from './outbox-queue.js';
 import { toComment } from './rows.js';
 import type { Database } from './schema.js';
-import type { CommentRecord, CommentStatus, Dialect, OutboxEntry, Storage } from './types.js';
+import type { CommentStatus, OutboxEntry, Storage } from './types.js';
 
-/** `bans` (migration `0011-moderation`): who may not post, as keyed hashes, never addresses. */
-export interface BanTable {
-  id: string;
-  /** Null: every site. */
-  site_id: string | null;
-  kind: string;
-  value_hash: string;
-  label: string;
-  reason: string;
-  created_at: number;
-  expires_at: number | null;
-  created_by: string;
-}
-
-/** `audit_log`: one row per moderator action. */
-export interface AuditTable {
-  id: string;
-  at: number;
-  actor_id: string | null;
-  actor_email: string;
-  actor_name: string;
-  action: string;
-  site_id: string | null;
-  target: string;
-  /** JSON object. */
-  detail: string;
-}
+// The tables and migration, and the records and interface, live beside this file; they are
+// re-exported here so callers keep one import for the admin moderation storage.
+export { type AuditTable, adminModerationMigration, type BanTable } from './admin-moderation-migration.js';
+export type {
+  AdminCommentRow,
+  AdminModerationStorage,
+  AuditRecord,
+  BanRecord,
+  CommentSearch,
+} from './admin-moderation-types.js';
 
 type AdminModerationDatabase = Database & { bans: BanTable; audit_log: AuditTable };
-
-/**
- * `0011-moderation`: pin and moderator-badge columns on comments, bans and the audit log. (The
- * held reason and the flag count are `0015-held-reason`'s.)
- */
-export function adminModerationMigration(dialect: Dialect): Migration {
-  const bigint = dialect === 'postgres' ? 'bigint' : 'integer';
-  return {
-    async up(db: Kysely<unknown>) {
-      await db.schema
-        .alterTable('comments')
-        .addColumn('pinned', 'integer', (c) => c.notNull().defaultTo(0))
-        .execute();
-      await db.schema
-        .alterTable('comments')
-        .addColumn('moderator', 'integer', (c) => c.notNull().defaultTo(0))
-        .execute();
-      // The queue reads newest first by status through `comments_status_created` (0021-feed-index);
-      // the search across statuses reads newest first through this one.
-      await db.schema.createIndex('comments_created').on('comments').columns(['created_at', 'id']).execute();
-      await db.schema
-        .createTable('bans')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('site_id', 'text')
-        .addColumn('kind', 'text', (c) => c.notNull())
-        .addColumn('value_hash', 'text', (c) => c.notNull())
-        .addColumn('label', 'text', (c) => c.notNull())
-        .addColumn('reason', 'text', (c) => c.notNull())
-        .addColumn('created_at', bigint, (c) => c.notNull())
-        .addColumn('expires_at', bigint)
-        .addColumn('created_by', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('bans_value').on('bans').columns(['value_hash']).execute();
-      await db.schema
-        .createTable('audit_log')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('at', bigint, (c) => c.notNull())
-        .addColumn('actor_id', 'text')
-        .addColumn('actor_email', 'text', (c) => c.notNull())
-        .addColumn('actor_name', 'text', (c) => c.notNull())
-        .addColumn('action', 'text', (c) => c.notNull())
-        .addColumn('site_id', 'text')
-        .addColumn('target', 'text', (c) => c.notNull())
-        .addColumn('detail', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('audit_log_at').on('audit_log').columns(['at', 'id']).execute();
-    },
-  };
-}
-
-/** A comment with its site and page, as the admin side lists it. */
-export interface AdminCommentRow extends CommentRecord {
-  siteId: string;
-  page: { key: string; url: string; title: string; locked: boolean; createdAt: number };
-  /** Its reply and thread mails went out (see `announced-migration.ts`). */
-  announced: boolean;
-}
-
-/** What to search for; every given condition must hold. */
-export interface CommentSearch {
-  /** The sites the caller may see; undefined = all. */
-  sites?: string[] | undefined;
-  statuses?: CommentStatus[] | undefined;
-  /** Also match approved or held comments that readers flagged (ORed with `statuses`). */
-  flagged?: boolean | undefined;
-  /** Case-insensitive substring of the text. */
-  text?: string | undefined;
-  /** Case-insensitive substring of the author's name, or (with @) their exact e-mail. */
-  author?: string | undefined;
-  /** Exact page key, or a substring of its URL or title. */
-  page?: string | undefined;
-  /** Exact page key only (the thread view). */
-  pageKey?: string | undefined;
-  /** Newest-first position to continue after. */
-  before?: { createdAt: number; id: string } | undefined;
-  limit: number;
-}
-
-export interface BanRecord {
-  id: string;
-  siteId: string | null;
-  kind: 'email' | 'ip' | 'visitor';
-  valueHash: string;
-  label: string;
-  reason: string;
-  createdAt: number;
-  expiresAt: number | null;
-  createdBy: string;
-}
-
-export interface AuditRecord {
-  id: string;
-  at: number;
-  actorId: string | null;
-  actorEmail: string;
-  actorName: string;
-  action: string;
-  siteId: string | null;
-  target: string;
-  detail: Record<string, unknown>;
-}
-
-/** The admin side of moderation (queue, search, bans, audit), kept apart from {@link Storage}. */
-export interface AdminModerationStorage {
-  setStatus(id: string, status: CommentStatus): Promise<void>;
-  /**
-   * Moves a comment from `from` to `to` and queues `outbox` in one transaction; false (nothing
-   * written) if it was no longer in `from`. Moving to `approved` marks it announced.
-   */
-  moveStatus(id: string, from: CommentStatus, to: CommentStatus, outbox: OutboxEntry[], now: number): Promise<boolean>;
-  setPinned(id: string, pinned: boolean): Promise<void>;
-  setModerator(id: string): Promise<void>;
-  getAdminComment(id: string): Promise<AdminCommentRow | undefined>;
-  searchComments(q: CommentSearch): Promise<AdminCommentRow[]>;
-  addBan(ban: BanRecord): Promise<void>;
-  getBan(id: string): Promise<BanRecord | undefined>;
-  /** Bans in force at `now` on the given sites (undefined = all), newest first. */
-  listBans(sites: string[] | undefined, now: number): Promise<BanRecord[]>;
-  removeBan(id: string): Promise<void>;
-  /** The first ban in force at `now` for the site (or all sites) matching one of the hashes. */
-  findBan(siteId: string, hashes: string[], now: number): Promise<BanRecord | undefined>;
-  addAudit(entry: AuditRecord): Promise<void>;
-  /** Newest first; entries of the given sites (undefined = all, including site-less ones). */
-  listAudit(sites: string[] | undefined, limit: number, before?: { at: number; id: string }): Promise<AuditRecord[]>;
-}
 
 class KyselyAdminModerationStorage implements AdminModerationStorage {
   readonly #db: Kysely<AdminModerationDatabase>;

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import { adminLocaleMigration } from './admin-locale-migration.js';
-import { adminModerationMigration } from './admin-moderation-storage.js';
+import { adminModerationMigration } from './admin-moderation-migration.js';
 import { adminsMigration } from './admin-storage.js';
 import { announcedMigration } from './announced-migration.js';
 import { feedIndexMigration } from './feed-storage.js';

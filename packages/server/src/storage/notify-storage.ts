@@ -89,11 +89,6 @@ export class NotifyStorage {
     return subscriptions.recipients(this.#db, siteId, parentId, pageKey);
   }
 
-  /** A site's subscriptions for the admin console, newest first, with their addresses (callers mask them). */
-  listSubscriptions(siteId: string, limit: number): Promise<(Subscription & { email: string })[]> {
-    return subscriptions.listSubscriptions(this.#db, siteId, limit);
-  }
-
   // --- moderation from a mail link ---
 
   /** Whether the comment's reply and thread mails went out already. */

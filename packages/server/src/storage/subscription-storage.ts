@@ -181,20 +181,6 @@ export async function recipients(db: Db, siteId: string, parentId: string | null
   return out;
 }
 
-/** A site's subscriptions for the admin console, newest first, with their addresses (callers mask them). */
-export async function listSubscriptions(db: Db, siteId: string, limit: number): Promise<(Subscription & { email: string })[]> {
-  const rows = await db
-    .selectFrom('subscriptions')
-    .innerJoin('mail_addresses', 'mail_addresses.id', 'subscriptions.address_id')
-    .selectAll('subscriptions')
-    .select('mail_addresses.email')
-    .where('subscriptions.site_id', '=', siteId)
-    .orderBy('subscriptions.created_at', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ ...toSubscription(r), email: r.email }));
-}
-
 /** A random id for an address, subscription or webhook. */
 export function newId(): string {
   return randomBytes(12).toString('base64url');

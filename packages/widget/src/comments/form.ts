@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { Identity } from './storage.js';
 import type { Thread } from './thread.js';
+import { setForm, uiOf } from './ui.js';
 import { draft, follow as followThread, remember, submit, toggleForm, togglePreview, typing } from './write.js';
 
 /**
@@ -12,7 +13,7 @@ import { draft, follow as followThread, remember, submit, toggleForm, togglePrev
  * is typed: without one there is nowhere to mail.
  */
 export function renderForm(host: Thread, key: string, opts: { parentId?: string; body?: string } = {}): unknown {
-  const st = host.uiOf(key);
+  const st = uiOf(host, key);
   const id = key.replace(':', '-');
   const errors = st.fields ?? {};
   const edit = key.startsWith('e:');
@@ -29,7 +30,7 @@ export function renderForm(host: Thread, key: string, opts: { parentId?: string;
         aria-invalid=${errors[path] ? 'true' : 'false'} aria-describedby=${describe(name, path)}
         @input=${(e: Event) => {
           remember(host, name, e);
-          host.setForm(key, host.uiOf(key));
+          setForm(host, key, uiOf(host, key));
         }} />
       ${err(name, path)}
     </p>`;
@@ -66,7 +67,7 @@ export function renderForm(host: Thread, key: string, opts: { parentId?: string;
  * confirm (double opt-in), and the button gives way to a note saying so, which takes the focus.
  */
 function follow(host: Thread): unknown {
-  const st = host.uiOf('follow');
+  const st = uiOf(host, 'follow');
   return st.done
     ? html`<span class="note" part="follow" id="followed" tabindex="-1">${host.tr('follow.done')}</span>`
     : html`<button type="button" part="button follow" ?disabled=${!!st.busy} aria-describedby=${st.error ? 'follow-err' : nothing}

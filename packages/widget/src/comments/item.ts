@@ -8,6 +8,7 @@ import type { Thread } from './thread.js';
 import { exactTime, relativeTime } from './time.js';
 import { countAll } from './tree.js';
 import type { Ui } from './types.js';
+import { setUi, uiOf } from './ui.js';
 import { canEdit, deleteComment, flag, toggleForm, vote } from './write.js';
 
 /** Levels that indent; deeper replies line up with the fifth and name whom they answer. */
@@ -42,7 +43,7 @@ function confirmDelete(host: Thread, id: string) {
   return html`<p class="actions" role="group" aria-label=${t('item.confirmDelete')}>
     <span>${t('item.confirmDelete')}</span>
     <button type="button" part="button" class="danger" @click=${() => deleteComment(host, id)}>${t('item.delete')}</button>
-    <button type="button" part="button" @click=${() => host.setUi(id, { confirm: false })}>${t('form.cancel')}</button>
+    <button type="button" part="button" @click=${() => setUi(host, id, { confirm: false })}>${t('form.cancel')}</button>
   </p>`;
 }
 
@@ -76,13 +77,13 @@ function content(host: Thread, c: Comment, depth: number, parent: Comment | unde
       <button type="button" part="button vote" class="vote" ?hidden=${!approved} aria-pressed=${mine === -1 ? 'true' : 'false'}
         @click=${() => vote(host, id, -1)}><span class="sr">${t('item.down', { n: c.down })}</span><span aria-hidden="true">▼ ${c.down}</span></button>
       <button type="button" part="button" class="reply" ?hidden=${!approved || host.locked} @click=${() => toggleForm(host, 'r', id, true)}>${t('item.reply')}</button>
-      <button type="button" part="button" class="share" aria-expanded=${ui.share ? 'true' : 'false'} @click=${() => host.setUi(id, { share: !ui.share })}>${t('share.label')}</button>
+      <button type="button" part="button" class="share" aria-expanded=${ui.share ? 'true' : 'false'} @click=${() => setUi(host, id, { share: !ui.share })}>${t('share.label')}</button>
       <button type="button" part="button" class="flag" ?hidden=${!approved || !!host.tokens[id]} aria-disabled=${host.flags[id] ? 'true' : 'false'}
         @click=${() => flag(host, id)}>${t(host.flags[id] ? 'item.flagged' : 'item.flag')}</button>
       ${
         canEdit(host, c)
           ? html`<button type="button" part="button" class="edit" @click=${() => toggleForm(host, 'e', id, true)}>${t('item.edit')}</button>
-            <button type="button" part="button" @click=${() => host.setUi(id, { confirm: true })}>${t('item.delete')}</button>`
+            <button type="button" part="button" @click=${() => setUi(host, id, { confirm: true })}>${t('item.delete')}</button>`
           : nothing
       }
     </p>
@@ -109,7 +110,7 @@ function shareBar(c: Comment, lang: string) {
 
 /** One comment with its replies. */
 export function renderItem(host: Thread, c: Comment, depth: number, parent?: Comment): unknown {
-  const ui = host.uiOf(c.id);
+  const ui = uiOf(host, c.id);
   const replies = c.replies ?? [];
   const shown = ui.showAll ? replies : replies.slice(0, SHOWN_REPLIES);
   const hidden = replies.length - shown.length;
@@ -120,14 +121,14 @@ export function renderItem(host: Thread, c: Comment, depth: number, parent?: Com
     ${
       replies.length
         ? html`<button type="button" part="button" class="toggle" aria-expanded=${ui.collapsed ? 'false' : 'true'}
-            aria-controls="replies-${c.id}" @click=${() => host.setUi(c.id, { collapsed: !ui.collapsed })}>
+            aria-controls="replies-${c.id}" @click=${() => setUi(host, c.id, { collapsed: !ui.collapsed })}>
             ${ui.collapsed ? host.tr('item.expand', { n: countAll(replies) }) : host.tr('item.collapse')}</button>
           <ol id="replies-${c.id}" class=${depth + 1 < MAX_INDENT ? 'replies' : 'replies flat'} ?hidden=${!!ui.collapsed}>
             ${ui.collapsed ? nothing : renderList(host, shown, depth + 1, c)}
           </ol>
           ${
             hidden > 0 && !ui.collapsed
-              ? html`<button type="button" part="button" class="more" @click=${() => host.setUi(c.id, { showAll: true })}>${host.tr('item.more', { n: hidden })}</button>`
+              ? html`<button type="button" part="button" class="more" @click=${() => setUi(host, c.id, { showAll: true })}>${host.tr('item.more', { n: hidden })}</button>`
               : nothing
           }`
         : nothing

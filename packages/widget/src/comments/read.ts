@@ -5,6 +5,7 @@ import { load, save, saveIn } from './storage.js';
 import type { Thread } from './thread.js';
 import { addReply, countAll, findPath, mapTree } from './tree.js';
 import { type Held, PAGE_SIZE, type Sort } from './types.js';
+import { setUi } from './ui.js';
 
 /*
  * Reading the thread beyond its first page (which `Thread.reload` loads): the reader's held
@@ -126,8 +127,8 @@ export async function openPermalink(host: Thread): Promise<void> {
     path = findPath(host.comments, target);
   }
   if (!path) return;
-  for (const c of path.slice(0, -1)) host.setUi(c.id, { collapsed: false, showAll: true });
-  for (const [k, v] of host.ui) if (v.hl) host.setUi(k, { hl: false });
-  host.setUi(target, { hl: true });
+  for (const c of path.slice(0, -1)) setUi(host, c.id, { collapsed: false, showAll: true });
+  for (const [k, v] of host.ui) if (v.hl) setUi(host, k, { hl: false });
+  setUi(host, target, { hl: true });
   await focusComment(host, target, true);
 }

@@ -9,22 +9,8 @@ import { failed } from './errors.js';
 import { listen } from './live.js';
 import { openPermalink, withHeld } from './read.js';
 import { type Identity, load, pruneTokens, type Token } from './storage.js';
-import { mapTree } from './tree.js';
-import { EDIT_WINDOW_MS, type FormState, PAGE_SIZE, type ParleyEvents, SORTS, type Sort, type Ui } from './types.js';
-
-/**
- * The `strings` attribute: a JSON object; anything else (malformed, null) overrides nothing. A
- * JSON number, string or array holds no term key, so it needs no check of its own.
- */
-const strings = {
-  fromAttribute(value: string | null): Terms {
-    try {
-      return (JSON.parse(value ?? '{}') as Terms | null) ?? {};
-    } catch {
-      return {};
-    }
-  },
-};
+import { strings } from './strings.js';
+import { EDIT_WINDOW_MS, PAGE_SIZE, type ParleyEvents, SORTS, type Sort, type Ui } from './types.js';
 
 /**
  * What the thread's modules read of the element besides its own members: its site, page and API
@@ -42,8 +28,8 @@ export interface Thread {
  * per-form UI state and the live region. One class, so the thread's chunk carries one set of
  * helpers (docs/performance.md, "Embed budgets"); what the reader does with it lives in modules
  * of functions taking the element (read.ts: more pages, sort, permalinks, focus; write.ts: post,
- * reply, edit, preview, delete, report, vote, follow, drafts), whose names the minifier shortens
- * where a method's could not be.
+ * reply, edit, preview, delete, report, vote, follow, drafts; ui.ts: reading and changing the
+ * per-comment and per-form state), whose names the minifier shortens where a method's could not be.
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface only makes inherited getters public.
 export abstract class Thread extends ParleyElement {
@@ -197,23 +183,6 @@ export abstract class Thread extends ParleyElement {
   /** Shorthand for the translator. */
   tr(key: TermKey, vars?: Record<string, string | number>): string {
     return this.t.t(key, vars);
-  }
-
-  uiOf(id: string): Ui {
-    return this.ui.get(id) ?? {};
-  }
-
-  /** Changes one comment's UI state and renews its path so that only it re-renders. */
-  setUi(id: string, patch: Ui): void {
-    this.ui.set(id, { ...this.uiOf(id), ...patch });
-    this.comments = mapTree(this.comments, id, (c) => ({ ...c }));
-  }
-
-  /** Changes a form's state and re-renders just that form. */
-  setForm(key: string, st: FormState): void {
-    this.ui.set(key, st);
-    if (key[1] === ':') this.setUi(key.slice(2), {});
-    else this.requestUpdate();
   }
 
   /** Opens the live stream again after the server refused `source` (see live.ts). */

@@ -6,6 +6,7 @@ import { type Identity, load, save, saveIn, type Token } from './storage.js';
 import type { Thread } from './thread.js';
 import { addReply, findPath, mapTree, removeComment, renew } from './tree.js';
 import { EDIT_WINDOW_MS, type Held } from './types.js';
+import { setForm, setUi, uiOf } from './ui.js';
 
 /*
  * Writing to the thread: posting, replying, editing, previewing, deleting, reporting, voting and
@@ -48,7 +49,7 @@ function formFailed(host: Thread, key: string, err: unknown): void {
   const fields: Record<string, string> = {};
   if (err instanceof ApiError) for (const f of err.fields) fields[f.path] ??= f.message;
   const error = err instanceof ApiError && err.fields.length ? '' : `${message(host, err)} ${host.tr('form.draftKept')}`;
-  host.setForm(key, { ...host.ui.get(key), busy: false, error, fields });
+  setForm(host, key, { ...host.ui.get(key), busy: false, error, fields });
   failed(host, err, error || Object.values(fields).join(' '));
 }
 
@@ -64,7 +65,7 @@ export async function submit(host: Thread, key: string, e: Event, parentId?: str
   e.preventDefault();
   const form = e.currentTarget as HTMLFormElement;
   const data = new FormData(form);
-  const st = host.uiOf(key);
+  const st = uiOf(host, key);
   if (st.busy) return;
   const text = (name: string) => String(data.get(name) ?? '').trim() || undefined;
   const body = String(data.get('body') ?? '');
@@ -72,7 +73,7 @@ export async function submit(host: Thread, key: string, e: Event, parentId?: str
   const edit = key[0] === 'e';
   const tok = host.tokens[id];
   if (edit && !tok) return;
-  host.setForm(key, { preview: st.preview, shown: st.shown, busy: true });
+  setForm(host, key, { preview: st.preview, shown: st.shown, busy: true });
   const [formToken, got = 0] = edit ? [] : (host.formToken ?? []);
   // The server refuses tokens younger than 2 s (scripts answer at once; people do not).
   await new Promise((ok) => setTimeout(ok, got + 2100 - Date.now()));
@@ -80,7 +81,7 @@ export async function submit(host: Thread, key: string, e: Event, parentId?: str
     if (edit && tok) {
       const { comment } = await host.client.edit(id, tok.t, body);
       done(host, key);
-      host.setUi(id, { editing: false });
+      setUi(host, id, { editing: false });
       host.comments = mapTree(host.comments, id, renew(comment));
       // An edit the site holds for moderation leaves the public listing: keep it for its author.
       if (comment.status === 'pending') hold(host, id, comment);
@@ -110,7 +111,7 @@ export async function submit(host: Thread, key: string, e: Event, parentId?: str
     host.waiting = mapTree(host.waiting, comment.id, drop);
     host.comments = mapTree(host.comments, comment.id, drop);
     if (parentId) {
-      host.setUi(parentId, { replying: false, collapsed: false, showAll: true });
+      setUi(host, parentId, { replying: false, collapsed: false, showAll: true });
       host.comments = mapTree(host.comments, parentId, addReply(comment));
     } else {
       (form.elements.namedItem('body') as HTMLTextAreaElement).value = '';
@@ -132,16 +133,16 @@ export async function submit(host: Thread, key: string, e: Event, parentId?: str
  * answer comes; an answer for a preview closed or reopened meanwhile is dropped.
  */
 export async function togglePreview(host: Thread, key: string, form: HTMLFormElement): Promise<void> {
-  const st = host.uiOf(key);
+  const st = uiOf(host, key);
   const open = { ...st, preview: !st.preview, shown: undefined };
-  host.setForm(key, open);
+  setForm(host, key, open);
   if (st.preview) return;
   try {
     const text = (form.elements.namedItem('body') as HTMLTextAreaElement).value;
     const { html } = await host.client.preview(host.siteId, host.pageKey, text);
-    if (host.ui.get(key) === open) host.setForm(key, { ...open, shown: bodyOf(html) });
+    if (host.ui.get(key) === open) setForm(host, key, { ...open, shown: bodyOf(html) });
   } catch (err) {
-    if (host.ui.get(key) === open) host.setForm(key, { ...open, preview: false });
+    if (host.ui.get(key) === open) setForm(host, key, { ...open, preview: false });
     failed(host, err);
   }
 }
@@ -151,14 +152,14 @@ export async function togglePreview(host: Thread, key: string, form: HTMLFormEle
  * link to confirm (double opt-in); the button then says to check the inbox.
  */
 export async function follow(host: Thread): Promise<void> {
-  host.setForm('follow', { busy: true });
+  setForm(host, 'follow', { busy: true });
   try {
     await host.client.follow({ site: host.siteId, page: host.pageKey, email: host.me.email ?? '', locale: host.t.lang });
-    host.setForm('follow', { done: true });
+    setForm(host, 'follow', { done: true });
     await focusOn(host, '#followed');
   } catch (err) {
     const error = message(host, err);
-    host.setForm('follow', { error });
+    setForm(host, 'follow', { error });
     failed(host, err, error);
   }
 }
@@ -173,7 +174,7 @@ export function toggleForm(host: Thread, kind: 'r' | 'e', id: string, open: bool
     if (!open) save(draftKey(host, `e:${id}`), undefined);
     host.ui.delete(`e:${id}`);
   }
-  host.setUi(id, edit ? { editing: open } : { replying: open });
+  setUi(host, id, edit ? { editing: open } : { replying: open });
   const sel = CSS.escape(id);
   return focusOn(host, open ? `#${kind}-${sel}-body` : `#comment-${sel} .${edit ? 'edit' : 'reply'}`);
 }
@@ -193,7 +194,7 @@ export async function deleteComment(host: Thread, id: string): Promise<void> {
     if (parent) await focusComment(host, parent);
     else await focusOn(host, '.count');
   } catch (err) {
-    host.setUi(id, { confirm: false });
+    setUi(host, id, { confirm: false });
     failed(host, err);
   }
 }
@@ -204,7 +205,7 @@ export async function flag(host: Thread, id: string): Promise<void> {
   try {
     await host.client.flag(id);
     host.flags = saveIn<1>('flags', id, 1);
-    host.setUi(id, {});
+    setUi(host, id, {});
     host.announce(host.tr('live.flagged'));
   } catch (err) {
     failed(host, err);
