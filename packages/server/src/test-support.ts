@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after } from 'node:test';
 import { buildSite } from './domain/sites.js';
 import { type AppOptions, createApp } from './http/app.js';
+import type { KyselyStorage } from './storage/kysely-storage.js';
 import { dropPostgresSchema, openPostgres } from './storage/postgres/open.js';
 import { openSqlite } from './storage/sqlite/open.js';
 import type { SiteSettings, Storage } from './storage/types.js';
@@ -38,6 +42,30 @@ export const backends: Backend[] = [
       ]
     : []),
 ];
+
+/** A backend whose database outlives the storage: upgrade tests close a database and open it again. */
+export interface ReopenableBackend {
+  name: Backend['name'];
+  open(): Promise<KyselyStorage>;
+}
+
+/**
+ * The same databases as {@link backends}, but each `open()` reaches the same database: SQLite in a
+ * file under a temporary folder named after `prefix`, PostgreSQL in one schema. Both are removed
+ * when the test file ends.
+ */
+export function reopenableBackends(prefix: string): ReopenableBackend[] {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const out: ReopenableBackend[] = [{ name: 'sqlite', open: () => openSqlite(join(dir, 'db.sqlite')) }];
+  if (pgUrl) {
+    const url = pgUrl;
+    const schema = `parley_test_${randomBytes(6).toString('hex')}`;
+    after(() => dropPostgresSchema(url, schema));
+    out.push({ name: 'postgres', open: () => openPostgres(url, { schema, max: 2 }) });
+  }
+  return out;
+}
 
 export const ORIGIN = 'https://news.example.com';
 

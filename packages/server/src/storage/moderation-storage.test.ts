@@ -1,27 +1,10 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { buildSite, DEFAULT_SETTINGS, settingsOf } from '../domain/sites.js';
-import type { KyselyStorage } from './kysely-storage.js';
-import { dropPostgresSchema, openPostgres } from './postgres/open.js';
-import { openSqlite } from './sqlite/open.js';
+import { reopenableBackends } from '../test-support.js';
 
 /** Re-openable storages: the upgrade test closes a database and opens it again. */
-const reopeners: { name: string; open: () => Promise<KyselyStorage> }[] = [];
-{
-  const dir = mkdtempSync(join(tmpdir(), 'parley-upgrade-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
-  reopeners.push({ name: 'sqlite', open: () => openSqlite(join(dir, 'db.sqlite')) });
-  const url = process.env.PARLEY_TEST_DATABASE_URL;
-  if (url) {
-    const schema = `parley_test_${randomBytes(6).toString('hex')}`;
-    after(() => dropPostgresSchema(url, schema));
-    reopeners.push({ name: 'postgres', open: () => openPostgres(url, { schema, max: 2 }) });
-  }
-}
+const reopeners = reopenableBackends('parley-upgrade-');
 
 for (const backend of reopeners) {
   test(`upgrading to 0015 on ${backend.name}: existing sites keep posting without a form token, new sites require one`, async () => {
