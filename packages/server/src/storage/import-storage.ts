@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { KyselyStorage } from './kysely-storage.js';
-import { toComment, toPage } from './rows.js';
+import { siteRow, toComment, toPage, toSite } from './rows.js';
 import type { Database } from './schema.js';
-import type { CommentRecord, CommentStatus, PageRecord, Site, SiteSettings, Storage } from './types.js';
+import type { CommentRecord, CommentStatus, PageRecord, Site, Storage } from './types.js';
 
 /** `import_refs` (migration `0004-imports`): source record → the comment it became. */
 export interface ImportRefTable {
@@ -116,27 +116,11 @@ class KyselyImportStorage implements ImportStorage, ImportWriter {
 
   async getSite(id: string): Promise<Site | undefined> {
     const row = await this.#db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) return undefined;
-    return {
-      id: row.id,
-      name: row.name,
-      origins: JSON.parse(row.origins) as string[],
-      settings: JSON.parse(row.settings) as SiteSettings,
-      createdAt: Number(row.created_at),
-    };
+    return row && toSite(row);
   }
 
   async createSite(site: Site): Promise<void> {
-    await this.#db
-      .insertInto('sites')
-      .values({
-        id: site.id,
-        name: site.name,
-        origins: JSON.stringify(site.origins),
-        settings: JSON.stringify(site.settings),
-        created_at: site.createdAt,
-      })
-      .execute();
+    await this.#db.insertInto('sites').values(siteRow(site)).execute();
   }
 
   async findImported(siteId: string, source: string, sourceIds: string[]): Promise<Map<string, StoredPlace>> {
