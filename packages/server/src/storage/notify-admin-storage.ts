@@ -11,6 +11,7 @@ import type {
 import type { OutboxTable } from './outbox-queue.js';
 import type { Database } from './schema.js';
 import type { Storage } from './types.js';
+import { toDelivery } from './webhook-storage.js';
 
 type Tables = Database & {
   mail_addresses: MailAddressTable;
@@ -89,15 +90,7 @@ export class NotifyAdminStorage {
       .limit(limit)
       .execute();
     return rows.map((r) => ({
-      id: Number(r.id),
-      outboxId: Number(r.outbox_id),
-      event: r.event,
-      attempt: Number(r.attempt),
-      ok: Number(r.ok) === 1,
-      httpStatus: r.http_status === null ? null : Number(r.http_status),
-      error: r.error,
-      durationMs: Number(r.duration_ms),
-      at: Number(r.at),
+      ...toDelivery(r),
       outboxStatus: r.outbox_status ?? null,
       outboxAttempts: r.outbox_attempts === null ? null : Number(r.outbox_attempts),
       nextAt: r.outbox_status === 'pending' && r.outbox_next_at !== null ? Number(r.outbox_next_at) : null,

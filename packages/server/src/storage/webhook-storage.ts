@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { NotifyDatabase, WebhookTable } from './notify-tables.js';
+import type { NotifyDatabase, WebhookDeliveryTable, WebhookTable } from './notify-tables.js';
 import { newId } from './subscription-storage.js';
 import type { Dialect } from './types.js';
 
@@ -125,9 +125,16 @@ export async function listDeliveries(db: Db, webhookId: string, limit: number): 
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({
+  return rows.map((r) => ({ ...toDelivery(r), webhookId: r.webhook_id }));
+}
+
+/** The columns of a delivery-log row every reader of the log shows. */
+type DeliveryColumns = 'id' | 'outbox_id' | 'event' | 'attempt' | 'ok' | 'http_status' | 'error' | 'duration_ms' | 'at';
+
+/** A delivery-log row as a record, less the webhook (the admin log is of one webhook already). */
+export function toDelivery(r: Pick<Selectable<WebhookDeliveryTable>, DeliveryColumns>): Omit<WebhookDelivery, 'webhookId'> {
+  return {
     id: Number(r.id),
-    webhookId: r.webhook_id,
     outboxId: Number(r.outbox_id),
     event: r.event,
     attempt: Number(r.attempt),
@@ -136,7 +143,7 @@ export async function listDeliveries(db: Db, webhookId: string, limit: number): 
     error: r.error,
     durationMs: Number(r.duration_ms),
     at: Number(r.at),
-  }));
+  };
 }
 
 function toWebhook(row: Selectable<WebhookTable>): Webhook {
