@@ -2,7 +2,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { AuditTable, BanTable } from './admin-moderation-migration.js';
 import type { AdminCommentRow, AdminModerationStorage, AuditRecord, BanRecord, CommentSearch } from './admin-moderation-types.js';
 import { KyselyStorage } from './kysely-storage.js';
-import { queueOutbox } from './outbox-queue.js';
+import { moveStatus as moveCommentStatus } from './moderator-mail-storage.js';
 import { toComment } from './rows.js';
 import type { Database } from './schema.js';
 import type { CommentStatus, OutboxEntry, Storage } from './types.js';
@@ -31,18 +31,8 @@ class KyselyAdminModerationStorage implements AdminModerationStorage {
     await this.#db.updateTable('comments').set({ status }).where('id', '=', id).execute();
   }
 
-  async moveStatus(id: string, from: CommentStatus, to: CommentStatus, outbox: OutboxEntry[], now: number): Promise<boolean> {
-    return this.#db.transaction().execute(async (trx) => {
-      const r = await trx
-        .updateTable('comments')
-        .set(to === 'approved' ? { status: to, announced: 1 } : { status: to })
-        .where('id', '=', id)
-        .where('status', '=', from)
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) === 0) return false;
-      await queueOutbox(trx, outbox, now);
-      return true;
-    });
+  moveStatus(id: string, from: CommentStatus, to: CommentStatus, outbox: OutboxEntry[], now: number): Promise<boolean> {
+    return moveCommentStatus(this.#db, id, from, to, outbox, now);
   }
 
   async setPinned(id: string, pinned: boolean): Promise<void> {
