@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { assertTermTablesComplete } from '../../testing/term-tables.js';
 import { commentMail, confirmMail, moderationMail } from './mail-templates.js';
 import { MAIL_LOCALES, mailLocale, mailTerms } from './mail-terms.js';
 import { MODERATOR_LOCALES, moderatorTerms } from './moderator-terms.js';
@@ -20,31 +21,13 @@ test('mailLocale matches other tags by their language and falls back to English'
 });
 
 test('every mail table words every term, with the placeholders English has', () => {
-  const english = mailTerms('en');
-  const holes = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
   assert.equal(MAIL_LOCALES.length, 13);
-  for (const lang of MAIL_LOCALES) {
-    const terms = mailTerms(lang);
-    for (const [key, text] of Object.entries(english)) {
-      const own = terms[key as keyof typeof terms];
-      if (lang !== 'en') assert.notEqual(own, text, `${lang} ${key} is translated`);
-      assert.deepEqual(holes(own), holes(text), `${lang} ${key} placeholders`);
-    }
-  }
+  assertTermTablesComplete(MAIL_LOCALES, mailTerms);
 });
 
 test('every mail language has the moderator-mail terms, each translated, with the placeholders English has', () => {
   assert.deepEqual([...MODERATOR_LOCALES].sort(), [...MAIL_LOCALES].sort());
-  const english = moderatorTerms('en');
-  const holes = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-  for (const lang of MAIL_LOCALES) {
-    const terms = moderatorTerms(lang);
-    for (const [key, text] of Object.entries(english)) {
-      const own = terms[key as keyof typeof terms];
-      if (lang !== 'en') assert.notEqual(own, text, `${lang} ${key} is translated`);
-      assert.deepEqual(holes(own), holes(text), `${lang} ${key} placeholders`);
-    }
-  }
+  assertTermTablesComplete(MAIL_LOCALES, moderatorTerms);
 });
 
 test('a digest to a zh-TW moderator is in Traditional Chinese; an unknown language gets English', () => {

@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { assertTermTablesComplete } from '../../testing/term-tables.js';
 import { MAIL_LOCALES } from './mail-terms.js';
 import { acceptedLocale, PAGE_LOCALES, pageTerms, textDirection } from './page-terms.js';
 
 test('every page table words every term, with the placeholders English has, in the mails’ languages', () => {
   assert.deepEqual([...PAGE_LOCALES].sort(), [...MAIL_LOCALES].sort());
   assert.equal(PAGE_LOCALES.length, 13);
-  const english = pageTerms('en');
-  const holes = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-  for (const lang of PAGE_LOCALES) {
-    const terms = pageTerms(lang);
-    for (const [key, text] of Object.entries(english)) {
-      const own = terms[key as keyof typeof terms];
-      if (lang !== 'en') assert.notEqual(own, text, `${lang} ${key} is translated`);
-      assert.deepEqual(holes(own), holes(text), `${lang} ${key} placeholders`);
-    }
-  }
+  assertTermTablesComplete(PAGE_LOCALES, pageTerms);
 });
 
 test('Traditional Chinese pages use Taiwan wording, not Simplified characters', () => {
