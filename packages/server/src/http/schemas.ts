@@ -116,3 +116,13 @@ export function problems(...statuses: number[]) {
     statuses.map((s) => [s, { description: 'Problem', content: { 'application/problem+json': { schema: ProblemOut } } }]),
   );
 }
+
+/** A JSON response of `schema`, for a route's `responses`. */
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+/** A required JSON request body of `schema`, for a route's `request`. */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { required: true, content: { 'application/json': { schema } } };
+}

@@ -1,13 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { IDEMPOTENCY_KEY_PATTERN } from '../../domain/idempotency.js';
 import type { App, RouteDeps } from '../env.js';
-import { CommentOut, EditComment, ListQuery, NewComment, PageOut, problems, Vote } from '../schemas.js';
+import { CommentOut, EditComment, jsonBody, jsonResponse, ListQuery, NewComment, PageOut, problems, Vote } from '../schemas.js';
 
 const IdParam = z.object({ id: z.string().min(1).max(64) });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const list = createRoute({
   method: 'get',
@@ -15,7 +11,7 @@ const list = createRoute({
   summary: 'Top-level comments of a page, each with its replies nested',
   request: { query: ListQuery },
   responses: {
-    200: json(
+    200: jsonResponse(
       z.object({
         page: PageOut,
         comments: z.array(CommentOut),
@@ -47,11 +43,11 @@ const create = createRoute({
         example: '3f0c7a52-9d1e-4b8a-a7f2-5c0e1d2b3a49',
       }),
     }),
-    body: { required: true, content: { 'application/json': { schema: NewComment } } },
+    body: jsonBody(NewComment),
   },
   responses: {
     201: {
-      ...json(
+      ...jsonResponse(
         z.object({ comment: CommentOut, editToken: z.string() }),
         'Stored; the edit token is shown only this once (and to retries with the same Idempotency-Key)',
       ),
@@ -71,15 +67,15 @@ const one = createRoute({
   path: '/api/v1/comments/{id}',
   summary: 'One approved comment; a held one only with its edit token (Authorization: Bearer <editToken>)',
   request: { params: IdParam },
-  responses: { 200: json(z.object({ comment: CommentOut }), 'The comment'), ...problems(404) },
+  responses: { 200: jsonResponse(z.object({ comment: CommentOut }), 'The comment'), ...problems(404) },
 });
 
 const edit = createRoute({
   method: 'patch',
   path: '/api/v1/comments/{id}',
   summary: 'Edit an own comment inside the edit window (Authorization: Bearer <editToken>)',
-  request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: EditComment } } } },
-  responses: { 200: json(z.object({ comment: CommentOut }), 'Edited'), ...problems(400, 401, 403, 404, 413, 415, 422) },
+  request: { params: IdParam, body: jsonBody(EditComment) },
+  responses: { 200: jsonResponse(z.object({ comment: CommentOut }), 'Edited'), ...problems(400, 401, 403, 404, 413, 415, 422) },
 });
 
 const remove = createRoute({
@@ -94,9 +90,9 @@ const vote = createRoute({
   method: 'post',
   path: '/api/v1/comments/{id}/vote',
   summary: "Set (1, -1) or clear (0) the caller's vote",
-  request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: Vote } } } },
+  request: { params: IdParam, body: jsonBody(Vote) },
   responses: {
-    200: json(z.object({ up: z.number().int(), down: z.number().int(), score: z.number().int() }), 'New tallies'),
+    200: jsonResponse(z.object({ up: z.number().int(), down: z.number().int(), score: z.number().int() }), 'New tallies'),
     ...problems(400, 403, 404, 415, 422),
   },
 });

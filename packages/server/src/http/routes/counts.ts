@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { App, RouteDeps } from '../env.js';
-import { CountsBody, CountsOut, CountsQuery, problems } from '../schemas.js';
+import { CountsBody, CountsOut, CountsQuery, jsonBody, jsonResponse, problems } from '../schemas.js';
 
 const get = createRoute({
   method: 'get',
@@ -8,7 +8,7 @@ const get = createRoute({
   summary: 'Approved comment counts for up to 100 pages (?site=S&page=K1&page=K2…)',
   request: { query: CountsQuery },
   responses: {
-    200: { description: 'Counts by page key', content: { 'application/json': { schema: CountsOut } } },
+    200: jsonResponse(CountsOut, 'Counts by page key'),
     ...problems(404, 422),
   },
 });
@@ -17,9 +17,9 @@ const post = createRoute({
   method: 'post',
   path: '/api/v1/counts',
   summary: 'Approved comment counts for up to 100 pages',
-  request: { body: { required: true, content: { 'application/json': { schema: CountsBody } } } },
+  request: { body: jsonBody(CountsBody) },
   responses: {
-    200: { description: 'Counts by page key', content: { 'application/json': { schema: CountsOut } } },
+    200: jsonResponse(CountsOut, 'Counts by page key'),
     ...problems(400, 404, 413, 415, 422),
   },
 });

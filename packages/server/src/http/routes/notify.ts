@@ -7,7 +7,7 @@ import type { NotifyService } from '../../domain/notify/notifier.js';
 import { acceptedLocale, type PageTerms, pageTerms, textDirection } from '../../domain/notify/page-terms.js';
 import { Problem } from '../../domain/problem.js';
 import type { App, RouteDeps } from '../env.js';
-import { PageKey, problems, SiteId } from '../schemas.js';
+import { jsonBody, jsonResponse, PageKey, problems, SiteId } from '../schemas.js';
 
 const Follow = z
   .object({
@@ -22,12 +22,12 @@ const follow = createRoute({
   method: 'post',
   path: '/api/v1/subscriptions',
   summary: 'Follow a discussion by e-mail (double opt-in: a confirmation link is mailed first)',
-  request: { body: { required: true, content: { 'application/json': { schema: Follow } } } },
+  request: { body: jsonBody(Follow) },
   responses: {
-    202: {
-      description: 'Accepted; the same answer whether or not the address was known',
-      content: { 'application/json': { schema: z.object({ status: z.literal('check-your-inbox') }) } },
-    },
+    202: jsonResponse(
+      z.object({ status: z.literal('check-your-inbox') }),
+      'Accepted; the same answer whether or not the address was known',
+    ),
     ...problems(400, 403, 404, 415, 422, 429, 503),
   },
 });

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { previewComment } from '../../domain/preview.js';
 import type { App, RouteDeps } from '../env.js';
-import { PageKey, problems, SiteId } from '../schemas.js';
+import { jsonBody, jsonResponse, PageKey, problems, SiteId } from '../schemas.js';
 
 const PreviewRequest = z
   .object({
@@ -18,12 +18,9 @@ const preview = createRoute({
   method: 'post',
   path: '/api/v1/preview',
   summary: 'Render a comment body as a post would store it (markdown, then the sanitiser); nothing is stored',
-  request: { body: { required: true, content: { 'application/json': { schema: PreviewRequest } } } },
+  request: { body: jsonBody(PreviewRequest) },
   responses: {
-    200: {
-      description: 'The sanitised HTML a comment with this body would get',
-      content: { 'application/json': { schema: z.object({ html: z.string() }) } },
-    },
+    200: jsonResponse(z.object({ html: z.string() }), 'The sanitised HTML a comment with this body would get'),
     ...problems(400, 403, 404, 413, 415, 422, 429),
   },
 });

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { SHARE_SERVICES, ShareService } from '../../domain/shares.js';
 import type { App, RouteDeps } from '../env.js';
-import { PageKey, problems, SiteId } from '../schemas.js';
+import { jsonBody, jsonResponse, PageKey, problems, SiteId } from '../schemas.js';
 
 const NewShare = z
   .object({ site: SiteId, page: PageKey, service: z.enum(SHARE_SERVICES) })
@@ -21,7 +21,7 @@ const get = createRoute({
   summary: 'Share totals of one page by service (zeros left out)',
   request: { query: SharesQuery },
   responses: {
-    200: { description: 'Totals by service', content: { 'application/json': { schema: ShareCounts } } },
+    200: jsonResponse(ShareCounts, 'Totals by service'),
     ...problems(404, 422),
   },
 });
@@ -30,9 +30,9 @@ const post = createRoute({
   method: 'post',
   path: '/api/v1/shares',
   summary: 'Count one share; a visitor counts once per service, page and day',
-  request: { body: { required: true, content: { 'application/json': { schema: NewShare } } } },
+  request: { body: jsonBody(NewShare) },
   responses: {
-    200: { description: 'Whether this share was counted', content: { 'application/json': { schema: Recorded } } },
+    200: jsonResponse(Recorded, 'Whether this share was counted'),
     ...problems(400, 403, 404, 413, 415, 422),
   },
 });
