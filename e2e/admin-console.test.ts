@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { postComment } from './fixtures/comments-helpers.js';
-import { launchBrowser, Stack } from './support.js';
+import { launchBrowser, recordProblems, Stack } from './support.js';
 
 /**
  * The admin console end to end: the real comment server serving the built console at /admin/,
@@ -32,12 +32,7 @@ after(async () => {
 /** A page that records every error, CSP report and dialog, for the test to assert there were none. */
 async function consolePage(): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
+  const problems = recordProblems(page);
   page.on('console', (m) => {
     // A 401 from GET /api/admin/session before signing in is expected; policy violations are not.
     if (/Content Security Policy|Trusted Type|TrustedHTML/i.test(m.text())) problems.push(`console: ${m.text()}`);

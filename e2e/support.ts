@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { type ExampleServer, startExampleServer } from '../examples/serve.js';
 import { AdminService } from '../packages/server/src/domain/admins.js';
 import {
@@ -12,19 +12,25 @@ import {
   type SiteSettings,
   startServer,
 } from '../packages/server/src/index.js';
+import { CHROME_PATH, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 
-/** Flags Chromium needs on this kind of machine (root, no GPU, no network but loopback). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
+/** Chromium as every end-to-end test starts it (scripts/chromium.mjs: the binary and its flags). */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROME_PATH, args: [...CHROMIUM_ARGS] });
+}
+
+/**
+ * Records on `page` every uncaught error and every dialog (dismissed at once) as a line in the
+ * list it returns, for the test to assert there were none; callers add their own listeners.
+ */
+export function recordProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  return problems;
 }
 
 /**

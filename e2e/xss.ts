@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { recordProblems } from './support.js';
 
 /** What a page opened by {@link trappedPage} has on `window`, for `page.evaluate` to read. */
 export interface XssTraps {
@@ -50,11 +51,5 @@ export async function trappedPage(browser: Browser): Promise<{ context: BrowserC
     };
   });
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  return { context, page, problems };
+  return { context, page, problems: recordProblems(page) };
 }

@@ -3,7 +3,7 @@
 // own tsconfig. Each package's web-test-runner.config.mjs passes in its own copies of the two
 // plugins (pnpm installs them per package, so this file cannot import them itself).
 
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+import { CHROME_PATH, CHROMIUM_ARGS } from './chromium.mjs';
 
 /**
  * The test runner configuration for the package whose config file is at `configUrl`
@@ -20,16 +20,9 @@ export function browserTests(configUrl, { esbuildPlugin, chromeLauncher }) {
     browsers: [
       chromeLauncher({
         launchOptions: {
-          executablePath,
+          executablePath: CHROME_PATH,
           headless: true,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          args: [...CHROMIUM_ARGS],
         },
       }),
     ],

@@ -1,30 +1,12 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { Comment } from './api.js';
 import { loadMore } from './comments/read.js';
-import './parley-comments.js';
-import type { ParleyComments } from './parley-comments.js';
+import { listing, makeComment as make, mountComments, scoredComments, stubFetch, minute as t, texts } from './test-support.js';
 
 // The reader's own top-level comments that wait for a moderator (kept in localStorage, added
 // again on each load: the server lists only approved ones) go where the sort order puts them,
 // as new comments shown live do (`place` in comments/read.ts), not at the end whatever the sort.
 
-/** `min` minutes into the last hour. */
-const t = (min: number) => new Date(Date.now() - (60 - min) * 60_000).toISOString();
-const make = (id: string, text: string, extra: Partial<Comment> = {}): Comment => ({
-  id,
-  parentId: null,
-  author: { name: `N${id}`, website: null, avatar: id },
-  html: `<p>${text}</p>`,
-  body: text,
-  createdAt: t(0),
-  editedAt: null,
-  status: 'approved',
-  up: 0,
-  down: 0,
-  score: 0,
-  replies: [],
-  ...extra,
-});
 const held = (...comments: Comment[]) =>
   localStorage.setItem(
     'parley:held',
@@ -35,35 +17,15 @@ const held = (...comments: Comment[]) =>
 
 type Page = { comments: Comment[]; next?: string | null };
 let pages: Record<string, Page>;
-const realFetch = window.fetch;
-const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
-
-async function mount(sort: string): Promise<ParleyComments> {
-  localStorage.setItem('parley:sort:demo', JSON.stringify(sort));
-  const el = await fixture<ParleyComments>(
-    html`<parley-comments site="demo" page="/a" api="http://127.0.0.1:1" no-lazy no-live></parley-comments>`,
-  );
-  await waitUntil(() => el.phase === 'ready', 'loaded');
-  await el.updateComplete;
-  return el;
-}
-const texts = (el: ParleyComments) =>
-  [...el.shadowRoot!.querySelectorAll('ol.thread > li > article .body')].map((b) => b.textContent);
+const mount = (sort: string) => mountComments({ sort });
 
 describe('<parley-comments> the reader’s own held comments', () => {
+  stubFetch((url) => {
+    const page = pages[url.searchParams.get('cursor') ?? 'first']!;
+    return listing(page.comments, { nextCursor: page.next ?? null });
+  });
   beforeEach(() => {
     localStorage.clear();
-    window.fetch = async (input) => {
-      const page = pages[new URL(String(input)).searchParams.get('cursor') ?? 'first']!;
-      return json({
-        page: { key: '/a', url: '', title: '', count: page.comments.length, locked: false },
-        comments: page.comments,
-        nextCursor: page.next ?? null,
-      });
-    };
-  });
-  afterEach(() => {
-    window.fetch = realFetch;
   });
 
   it('oldest: by time among the loaded comments; one newer than all stays after the next page', async () => {
@@ -99,15 +61,7 @@ describe('<parley-comments> the reader’s own held comments', () => {
 
   it('top: after the comments that score higher, before those that score lower', async () => {
     held(make('h5', 'mine', { createdAt: t(5) }));
-    pages = {
-      first: {
-        comments: [
-          make('c1', 'liked', { createdAt: t(1), up: 2, score: 2 }),
-          make('c2', 'even', { createdAt: t(2) }),
-          make('c3', 'disliked', { createdAt: t(3), down: 1, score: -1 }),
-        ],
-      },
-    };
+    pages = { first: { comments: scoredComments() } };
     const el = await mount('top');
     expect(texts(el)).to.deep.equal(['liked', 'even', 'mine', 'disliked']);
   });

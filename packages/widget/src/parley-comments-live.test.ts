@@ -4,27 +4,15 @@ import { loadMore } from './comments/read.js';
 import { toggleForm } from './comments/write.js';
 import './parley-comments.js';
 import type { ParleyComments } from './parley-comments.js';
+import { $, json, listing, makeComment, mountComments, scoredComments, stubFetch, minute as t, texts } from './test-support.js';
 
 // Live updates (issue 9) against a stand-in for the browser's EventSource that the test feeds,
 // as the other widget tests stand in for fetch; e2e/comments-live.test.ts runs the same flows
 // against a real server's stream.
 
 const at = new Date(Date.now() - 60_000).toISOString();
-const make = (id: string, text: string, extra: Partial<Comment> = {}): Comment => ({
-  id,
-  parentId: null,
-  author: { name: `N${id}`, website: null, avatar: id },
-  html: `<p>${text}</p>`,
-  body: text,
-  createdAt: at,
-  editedAt: null,
-  status: 'approved',
-  up: 0,
-  down: 0,
-  score: 0,
-  replies: [],
-  ...extra,
-});
+// One time for all, so that comments without their own are equal in time and keep their order.
+const make = (id: string, text: string, extra: Partial<Comment> = {}) => makeComment(id, text, { createdAt: at, ...extra });
 
 /** The stand-in: records each stream the element opens; `send` delivers one event to it. */
 class FakeSource extends EventTarget {
@@ -57,25 +45,15 @@ const stream = () => {
 type Page = { comments: Comment[]; next?: string | null };
 let pages: Record<string, Page>;
 let posted: Comment | undefined;
-const realFetch = window.fetch;
 const realSource = window.EventSource;
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 async function mount(attrs: { sort?: string; noLive?: boolean } = {}): Promise<ParleyComments> {
-  if (attrs.sort) localStorage.setItem('parley:sort:demo', JSON.stringify(attrs.sort));
-  const el = await fixture<ParleyComments>(
-    html`<parley-comments site="demo" page="/a" api="http://127.0.0.1:1" no-lazy ?no-live=${!!attrs.noLive}></parley-comments>`,
-  );
-  await waitUntil(() => el.phase === 'ready', 'loaded');
+  const el = await mountComments({ sort: attrs.sort, live: !attrs.noLive });
   // The stream opens once the observer has seen the thread in view, a frame or so later.
   if (!attrs.noLive) await waitUntil(() => open().length === 1, 'stream open');
   await el.updateComplete;
   return el;
 }
-const $ = <T extends Element = HTMLElement>(el: ParleyComments, sel: string) => el.shadowRoot!.querySelector<T>(sel);
-const texts = (el: ParleyComments) =>
-  [...el.shadowRoot!.querySelectorAll('ol.thread > li > article .body')].map((b) => b.textContent);
 const newButton = (el: ParleyComments) => $<HTMLButtonElement>(el, 'button[part~=new]');
 const count = (el: ParleyComments) => $(el, '.count')!.textContent;
 
@@ -86,21 +64,16 @@ describe('<parley-comments> live updates', () => {
     posted = undefined;
     pages = { first: { comments: [make('c1', 'one', { replies: [make('r1', 'reply one', { parentId: 'c1' })] })] } };
     window.EventSource = FakeSource as unknown as typeof EventSource;
-    window.fetch = async (input, init = {}) => {
-      const url = new URL(String(input));
-      if (init.method === 'POST') return json({ comment: posted, editToken: 'tok' }, 201);
-      const page = pages[url.searchParams.get('cursor') ?? 'first']!;
-      const all = (list: Comment[]): number => list.reduce((n, c) => n + 1 + all(c.replies ?? []), 0);
-      return json({
-        page: { key: '/a', url: '', title: '', count: all(Object.values(pages).flatMap((p) => p.comments)), locked: false },
-        comments: page.comments,
-        nextCursor: page.next ?? null,
-      });
-    };
   });
   afterEach(() => {
-    window.fetch = realFetch;
     window.EventSource = realSource;
+  });
+  stubFetch((url, init) => {
+    if (init.method === 'POST') return json({ comment: posted, editToken: 'tok' }, 201);
+    const page = pages[url.searchParams.get('cursor') ?? 'first']!;
+    const all = (list: Comment[]): number => list.reduce((n, c) => n + 1 + all(c.replies ?? []), 0);
+    const count = all(Object.values(pages).flatMap((p) => p.comments));
+    return listing(page.comments, { count, nextCursor: page.next ?? null });
   });
 
   it('keeps a new top-level comment behind an accessible "show" button, announces it once and shows it on request', async () => {
@@ -272,7 +245,13 @@ describe('<parley-comments> live updates', () => {
   });
 
   describe('puts shown comments where the sort order has them, also across pages', () => {
-    const t = (min: number) => new Date(Date.now() - (60 - min) * 60_000).toISOString();
+    /** Delivers `comments` on the stream as new (event ids 5, 6, …) and shows them with the button. */
+    async function showNew(el: ParleyComments, ...comments: Comment[]): Promise<void> {
+      for (const [i, comment] of comments.entries()) stream().send('comment.created', { comment }, String(5 + i));
+      await el.updateComplete;
+      newButton(el)!.click();
+      await el.updateComplete;
+    }
 
     it('oldest: after every page, also one loaded after they were shown', async () => {
       pages = {
@@ -280,11 +259,7 @@ describe('<parley-comments> live updates', () => {
         p2: { comments: [make('c2', 'two', { createdAt: t(2) }), make('c3', 'three', { createdAt: t(3) })] },
       };
       const el = await mount({ sort: 'oldest' });
-      stream().send('comment.created', { comment: make('c5', 'five', { createdAt: t(5) }) }, '5');
-      stream().send('comment.created', { comment: make('c4', 'four', { createdAt: t(4) }) }, '6');
-      await el.updateComplete;
-      newButton(el)!.click();
-      await el.updateComplete;
+      await showNew(el, make('c5', 'five', { createdAt: t(5) }), make('c4', 'four', { createdAt: t(4) }));
       expect(texts(el)).to.deep.equal(['one', 'four', 'five']);
       await waitUntil(() => el.shadowRoot!.activeElement?.id === 'comment-c4', 'focus on the first shown');
       await loadMore(el, false);
@@ -315,30 +290,15 @@ describe('<parley-comments> live updates', () => {
         },
       };
       const el = await mount({ sort: 'newest' });
-      stream().send('comment.created', { comment: make('c3', 'three', { createdAt: t(3) }) }, '5');
-      stream().send('comment.created', { comment: make('c4', 'four', { createdAt: t(4) }) }, '6');
-      await el.updateComplete;
-      newButton(el)!.click();
-      await el.updateComplete;
+      await showNew(el, make('c3', 'three', { createdAt: t(3) }), make('c4', 'four', { createdAt: t(4) }));
       expect(texts(el)).to.deep.equal(['pinned', 'four', 'three', 'two']);
       await waitUntil(() => el.shadowRoot!.activeElement?.id === 'comment-c4', 'focus on the first shown');
     });
 
     it('top: after the comments that score higher, before those that score lower', async () => {
-      pages = {
-        first: {
-          comments: [
-            make('c1', 'liked', { createdAt: t(1), up: 2, score: 2 }),
-            make('c2', 'even', { createdAt: t(2) }),
-            make('c3', 'disliked', { createdAt: t(3), down: 1, score: -1 }),
-          ],
-        },
-      };
+      pages = { first: { comments: scoredComments() } };
       const el = await mount({ sort: 'top' });
-      stream().send('comment.created', { comment: make('c4', 'new', { createdAt: t(4) }) }, '5');
-      await el.updateComplete;
-      newButton(el)!.click();
-      await el.updateComplete;
+      await showNew(el, make('c4', 'new', { createdAt: t(4) }));
       expect(texts(el)).to.deep.equal(['liked', 'even', 'new', 'disliked']);
     });
   });

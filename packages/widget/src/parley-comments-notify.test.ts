@@ -1,71 +1,34 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { Comment } from './api.js';
+import { expect, waitUntil } from '@open-wc/testing';
 import { toggleForm } from './comments/write.js';
 import './parley-comments.js';
 import type { ParleyComments } from './parley-comments.js';
+import { $, json, listing, makeComment, mountComments, stubFetch, type } from './test-support.js';
 
 // "Notify me of replies" and "follow this discussion" (issue 8); e2e/comments-notify.test.ts
 // follows the mails through a real server and SMTP.
 
-const comment: Comment = {
-  id: 'c1',
-  parentId: null,
-  author: { name: 'Ada', website: null, avatar: 'a' },
-  html: '<p>Hi</p>',
-  body: 'Hi',
-  createdAt: new Date().toISOString(),
-  editedAt: null,
-  status: 'approved',
-  up: 0,
-  down: 0,
-  score: 0,
-  replies: [],
-};
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const comment = makeComment('c1', 'Hi', { createdAt: new Date().toISOString() });
 const requests: { method: string; path: string; body: Record<string, unknown> | undefined }[] = [];
 let follow: () => Response;
 let mail: boolean | undefined;
-const realFetch = window.fetch;
 
-async function mount(lang = 'en'): Promise<ParleyComments> {
-  const el = await fixture<ParleyComments>(
-    html`<parley-comments site="demo" page="/a" api="http://127.0.0.1:1" lang=${lang} no-lazy no-live></parley-comments>`,
-  );
-  await waitUntil(() => el.phase === 'ready', 'loaded');
-  await el.updateComplete;
-  return el;
-}
-const $ = <T extends Element = HTMLElement>(el: ParleyComments, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
-const type = (field: HTMLInputElement | HTMLTextAreaElement, text: string) => {
-  field.value = text;
-  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-};
+const mount = (lang = 'en') => mountComments({ lang });
 const notifyBox = (el: ParleyComments, form = 'form') => $<HTMLInputElement>(el, `${form} input[name=notify]`);
 
 describe('<parley-comments> notifications', () => {
+  stubFetch((url, init) => {
+    const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+    requests.push({ method: init.method ?? 'GET', path: url.pathname, body });
+    if (url.pathname === '/api/v1/subscriptions') return follow();
+    if (init.method === 'POST')
+      return json({ comment: { ...comment, id: `n${requests.length}`, body: body.body }, editToken: 't' }, 201);
+    return listing([comment], { mail });
+  });
   beforeEach(() => {
     localStorage.clear();
     requests.length = 0;
     follow = () => json({ status: 'check-your-inbox' }, 202);
     mail = true;
-    window.fetch = async (input, init = {}) => {
-      const url = new URL(String(input));
-      const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-      requests.push({ method: init.method ?? 'GET', path: url.pathname, body });
-      if (url.pathname === '/api/v1/subscriptions') return follow();
-      if (init.method === 'POST')
-        return json({ comment: { ...comment, id: `n${requests.length}`, body: body.body }, editToken: 't' }, 201);
-      return json({
-        page: { key: '/a', url: '', title: '', count: 1, locked: false },
-        comments: [comment],
-        nextCursor: null,
-        mail,
-      });
-    };
-  });
-  afterEach(() => {
-    window.fetch = realFetch;
   });
 
   it('offers "notify me of replies" once an e-mail is typed and sends it with the reader’s language', async () => {

@@ -1,68 +1,28 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { Comment } from './api.js';
 import './parley-comments.js';
-import type { ParleyComments } from './parley-comments.js';
+import { $, json, listing, makeComment as make, mountComments, type Respond, stubFetch, type } from './test-support.js';
 
 /** The widget's side of the spam rules: form token, honeypot, reports, own held comments. */
 
-const make = (id: string, text: string, extra: Partial<Comment> = {}): Comment => ({
-  id,
-  parentId: null,
-  author: { name: 'Ada', website: null, avatar: 'seed' },
-  html: `<p>${text}</p>`,
-  body: text,
-  createdAt: new Date(Date.now() - 60_000).toISOString(),
-  editedAt: null,
-  status: 'approved',
-  up: 0,
-  down: 0,
-  score: 0,
-  replies: [],
-  ...extra,
-});
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const listOf = (comments: Comment[]) =>
-  json({
-    page: { key: '/a', url: '', title: '', count: comments.length, locked: false },
-    comments,
-    nextCursor: null,
-    formToken: 'tok.en',
-  });
+const listOf = (comments: Comment[]) => listing(comments, { formToken: 'tok.en' });
 
-type Handler = (url: URL, init: RequestInit) => Response | Promise<Response>;
 const requests: { method: string; url: URL; body: Record<string, unknown> | undefined; at: number }[] = [];
-let handler: Handler;
-const realFetch = window.fetch;
+let handler: Respond;
 
-async function mount(lang = 'en'): Promise<ParleyComments> {
-  const el = await fixture<ParleyComments>(
-    html`<parley-comments site="demo" page="/a" api="http://127.0.0.1:1" no-lazy lang=${lang}></parley-comments>`,
-  );
-  await waitUntil(() => el.phase === 'ready', 'loaded');
-  await el.updateComplete;
-  return el;
-}
-const $ = <T extends Element = HTMLElement>(el: ParleyComments, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
-const type = (field: HTMLInputElement | HTMLTextAreaElement, text: string) => {
-  field.value = text;
-  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-};
+// With the live stream on, as a page has it by default.
+const mount = (lang = 'en') => mountComments({ lang, live: true });
 
 describe('<parley-comments> anti-spam', () => {
+  stubFetch((url, init) => {
+    const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+    requests.push({ method: init.method ?? 'GET', url, body, at: Date.now() });
+    return handler(url, init);
+  });
   beforeEach(() => {
     localStorage.clear();
     requests.length = 0;
     handler = () => listOf([make('c1', 'Hello')]);
-    window.fetch = async (input, init = {}) => {
-      const url = new URL(String(input));
-      const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-      requests.push({ method: init.method ?? 'GET', url, body, at: Date.now() });
-      return handler(url, init);
-    };
-  });
-  afterEach(() => {
-    window.fetch = realFetch;
   });
 
   it('has a honeypot hidden from people and assistive technology, and posts with the listing’s token no sooner than 2 s after it', async () => {

@@ -1,11 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { Comment } from '../api.js';
 import { EMBED_SCRIPT } from '../config.js';
 import '../parley-comments.js';
 import type { ParleyComments } from '../parley-comments.js';
 import '../parley-count.js';
 import '../parley-share.js';
 import type { ParleyShare } from '../parley-share.js';
+import { countsAndThread, shadow, stubFetch } from '../test-support.js';
 
 // The script tag's `data-lang="de-AT"` (read once per page, hence a file of its own) is a tag
 // like any other: every element matches it to the German table, and it comes after the element's
@@ -16,36 +16,8 @@ script.dataset.site = 'demo';
 script.dataset.lang = 'de-AT';
 (globalThis as Record<symbol, unknown>)[EMBED_SCRIPT] = script;
 
-const comment: Comment = {
-  id: 'c1',
-  parentId: null,
-  author: { name: 'Ada', website: null, avatar: 'seed-ada' },
-  html: '<p>Hi</p>',
-  body: 'Hi',
-  createdAt: new Date(Date.now() - 60_000).toISOString(),
-  editedAt: null,
-  status: 'approved',
-  up: 0,
-  down: 0,
-  score: 0,
-  replies: [],
-};
-const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
-const realFetch = window.fetch;
-const shadow = (el: Element | null | undefined) => el?.shadowRoot as ShadowRoot;
-
 describe('data-lang="de-AT" on the script tag', () => {
-  beforeEach(() => {
-    window.fetch = async (input) => {
-      const url = new URL(String(input));
-      if (url.pathname === '/api/v1/counts')
-        return json({ counts: Object.fromEntries(url.searchParams.getAll('page').map((p) => [p, 3])) });
-      return json({ page: { key: '/a', url: '', title: '', count: 1, locked: false }, comments: [comment], nextCursor: null });
-    };
-  });
-  afterEach(() => {
-    window.fetch = realFetch;
-  });
+  stubFetch(countsAndThread);
 
   it('gives German to the count, the share bar, its fediverse dialog and the thread on an English page', async () => {
     const wrap = await fixture<HTMLElement>(html`<div lang="en">

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { Comment } from '../api.js';
+import { nothing } from 'lit';
 import { setEmbedConfig } from '../config.js';
 import '../parley-comments.js';
 import type { ParleyComments } from '../parley-comments.js';
@@ -7,6 +7,7 @@ import '../parley-count.js';
 import '../parley-share.js';
 import type { ParleyShare } from '../parley-share.js';
 import { loadFediverseTerms } from '../parley-share-fediverse.js';
+import { countsAndThread, shadow, stubFetch } from '../test-support.js';
 import { loadTerms } from './index.js';
 import { loadAllTerms } from './translator.js';
 
@@ -21,24 +22,6 @@ const CASES = [
 ] as const;
 const BUILT_INS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
 
-const comment: Comment = {
-  id: 'c1',
-  parentId: null,
-  author: { name: 'Ada', website: null, avatar: 'seed-ada' },
-  html: '<p>Hi</p>',
-  body: 'Hi',
-  createdAt: new Date(Date.now() - 60_000).toISOString(),
-  editedAt: null,
-  status: 'approved',
-  up: 0,
-  down: 0,
-  score: 0,
-  replies: [],
-};
-const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
-const realFetch = window.fetch;
-const shadow = (el: Element | null | undefined) => el?.shadowRoot as ShadowRoot;
-
 /** Opens a share bar's fediverse dialog and gives its handle label. */
 async function dialogLabel(bar: ParleyShare): Promise<string | null | undefined> {
   shadow(bar).querySelector<HTMLElement>('[part~="control-mastodon"]')?.click();
@@ -49,19 +32,27 @@ async function dialogLabel(bar: ParleyShare): Promise<string | null | undefined>
   return label;
 }
 
+/**
+ * A count, a share bar and a thread, each with `lang=tag`, in a `<div>` with `lang=pageLang`
+ * (none if not given).
+ */
+async function surfaces(tag: string, pageLang?: string) {
+  const wrap = await fixture<HTMLElement>(html`<div lang=${pageLang ?? nothing}>
+    <parley-count lang=${tag} href="/a"></parley-count>
+    <parley-share lang=${tag} url="https://a.example/" services="mastodon"></parley-share>
+    <parley-comments lang=${tag} site="demo" page="/a" api="http://127.0.0.1:1" no-lazy no-live></parley-comments>
+  </div>`);
+  const counter = wrap.querySelector('parley-count');
+  const bar = wrap.querySelector('parley-share') as ParleyShare;
+  const thread = wrap.querySelector('parley-comments') as ParleyComments;
+  return { wrap, counter, bar, thread };
+}
+
 describe('region tags and Object built-ins choose a table on every element', () => {
+  stubFetch(countsAndThread);
   beforeEach(() => {
     localStorage.clear();
     setEmbedConfig({ apiBase: 'https://comments.test', site: 'demo' });
-    window.fetch = async (input) => {
-      const url = new URL(String(input));
-      if (url.pathname === '/api/v1/counts')
-        return json({ counts: Object.fromEntries(url.searchParams.getAll('page').map((p) => [p, 3])) });
-      return json({ page: { key: '/a', url: '', title: '', count: 1, locked: false }, comments: [comment], nextCursor: null });
-    };
-  });
-  afterEach(() => {
-    window.fetch = realFetch;
   });
 
   it('the loaders take a tag, not only a table name', async () => {
@@ -83,14 +74,7 @@ describe('region tags and Object built-ins choose a table on every element', () 
 
   for (const [tag, count, reply, share, handle] of CASES) {
     it(`<parley-count>, <parley-share> with its dialog and <parley-comments> with lang="${tag}"`, async () => {
-      const wrap = await fixture<HTMLElement>(html`<div lang="en">
-        <parley-count lang=${tag} href="/a"></parley-count>
-        <parley-share lang=${tag} url="https://a.example/" services="mastodon"></parley-share>
-        <parley-comments lang=${tag} site="demo" page="/a" api="http://127.0.0.1:1" no-lazy no-live></parley-comments>
-      </div>`);
-      const counter = wrap.querySelector('parley-count');
-      const bar = wrap.querySelector('parley-share') as ParleyShare;
-      const thread = wrap.querySelector('parley-comments') as ParleyComments;
+      const { wrap, counter, bar, thread } = await surfaces(tag, 'en');
       await waitUntil(() => shadow(counter)?.querySelector('[part=count]'), 'counted');
       await waitUntil(() => thread.phase === 'ready', 'thread loaded');
       await thread.updateComplete;
@@ -110,14 +94,7 @@ describe('region tags and Object built-ins choose a table on every element', () 
     addEventListener('unhandledrejection', onError);
     try {
       for (const tag of BUILT_INS) {
-        const wrap = await fixture<HTMLElement>(html`<div>
-          <parley-count lang=${tag} href="/a"></parley-count>
-          <parley-share lang=${tag} url="https://a.example/" services="mastodon"></parley-share>
-          <parley-comments lang=${tag} site="demo" page="/a" api="http://127.0.0.1:1" no-lazy no-live></parley-comments>
-        </div>`);
-        const counter = wrap.querySelector('parley-count');
-        const bar = wrap.querySelector('parley-share') as ParleyShare;
-        const thread = wrap.querySelector('parley-comments') as ParleyComments;
+        const { counter, bar, thread } = await surfaces(tag);
         await waitUntil(() => shadow(counter)?.querySelector('[part=count]'), `${tag} counted`);
         await waitUntil(() => thread.phase === 'ready', `${tag} thread loaded`);
         expect(shadow(counter).textContent?.trim(), tag).to.equal('3 comments');

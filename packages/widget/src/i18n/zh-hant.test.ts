@@ -1,47 +1,22 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { Comment } from '../api.js';
 import { setEmbedConfig } from '../config.js';
 import '../parley-comments.js';
 import type { ParleyComments } from '../parley-comments.js';
 import '../parley-count.js';
 import '../parley-share.js';
 import type { ParleyShare } from '../parley-share.js';
+import { countsAndThread, stubFetch } from '../test-support.js';
 
 // Each surface rendered for a Traditional Chinese reader (tags zh-TW, zh-HK, zh-MO, zh-Hant-TW):
 // Taiwan terms (留言, 回覆, 檢舉, 分享, 電子郵件), never the Simplified table's (评论, 回复, 举报).
 
-const comment: Comment = {
-  id: 'c1',
-  parentId: null,
-  author: { name: 'Ada', website: null, avatar: 'seed-ada' },
-  html: '<p>Hi</p>',
-  body: 'Hi',
-  createdAt: new Date(Date.now() - 60_000).toISOString(),
-  editedAt: null,
-  status: 'approved',
-  up: 0,
-  down: 0,
-  score: 0,
-  replies: [],
-};
-
-const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
-const realFetch = window.fetch;
 /** The visible text of a shadow root, whitespace collapsed. */
 const text = (root: ShadowRoot | null | undefined) => (root?.textContent ?? '').replace(/\s+/g, ' ');
 
 describe('Traditional Chinese on every widget surface', () => {
+  stubFetch(countsAndThread);
   beforeEach(() => {
     localStorage.clear();
-    window.fetch = async (input) => {
-      const url = new URL(String(input));
-      if (url.pathname === '/api/v1/counts')
-        return json({ counts: Object.fromEntries(url.searchParams.getAll('page').map((p) => [p, 3])) });
-      return json({ page: { key: '/a', url: '', title: '', count: 1, locked: false }, comments: [comment], nextCursor: null });
-    };
-  });
-  afterEach(() => {
-    window.fetch = realFetch;
   });
 
   it('the comment thread on a zh-TW page', async () => {
