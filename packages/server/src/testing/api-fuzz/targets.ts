@@ -33,6 +33,8 @@ const ADMIN_BODY: Record<string, string[]> = {
   '/api/admin/pages/unlock': ['site', 'page'],
   '/api/admin/sites/:id': ['name', 'origins', 'settings'],
   '/api/admin/bans': ['kind', 'value', 'commentId', 'site', 'expiresAt', 'reason'],
+  '/api/admin/me': ['locale'],
+  '/api/admin/sites/:id/webhooks': ['url', 'events'],
 };
 const ADMIN_QUERY = ['site', 'page', 'status', 'q', 'cursor', 'limit', 'format', 'dryRun', 'mapUrl'];
 
