@@ -425,6 +425,7 @@ export interface Subscription {
 /** Events a webhook can ask for, in the server's order. */
 export const WEBHOOK_EVENTS = [
   'comment.created',
+  'comment.held',
   'comment.approved',
   'comment.rejected',
   'comment.updated',

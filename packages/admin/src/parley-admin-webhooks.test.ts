@@ -57,7 +57,14 @@ describe('parley-admin-webhooks', () => {
       expect(root.activeElement).to.equal(url);
       await expect(el).to.be.accessible();
 
-      for (const ev of ['comment.created', 'comment.approved', 'comment.rejected', 'comment.updated', 'comment.deleted']) {
+      for (const ev of [
+        'comment.created',
+        'comment.held',
+        'comment.approved',
+        'comment.rejected',
+        'comment.updated',
+        'comment.deleted',
+      ]) {
         box(ev).checked = ev === 'comment.created' || ev === 'comment.deleted';
       }
       url.value = 'https://hooks.example.com/parley';

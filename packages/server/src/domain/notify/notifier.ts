@@ -48,6 +48,8 @@ export class NotifyService implements CommentHooks {
       return page;
     };
     const out = await webhookEntries(this.#notify, site, 'comment.created', record, pageInfo, c.createdAt);
+    // A held post is `comment.created` (status pending) and `comment.held` both, so a subscriber to held alone learns of it.
+    if (c.status === 'pending') out.push(...(await webhookEntries(this.#notify, site, 'comment.held', record, pageInfo, c.createdAt)));
     if (!this.config.mail) return out;
     if (c.status === 'approved') out.push(...(await this.#mails.fanOut(site, record, await pageInfo())));
     else if (c.status === 'pending' && this.config.moderatorMail === 'each') {
@@ -63,16 +65,22 @@ export class NotifyService implements CommentHooks {
     if (!address.confirmed) await this.#mails.askConfirmation(site, address);
   }
 
-  /** `comment.updated`; and when the edit held a published comment, the moderator mail a held post gets. */
+  /**
+   * `comment.updated`; and when the edit held a published comment, `comment.held` and the
+   * moderator mail a held post gets.
+   */
   async updated(site: Site, comment: CommentInContext, held = false): Promise<OutboxEntry[]> {
     const out = await this.#event(site, 'comment.updated', comment);
-    if (held) out.push(...(await this.#heldMail(site, comment)));
+    if (held) out.push(...(await this.#held(site, comment)));
     return out;
   }
 
-  /** A comment readers' flags sent back to the queue: the moderator mail a held post gets (once; see `CommentHooks`). */
+  /**
+   * A comment readers' flags sent back to the queue: `comment.held` and the moderator mail a held
+   * post gets (once; see `CommentHooks`).
+   */
   flagHeld(site: Site, comment: CommentInContext): Promise<OutboxEntry[]> {
-    return this.#heldMail(site, comment);
+    return this.#held(site, comment);
   }
 
   async deleted(site: Site, comment: CommentInContext): Promise<OutboxEntry[]> {
@@ -180,6 +188,11 @@ export class NotifyService implements CommentHooks {
       const mails = held.length ? await this.#mails.moderatorMails(site, held) : [];
       await this.#notify.advanceDigest(site.id, mark, now, mails);
     }
+  }
+
+  /** What a published comment sent back to the queue sends: `comment.held`, and the moderators' mail. */
+  async #held(site: Site, comment: CommentInContext): Promise<OutboxEntry[]> {
+    return [...(await this.#event(site, 'comment.held', comment)), ...(await this.#heldMail(site, comment))];
   }
 
   /** In the one-mail-per-comment mode, the moderators' mail about one comment that went to the queue. */

@@ -6,6 +6,7 @@ import { present } from '../present.js';
 /** Events a webhook can ask for. */
 export const WEBHOOK_EVENTS = [
   'comment.created',
+  'comment.held',
   'comment.approved',
   'comment.rejected',
   'comment.updated',
@@ -22,7 +23,8 @@ export interface WebhookPayload {
 
 /**
  * Outbox entries for every active webhook of the site that wants `event`. The body is the public
- * view of the comment (`present`: never an e-mail, IP or token) with its page.
+ * view of the comment (`present`: never an e-mail, IP or token) with its page; a `comment.held`
+ * body also says why it was held (`reason`: a `HeldReason` code, null if none was recorded).
  */
 export async function webhookEntries(
   notify: NotifyStorage,
@@ -42,6 +44,7 @@ export async function webhookEntries(
     site: site.id,
     page: { key, url, title },
     comment: present(comment),
+    ...(event === 'comment.held' ? { reason: comment.heldReason ?? null } : {}),
   });
   return hooks.map((h) => ({
     siteId: site.id,
