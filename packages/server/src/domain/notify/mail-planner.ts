@@ -40,6 +40,21 @@ export function readModerationToken(data: string): { commentId: string; adminId:
     : { commentId: data.slice(0, space), adminId: data.slice(space + 1) };
 }
 
+/**
+ * The signed data of a moderator's mute (unsubscribe) link: `site:hash of the address` (the flag it
+ * sets), and the id of the administrator account the mail went to when its address has one, so the
+ * page speaks that account's language. Never an e-mail address. Older links carry the flag alone.
+ */
+export function muteToken(mute: string, adminId: string | undefined): string {
+  return adminId ? `${mute} ${adminId}` : mute;
+}
+
+/** Reads {@link muteToken}'s data back (site ids and the hash hold no space). */
+export function readMuteToken(data: string): { mute: string; adminId: string | undefined } {
+  const space = data.indexOf(' ');
+  return space < 0 ? { mute: data, adminId: undefined } : { mute: data.slice(0, space), adminId: data.slice(space + 1) };
+}
+
 /** The answer to a mail link that is forged, expired, used up or meant for something else. */
 export function linkGone(): Problem {
   return new Problem(404, 'link-invalid', 'This link is not valid or has expired');
@@ -91,8 +106,9 @@ export class MailPlanner {
   /**
    * One mail per moderator (unless muted) listing `held`, each with approve and reject links, in
    * the moderator's console language when the address has an administrator account that sent one
-   * (English otherwise). Links made for an account name it ({@link moderationToken}), so the pages
-   * behind them speak the same language; each recipient therefore gets their own links.
+   * (English otherwise). Links made for an account name it ({@link moderationToken},
+   * {@link muteToken}), so the pages behind them speak the same language; each recipient therefore
+   * gets their own links.
    */
   async moderatorMails(site: Site, held: HeldItem[]): Promise<OutboxEntry[]> {
     const signer = await this.signer();
@@ -113,7 +129,7 @@ export class MailPlanner {
           rejectUrl: this.#link('moderate', signer.sign('reject', data, expires), 'reject'),
         };
       });
-      const unsubscribeUrl = this.#link('unsubscribe', signer.sign('mute', mute));
+      const unsubscribeUrl = this.#link('unsubscribe', signer.sign('mute', muteToken(mute, account?.id)));
       out.push(
         this.#mail(
           site,
