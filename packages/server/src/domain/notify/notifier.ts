@@ -49,7 +49,8 @@ export class NotifyService implements CommentHooks {
     };
     const out = await webhookEntries(this.#notify, site, 'comment.created', record, pageInfo, c.createdAt);
     // A held post is `comment.created` (status pending) and `comment.held` both, so a subscriber to held alone learns of it.
-    if (c.status === 'pending') out.push(...(await webhookEntries(this.#notify, site, 'comment.held', record, pageInfo, c.createdAt)));
+    if (c.status === 'pending')
+      out.push(...(await webhookEntries(this.#notify, site, 'comment.held', record, pageInfo, c.createdAt)));
     if (!this.config.mail) return out;
     if (c.status === 'approved') out.push(...(await this.#mails.fanOut(site, record, await pageInfo())));
     else if (c.status === 'pending' && this.config.moderatorMail === 'each') {

@@ -116,9 +116,7 @@ for (const backend of backends) {
       const posted = await s.post('/f', 'everyone reports this', { author: { name: 'Cy', email: 'ann.secret@example.com' } });
       assert.equal(posted.comment.status, 'approved');
       // Six readers (flags count per /24, so six networks), all at once.
-      await Promise.all(
-        Array.from({ length: 6 }, (_, i) => s.app.service.flag(posted.comment.id, { ip: `100.64.${i}.9` })),
-      );
+      await Promise.all(Array.from({ length: 6 }, (_, i) => s.app.service.flag(posted.comment.id, { ip: `100.64.${i}.9` })));
       assert.equal((await s.storage.getComment(posted.comment.id))?.status, 'pending');
       // Flagged again once held: nothing more.
       await s.app.service.flag(posted.comment.id, { ip: '100.64.99.9' });

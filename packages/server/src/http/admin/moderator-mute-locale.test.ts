@@ -39,7 +39,10 @@ for (const backend of backends) {
       const ask = async (link: string) => (await s.app.request(link, { headers: { 'accept-language': 'fr' } })).text();
       const gretaAsk = await ask(greta);
       assert.equal(lang(gretaAsk), 'de');
-      assert.match(gretaAsk, /<h1>Abmelden<\/h1><p>E-Mails zu Kommentaren auf demo<\/p><p>Diese E-Mails nicht mehr erhalten\?<\/p>/);
+      assert.match(
+        gretaAsk,
+        /<h1>Abmelden<\/h1><p>E-Mails zu Kommentaren auf demo<\/p><p>Diese E-Mails nicht mehr erhalten\?<\/p>/,
+      );
       assert.equal(lang(await ask(ed)), 'fr');
       assert.equal(lang(await ask(list)), 'fr');
 
