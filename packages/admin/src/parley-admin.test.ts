@@ -11,25 +11,26 @@ const deep = (root: Element, ...selectors: string[]): Element | null => {
   return el;
 };
 
-function api(options: { signedIn?: boolean; password?: string } = {}) {
+function api(options: { signedIn?: boolean; password?: string; locale?: string } = {}) {
   let signedIn = options.signedIn ?? false;
+  const owner: Admin = { ...OWNER, locale: options.locale ?? null };
   const held = comment({ author: { name: 'Held Reader' } });
   return fakeServer({
     'GET /session': () =>
-      signedIn ? { body: { admin: OWNER, csrfToken: 'tok' } } : { status: 401, body: { code: 'session-required' } },
+      signedIn ? { body: { admin: owner, csrfToken: 'tok' } } : { status: 401, body: { code: 'session-required' } },
     'POST /login': (c) => {
       const body = c.body as { email: string; password: string };
       if (body.password !== (options.password ?? 'right password')) {
         return { status: 401, body: { code: 'invalid-credentials', detail: 'Wrong e-mail or password' } };
       }
       signedIn = true;
-      return { body: { admin: OWNER, csrfToken: 'tok' } };
+      return { body: { admin: owner, csrfToken: 'tok' } };
     },
     'POST /logout': () => {
       signedIn = false;
       return { status: 204 };
     },
-    'PATCH /me': (c) => ({ body: { admin: { ...OWNER, locale: (c.body as { locale: string }).locale } } }),
+    'PATCH /me': (c) => ({ body: { admin: { ...owner, locale: (c.body as { locale: string }).locale } } }),
     'GET /sites': () => ({ body: { sites: [{ id: 'demo', name: 'Demo', origins: [] }] } }),
     'GET /queue': () => ({ body: { comments: [held], nextCursor: null } }),
     [`POST /comments/${held.id}/approve`]: () => ({ body: { comment: { ...held, status: 'approved' } } }),
@@ -207,6 +208,33 @@ describe('parley-admin', () => {
       select.dispatchEvent(new Event('change'));
       await until(() => sent().length === 2, 'the language sent on change');
       expect(sent()[1]!.body).to.deep.equal({ locale: 'zh-Hant' });
+    } finally {
+      document.documentElement.lang = 'en';
+      fake.restore();
+    }
+  });
+
+  it("keeps the account's stored language: a browser without a choice of its own shows it and sends nothing", async () => {
+    const fake = api({ signedIn: true, locale: 'de' });
+    try {
+      const el = await fixture<ParleyAdmin>(html`<parley-admin></parley-admin>`);
+      await until(() => deep(el, 'parley-admin-queue', 'h1')?.textContent === 'Moderationswarteschlange', 'the console in German');
+      expect(document.documentElement.lang).to.equal('de');
+      expect(fake.calls.filter((c) => c.method === 'PATCH' && c.path === '/me')).to.have.length(0);
+    } finally {
+      document.documentElement.lang = 'en';
+      fake.restore();
+    }
+  });
+
+  it('does not overwrite a stored language with the choice kept in this browser on load', async () => {
+    const fake = api({ signedIn: true, locale: 'de' });
+    try {
+      localStorage.setItem('parley-admin-lang', 'fr');
+      const el = await fixture<ParleyAdmin>(html`<parley-admin></parley-admin>`);
+      await until(() => deep(el, 'parley-admin-queue', 'h1'), 'the console');
+      expect(document.documentElement.lang).to.equal('fr');
+      expect(fake.calls.filter((c) => c.method === 'PATCH' && c.path === '/me')).to.have.length(0);
     } finally {
       document.documentElement.lang = 'en';
       fake.restore();

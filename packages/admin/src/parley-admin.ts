@@ -158,7 +158,7 @@ export class ParleyAdmin extends AdminElement {
     await this.#useLanguage(lang);
     try {
       this.admin = (await this.api.me()) ?? null;
-      if (this.admin && this.admin.locale !== this.i18n.lang) void this.#sendLanguage();
+      if (this.admin) await this.#settleLanguage(this.admin);
       if (this.admin && !this.admin.mustChangePassword) await this.#loadSites();
     } catch (e) {
       this.admin = null;
@@ -198,7 +198,7 @@ export class ParleyAdmin extends AdminElement {
 
   async #signedIn(e: CustomEvent<Admin>) {
     this.admin = e.detail;
-    void this.#sendLanguage();
+    await this.#settleLanguage(e.detail);
     this.announce(this.i18n.t('login.signedIn', { email: e.detail.email }));
     if (!e.detail.mustChangePassword) await this.#loadSites();
     void this.#focusView();
@@ -249,6 +249,19 @@ export class ParleyAdmin extends AdminElement {
     localStorage.setItem(LANG_KEY, lang);
     await this.#useLanguage(lang);
     if (this.admin) void this.#sendLanguage();
+  }
+
+  /**
+   * Once the account is known: an account without a language gets the console's (sent, so that
+   * moderator mails speak it); one with a language keeps it, and a browser where no language was
+   * ever chosen in the menu shows it. Only a choice in the menu changes a stored language, so
+   * opening the console on a phone set to English does not switch a German moderator's mails.
+   */
+  async #settleLanguage(admin: Admin) {
+    if (!admin.locale) void this.#sendLanguage();
+    else if (localStorage.getItem(LANG_KEY) === null && admin.locale !== this.i18n.lang) {
+      await this.#useLanguage(resolveLanguage([admin.locale]));
+    }
   }
 
   /**
