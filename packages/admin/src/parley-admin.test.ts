@@ -218,7 +218,10 @@ describe('parley-admin', () => {
     const fake = api({ signedIn: true, locale: 'de' });
     try {
       const el = await fixture<ParleyAdmin>(html`<parley-admin></parley-admin>`);
-      await until(() => deep(el, 'parley-admin-queue', 'h1')?.textContent === 'Moderationswarteschlange', 'the console in German');
+      await until(
+        () => deep(el, 'parley-admin-queue', 'h1')?.textContent === 'Moderationswarteschlange',
+        'the console in German',
+      );
       expect(document.documentElement.lang).to.equal('de');
       expect(fake.calls.filter((c) => c.method === 'PATCH' && c.path === '/me')).to.have.length(0);
     } finally {
