@@ -24,35 +24,21 @@ export interface HeldItem {
 }
 
 /**
- * The signed data of an approve or reject link: the comment's id, and the id of the administrator
- * account the mail went to when its address has one (comment ids never hold a space). Never an
- * e-mail address. Links signed before accounts were named carry the comment id alone.
+ * The signed data of a moderator's link: what it acts on, and the id of the administrator account
+ * the mail went to when its address has one, so the page behind it speaks that account's language.
+ * For approve and reject links the data is the comment's id; for the mute (unsubscribe) link it is
+ * `site:hash of the address` (the flag it sets). Neither holds a space, so the first space ends it.
+ * Never an e-mail address. Links signed before accounts were named carry the data alone, and still
+ * read back.
  */
-export function moderationToken(commentId: string, adminId: string | undefined): string {
-  return adminId ? `${commentId} ${adminId}` : commentId;
+export function withAccount(data: string, adminId: string | undefined): string {
+  return adminId ? `${data} ${adminId}` : data;
 }
 
-/** Reads {@link moderationToken}'s data back. */
-export function readModerationToken(data: string): { commentId: string; adminId: string | undefined } {
-  const space = data.indexOf(' ');
-  return space < 0
-    ? { commentId: data, adminId: undefined }
-    : { commentId: data.slice(0, space), adminId: data.slice(space + 1) };
-}
-
-/**
- * The signed data of a moderator's mute (unsubscribe) link: `site:hash of the address` (the flag it
- * sets), and the id of the administrator account the mail went to when its address has one, so the
- * page speaks that account's language. Never an e-mail address. Older links carry the flag alone.
- */
-export function muteToken(mute: string, adminId: string | undefined): string {
-  return adminId ? `${mute} ${adminId}` : mute;
-}
-
-/** Reads {@link muteToken}'s data back (site ids and the hash hold no space). */
-export function readMuteToken(data: string): { mute: string; adminId: string | undefined } {
-  const space = data.indexOf(' ');
-  return space < 0 ? { mute: data, adminId: undefined } : { mute: data.slice(0, space), adminId: data.slice(space + 1) };
+/** Reads {@link withAccount}'s data back. */
+export function readWithAccount(signed: string): { data: string; adminId: string | undefined } {
+  const space = signed.indexOf(' ');
+  return space < 0 ? { data: signed, adminId: undefined } : { data: signed.slice(0, space), adminId: signed.slice(space + 1) };
 }
 
 /** The answer to a mail link that is forged, expired, used up or meant for something else. */
@@ -106,8 +92,7 @@ export class MailPlanner {
   /**
    * One mail per moderator (unless muted) listing `held`, each with approve and reject links, in
    * the moderator's console language when the address has an administrator account that sent one
-   * (English otherwise). Links made for an account name it ({@link moderationToken},
-   * {@link muteToken}), so the pages behind them speak the same language; each recipient therefore
+   * (English otherwise). Links made for an account name it ({@link withAccount}), so the pages behind them speak the same language; each recipient therefore
    * gets their own links.
    */
   async moderatorMails(site: Site, held: HeldItem[]): Promise<OutboxEntry[]> {
@@ -120,7 +105,7 @@ export class MailPlanner {
       if (await this.#notify.getFlag(`mute:${mute}`)) continue;
       const account = accounts.get(to.toLowerCase());
       const items: HeldComment[] = held.map(({ record, page }) => {
-        const data = moderationToken(record.id, account?.id);
+        const data = withAccount(record.id, account?.id);
         return {
           page: this.#mailPage(site, page),
           authorName: record.authorName,
@@ -129,7 +114,7 @@ export class MailPlanner {
           rejectUrl: this.#link('moderate', signer.sign('reject', data, expires), 'reject'),
         };
       });
-      const unsubscribeUrl = this.#link('unsubscribe', signer.sign('mute', muteToken(mute, account?.id)));
+      const unsubscribeUrl = this.#link('unsubscribe', signer.sign('mute', withAccount(mute, account?.id)));
       out.push(
         this.#mail(
           site,

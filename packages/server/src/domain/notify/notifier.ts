@@ -3,7 +3,7 @@ import type { CommentInContext, CommentRecord, NewComment, OutboxEntry, Site, St
 import { recordOf } from '../comment-input.js';
 import type { CommentHooks, NewCommentInput } from '../comment-types.js';
 import { Problem } from '../problem.js';
-import { linkGone, MailPlanner, type PageInfo, readModerationToken } from './mail-planner.js';
+import { linkGone, MailPlanner, type PageInfo, readWithAccount } from './mail-planner.js';
 import { mailLocale } from './mail-terms.js';
 import type { NotifyConfig } from './notify-config.js';
 import { Subscriptions } from './subscriptions.js';
@@ -130,7 +130,7 @@ export class NotifyService implements CommentHooks {
 
   /** The held comment a moderation link points at (for the confirm page); 404 once it is no longer held. */
   async heldComment(action: 'approve' | 'reject', token: string): Promise<CommentInContext> {
-    const { commentId } = readModerationToken(await this.#mails.verify(action, token));
+    const { data: commentId } = readWithAccount(await this.#mails.verify(action, token));
     const comment = await this.#storage.getComment(commentId);
     if (comment?.status !== 'pending')
       throw new Problem(404, 'comment-not-found', 'This comment is no longer waiting for moderation');
@@ -139,11 +139,11 @@ export class NotifyService implements CommentHooks {
 
   /**
    * The stored console language of the moderator a moderation link was mailed to, when the link
-   * names their account (see `moderationToken`); undefined for a link that does not, or is not valid.
+   * names their account (see `withAccount`); undefined for a link that does not, or is not valid.
    */
   async moderatorLocale(action: 'approve' | 'reject', token: string): Promise<string | undefined> {
     const data = (await this.#mails.signer()).verify(action, token, this.#now());
-    const adminId = data === undefined ? undefined : readModerationToken(data).adminId;
+    const adminId = data === undefined ? undefined : readWithAccount(data).adminId;
     return adminId ? this.#notify.adminLocale(adminId) : undefined;
   }
 

@@ -4,7 +4,7 @@ import { prefixHash } from '../identity.js';
 import { Problem } from '../problem.js';
 import { enforceRate, type RateWindow } from '../rate-limit.js';
 import { cleanLine, isEmail } from '../text.js';
-import { linkGone, type MailPlanner, readMuteToken } from './mail-planner.js';
+import { linkGone, type MailPlanner, readWithAccount } from './mail-planner.js';
 import { mailLocale } from './mail-terms.js';
 import type { NotifyConfig } from './notify-config.js';
 
@@ -78,7 +78,7 @@ export class Subscriptions {
   /**
    * The stored language and site of the reader a confirm or unsubscribe link was mailed to, so the
    * page it opens speaks the mail's language; for a moderator's `mute` link, the console language
-   * of the administrator account it names ({@link muteToken}). Undefined when the token names no
+   * of the administrator account it names ({@link withAccount}). Undefined when the token names no
    * stored address or account language (forged, expired, already used, or a `mute` link made
    * before links named accounts): the page then goes by the browser's language. Read before
    * acting, since unsubscribing deletes the record.
@@ -87,7 +87,7 @@ export class Subscriptions {
     const signer = await this.#mails.signer();
     const now = this.#now();
     const muted = signer.verify('mute', token, now);
-    if (muted !== undefined) return this.#moderator(readMuteToken(muted));
+    if (muted !== undefined) return this.#moderator(readWithAccount(muted));
     const sub = signer.verify('unsub', token, now);
     const addressId =
       sub !== undefined
@@ -108,12 +108,12 @@ export class Subscriptions {
     const address = signer.verify('forget', token, now);
     if (address !== undefined) return void (await this.#notify.deleteAddress(address));
     const muted = signer.verify('mute', token, now);
-    if (muted !== undefined) return this.#notify.setFlag(`mute:${readMuteToken(muted).mute}`);
+    if (muted !== undefined) return this.#notify.setFlag(`mute:${readWithAccount(muted).data}`);
     throw linkGone();
   }
 
   /** The console language of the moderator a mute link names, with the site's name; undefined without one. */
-  async #moderator({ mute, adminId }: { mute: string; adminId: string | undefined }) {
+  async #moderator({ data: mute, adminId }: { data: string; adminId: string | undefined }) {
     const locale = adminId ? await this.#notify.adminLocale(adminId) : undefined;
     if (!locale) return undefined;
     const site = await this.#storage.getSite(mute.slice(0, mute.indexOf(':')));
