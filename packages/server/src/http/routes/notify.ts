@@ -49,8 +49,7 @@ interface PageView {
   siteName?: string | undefined;
 }
 
-function htmlPage(c: Context, status: 200 | 404, view: PageView, title: string, body: string): Response {
-  const t = pageTerms(view.locale);
+function htmlPage(c: Context, status: 200 | 404, view: PageView, t: PageTerms, title: string, body: string): Response {
   const site = view.siteName ? htmlEscape(view.siteName) : '';
   const head = site ? `${htmlEscape(title)} · ${site}` : htmlEscape(title);
   const siteLine = site ? `<p>${fill(htmlEscape(t.site), { site })}</p>` : '';
@@ -85,6 +84,17 @@ async function tokenOf(c: Context): Promise<string> {
   throw new Problem(404, 'link-invalid', 'This link is not valid or has expired');
 }
 
+/**
+ * The link's token for the language of its page, or undefined without one (the page then says so
+ * in the browser's language). A body that is not a form is still a 400.
+ */
+function optionalToken(c: Context): Promise<string | undefined> {
+  return tokenOf(c).catch((err: unknown) => {
+    if (err instanceof Problem && err.status === 404) return undefined;
+    throw err;
+  });
+}
+
 /** Shows a link's failure as a page, since a person followed it from a mail. */
 async function answer(
   c: Context,
@@ -94,11 +104,11 @@ async function answer(
 ): Promise<Response> {
   const t = pageTerms(view.locale);
   try {
-    return htmlPage(c, 200, view, title(t), await work(t));
+    return htmlPage(c, 200, view, t, title(t), await work(t));
   } catch (err) {
     if (err instanceof Problem && err.status === 404) {
       const why = err.code === 'comment-not-found' ? t.notHeld : t.linkInvalid;
-      return htmlPage(c, 404, { locale: view.locale }, t.invalidTitle, `<p>${htmlEscape(why)}</p>`);
+      return htmlPage(c, 404, { locale: view.locale }, t, t.invalidTitle, `<p>${htmlEscape(why)}</p>`);
     }
     throw err;
   }
@@ -113,10 +123,7 @@ const browserLocale = (c: Context): string => acceptedLocale(c.req.header('accep
  * still a 400 here (from `tokenOf`); a missing token is left to the page's own 404.
  */
 async function readerView(c: Context, notifier: NotifyService): Promise<PageView> {
-  const token = await tokenOf(c).catch((err: unknown) => {
-    if (err instanceof Problem && err.status === 404) return undefined;
-    throw err;
-  });
+  const token = await optionalToken(c);
   const reader = token ? await notifier.reader(token) : undefined;
   return reader ? { locale: mailLocale(reader.locale), siteName: reader.siteName } : { locale: browserLocale(c) };
 }
@@ -127,10 +134,7 @@ async function readerView(c: Context, notifier: NotifyService): Promise<PageView
  * older link, an address without an account, or a bad link, whose page then says so).
  */
 async function moderatorView(c: Context, notifier: NotifyService): Promise<PageView> {
-  const token = await tokenOf(c).catch((err: unknown) => {
-    if (err instanceof Problem && err.status === 404) return undefined;
-    throw err;
-  });
+  const token = await optionalToken(c);
   const action = c.req.query('action');
   const stored =
     token && (action === 'approve' || action === 'reject') ? await notifier.moderatorLocale(action, token) : undefined;
