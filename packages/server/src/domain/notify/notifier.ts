@@ -42,11 +42,7 @@ export class NotifyService implements CommentHooks {
   async created(site: Site, c: NewComment): Promise<OutboxEntry[]> {
     const record = recordOf(c);
     // Read only when something is sent: most sites have no webhooks, and then a comment costs one query more.
-    let page: PageInfo | undefined;
-    const pageInfo = async () => {
-      page ??= await this.#mails.pageInfo(site.id, c.page);
-      return page;
-    };
+    const pageInfo = this.#pageReader(site.id, c.page);
     const out = await webhookEntries(this.#notify, site, 'comment.created', record, pageInfo, c.createdAt);
     // A held post is `comment.created` (status pending) and `comment.held` both, so a subscriber to held alone learns of it.
     if (c.status === 'pending')
@@ -191,20 +187,36 @@ export class NotifyService implements CommentHooks {
     }
   }
 
-  /** What a published comment sent back to the queue sends: `comment.held`, and the moderators' mail. */
+  /**
+   * What a published comment sent back to the queue sends: `comment.held`, and the moderators' mail.
+   * Both may need the page; it is read once, and only when one of them does.
+   */
   async #held(site: Site, comment: CommentInContext): Promise<OutboxEntry[]> {
-    return [...(await this.#event(site, 'comment.held', comment)), ...(await this.#heldMail(site, comment))];
+    const page = this.#pageReader(site.id, { key: comment.pageKey, url: '', title: '' });
+    return [...(await this.#event(site, 'comment.held', comment, page)), ...(await this.#heldMail(site, comment, page))];
   }
 
   /** In the one-mail-per-comment mode, the moderators' mail about one comment that went to the queue. */
-  async #heldMail(site: Site, comment: CommentInContext): Promise<OutboxEntry[]> {
+  async #heldMail(site: Site, comment: CommentInContext, page: () => Promise<PageInfo>): Promise<OutboxEntry[]> {
     if (!this.config.mail || this.config.moderatorMail !== 'each') return [];
-    const page = await this.#mails.pageInfo(site.id, { key: comment.pageKey, url: '', title: '' });
-    return this.#mails.moderatorMails(site, [{ record: comment, page }]);
+    return this.#mails.moderatorMails(site, [{ record: comment, page: await page() }]);
   }
 
-  async #event(site: Site, event: WebhookEvent, comment: CommentInContext): Promise<OutboxEntry[]> {
-    const page = () => this.#mails.pageInfo(site.id, { key: comment.pageKey, url: '', title: '' });
+  async #event(
+    site: Site,
+    event: WebhookEvent,
+    comment: CommentInContext,
+    page = this.#pageReader(site.id, { key: comment.pageKey, url: '', title: '' }),
+  ): Promise<OutboxEntry[]> {
     return webhookEntries(this.#notify, site, event, comment, page, this.#now());
+  }
+
+  /** Reads a comment's page on first use and keeps it, so the webhooks and mails of one change share one read. */
+  #pageReader(siteId: string, fallback: PageInfo): () => Promise<PageInfo> {
+    let page: PageInfo | undefined;
+    return async () => {
+      page ??= await this.#mails.pageInfo(siteId, fallback);
+      return page;
+    };
   }
 }
