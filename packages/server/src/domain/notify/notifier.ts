@@ -117,8 +117,11 @@ export class NotifyService implements CommentHooks {
     return this.#subscriptions.unsubscribe(token);
   }
 
-  /** The stored language and site name of the reader a confirm or unsubscribe link was mailed to (see `Subscriptions.reader`). */
-  reader(token: string): Promise<{ locale: string; siteName: string } | undefined> {
+  /**
+   * The stored language (when known) and site name of the reader a confirm or unsubscribe link was
+   * mailed to (see `Subscriptions.reader`).
+   */
+  reader(token: string): Promise<{ locale: string | undefined; siteName: string } | undefined> {
     return this.#subscriptions.reader(token);
   }
 

@@ -77,13 +77,14 @@ export class Subscriptions {
 
   /**
    * The stored language and site of the reader a confirm or unsubscribe link was mailed to, so the
-   * page it opens speaks the mail's language; for a moderator's `mute` link, the console language
-   * of the administrator account it names ({@link withAccount}). Undefined when the token names no
-   * stored address or account language (forged, expired, already used, or a `mute` link made
-   * before links named accounts): the page then goes by the browser's language. Read before
-   * acting, since unsubscribing deletes the record.
+   * page it opens speaks the mail's language and names the site. For a moderator's `mute` link, the
+   * site is the one the flag names and the language is the console language of the administrator
+   * account the link names ({@link withAccount}); the locale is undefined when it names none or the
+   * account never sent one (a `mute` link made before links named accounts), and the page then goes
+   * by the browser's language. Undefined when the token names nothing (forged, expired, already
+   * used). Read before acting, since unsubscribing deletes the record.
    */
-  async reader(token: string): Promise<{ locale: string; siteName: string } | undefined> {
+  async reader(token: string): Promise<{ locale: string | undefined; siteName: string } | undefined> {
     const signer = await this.#mails.signer();
     const now = this.#now();
     const muted = signer.verify('mute', token, now);
@@ -112,11 +113,13 @@ export class Subscriptions {
     throw linkGone();
   }
 
-  /** The console language of the moderator a mute link names, with the site's name; undefined without one. */
+  /**
+   * The site a mute link's flag (`site:hash`) belongs to, with the console language of the moderator
+   * it names, when there is one: the site is named on the page whether or not the language is known.
+   */
   async #moderator({ data: mute, adminId }: { data: string; adminId: string | undefined }) {
     const locale = adminId ? await this.#notify.adminLocale(adminId) : undefined;
-    if (!locale) return undefined;
     const site = await this.#storage.getSite(mute.slice(0, mute.indexOf(':')));
-    return { locale, siteName: site?.name ?? '' };
+    return { locale: locale || undefined, siteName: site?.name ?? '' };
   }
 }

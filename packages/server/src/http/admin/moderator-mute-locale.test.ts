@@ -8,11 +8,12 @@ import { adminSignIn, PASSWORD } from './test-helpers.js';
 /**
  * The moderator's mute (unsubscribe) page speaks the console language of the moderator the mail
  * was made for: the mute link names their administrator account (its id, never an address).
- * Links without an account, and links made before they named one, go by Accept-Language.
+ * Links without an account, and links made before they named one, go by Accept-Language; every
+ * mute page names the site its flag belongs to.
  */
 for (const backend of backends) {
   describe(`moderator mute page language on ${backend.name}`, () => {
-    test("a German moderator's mute page is German whatever the browser asks; others and old links follow the browser", async () => {
+    test("a German moderator's mute page is German whatever the browser asks; others and old links follow the browser and all name the site", async () => {
       process.env.PARLEY_SCRYPT_N ??= '1024';
       const s = await notifyStack(
         backend,
@@ -43,8 +44,13 @@ for (const backend of backends) {
         gretaAsk,
         /<h1>Abmelden<\/h1><p>E-Mails zu Kommentaren auf demo<\/p><p>Diese E-Mails nicht mehr erhalten\?<\/p>/,
       );
-      assert.equal(lang(await ask(ed)), 'fr');
-      assert.equal(lang(await ask(list)), 'fr');
+      // Without a known language the page follows the browser, but still names the site.
+      const frenchSite = /<h1>Se désabonner<\/h1><p>E-mails sur les commentaires de demo<\/p>/;
+      for (const link of [ed, list]) {
+        const html = await ask(link);
+        assert.equal(lang(html), 'fr');
+        assert.match(html, frenchSite);
+      }
 
       // A link signed before links named accounts: the flag alone. It still mutes, by Accept-Language.
       const data = (link: string) => {
@@ -54,7 +60,9 @@ for (const backend of backends) {
       const [flag, named] = data(greta).split(' ');
       assert.ok(flag && named, 'the link names the account');
       const old = `/notify/unsubscribe?t=${new LinkSigner(await s.storage.secret()).sign('mute', flag)}`;
-      assert.equal(lang(await ask(old)), 'fr');
+      const oldAsk = await ask(old);
+      assert.equal(lang(oldAsk), 'fr');
+      assert.match(oldAsk, frenchSite, 'an old link still names the site');
 
       // Acting from Greta's link answers in German and mutes her, and only her.
       const done = await s.app.request(greta, { method: 'POST', headers: { 'accept-language': 'fr' } });

@@ -125,7 +125,11 @@ const browserLocale = (c: Context): string => acceptedLocale(c.req.header('accep
 async function readerView(c: Context, notifier: NotifyService): Promise<PageView> {
   const token = await optionalToken(c);
   const reader = token ? await notifier.reader(token) : undefined;
-  return reader ? { locale: mailLocale(reader.locale), siteName: reader.siteName } : { locale: browserLocale(c) };
+  // A moderator's mute link always names its site, but knows a language only for an account that sent one.
+  return {
+    locale: reader?.locale ? mailLocale(reader.locale) : browserLocale(c),
+    siteName: reader?.siteName,
+  };
 }
 
 /**
