@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { WEBHOOK_EVENTS } from '../packages/server/src/domain/notify/webhook-events.js';
 import { openStorage } from '../packages/server/src/index.js';
 import { notifyAdminStorageOf } from '../packages/server/src/storage/notify-admin-storage.js';
 import { notifyStorageOf } from '../packages/server/src/storage/notify-storage.js';
@@ -52,6 +53,12 @@ test('add a webhook with the keyboard, see its secret once, get a signed deliver
   await page.getByRole('link', { name: 'Webhooks' }).click();
   await page.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
   await page.getByText('No webhooks on this site.').waitFor();
+  // The console keeps its own copy of the event names (it imports nothing from the server): it
+  // must offer exactly the server's.
+  const offered = await page
+    .locator('parley-admin-webhooks input[name=events]')
+    .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  assert.deepEqual(offered, [...WEBHOOK_EVENTS]);
 
   // Keyboard only: type the URL, Enter submits the form (the default events are ticked).
   const url = page.getByLabel('URL');

@@ -48,10 +48,6 @@ export class Stack {
     return `sqlite:${join(this.dir, 'parley.sqlite')}`;
   }
 
-  /**
-   * `settings` are the site `demo`'s, over the defaults and the rate limits turned off; `env` is
-   * the comment server's environment (read by `readConfig`, e.g. `PARLEY_SMTP_URL`).
-   */
   /** Adds a console account straight to the database (as `parley admin add` does). */
   async addAdmin(input: { email: string; password: string; name?: string }): Promise<void> {
     const storage = await openStorage(this.databaseUrl);
@@ -62,6 +58,10 @@ export class Stack {
     }
   }
 
+  /**
+   * `settings` are the site `demo`'s, over the defaults and the rate limits turned off; `env` is
+   * the comment server's environment (read by `readConfig`, e.g. `PARLEY_SMTP_URL`).
+   */
   async start(options: { settings?: Partial<SiteSettings>; env?: NodeJS.ProcessEnv } = {}): Promise<this> {
     this.#env = options.env ?? {};
     await this.startParley();

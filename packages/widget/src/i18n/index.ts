@@ -42,7 +42,8 @@ export function supportedLanguages(): string[] {
 export function resolveLanguage(el: Element | null, preferred: readonly string[] = navigator.languages ?? []): string {
   const supported = supportedLanguages();
   for (const raw of [el?.getAttribute('lang'), embedConfig()?.lang, el?.closest<HTMLElement>('[lang]')?.lang, ...preferred]) {
-    const lang = tableLanguage(raw ?? '', supported);
+    // Absent candidates are skipped: Intl.Locale would throw on an empty tag at every count's update.
+    const lang = raw && tableLanguage(raw, supported);
     if (lang) return lang;
   }
   return 'en';

@@ -16,6 +16,9 @@ export type ShareTotals = Record<string, number>;
  * tag's `data-*`; the page defaults to the shared link without query and fragment (`data-page`
  * only counts when the bar shares this page, not a `url` of its own).
  */
+// The page key is config.ts's pageKeyFromUrl written out (`bar.link` is already absolute):
+// importing it into this lazy chunk would add an export to the first-load chunk, whose budget
+// is tight (docs/decisions/0007-embed-size-budget.md).
 function where(bar: ParleyShare): { base: string; site: string; page: string } {
   const config = embedConfig();
   return {

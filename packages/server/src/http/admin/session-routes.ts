@@ -30,7 +30,8 @@ export function sessionRoutes(app: AdminApp, deps: AdminDeps): void {
     clearSessionCookie(c, deps);
     return c.body(null, 204);
   });
-  // The console sends its language on sign-in and on every change; moderator mails use it.
+  // The console sends its language when the account has none and when one is picked in its menu;
+  // moderator mails use it.
   app.patch('/me', async (c) => {
     const { locale } = await bodyOf(c, Me);
     const session = c.get('session');
