@@ -1,9 +1,10 @@
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { assertDurable, type DurabilityPolicy } from '../durability.js';
 import { KyselyStorage } from '../kysely-storage.js';
 import { migrateToLatest } from '../migrations.js';
 import type { Database as Schema } from '../schema.js';
+import { ScopedPostgresDialect } from './dialect.js';
 import { PgListener } from './listen.js';
 
 const INT8_OID = 20;
@@ -18,9 +19,10 @@ export interface PostgresOptions {
 }
 
 /**
- * Schema DDL (create, migrate, drop) takes this session-level advisory lock: Kysely's migrator
- * reads the catalog of every schema, and a schema dropped meanwhile by a parallel test process
- * makes that read fail ("schema … does not exist").
+ * Schema DDL (create, migrate, drop) takes this session-level advisory lock, so that first opens
+ * of one schema migrate one after the other and a schema is never dropped mid-migration. What
+ * other clients do elsewhere in the database cannot disturb a migration: the migrator looks at
+ * the current schema only ({@link ScopedPostgresDialect}).
  */
 const SCHEMA_DDL_LOCK = 0x7061726c; // "parl"
 
@@ -61,7 +63,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   pool.on('connect', (client) => {
     client.on('error', (err) => console.error(`postgres connection lost: ${err.message}`));
   });
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Schema>({ dialect: new ScopedPostgresDialect({ pool }) });
   const migrate = async () => {
     const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
     const current = rows[0]?.schema;
