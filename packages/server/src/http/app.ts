@@ -28,19 +28,20 @@ import { adminConsoleRoutes } from './routes/admin-console.js';
 import { commentFlagRoutes } from './routes/comment-flags.js';
 import { commentRoutes } from './routes/comments.js';
 import { countRoutes } from './routes/counts.js';
-import { embedRoutes } from './routes/embed.js';
+import { embedRoutes, widgetFiles } from './routes/embed.js';
 import { eventRoutes } from './routes/events.js';
 import { feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
 import { notifyRoutes } from './routes/notify.js';
 import { previewRoutes } from './routes/preview.js';
+import { sharePageRoutes } from './routes/share-page.js';
 import { shareRoutes } from './routes/shares.js';
 
 export interface AppOptions {
   storage: Storage;
   /** The client address of a request (connection info, trusted proxies); tests inject their own. */
   clientIp?: (c: Context) => string | undefined;
-  /** Folder holding the built widget (`embed.js` and its chunks); omitted, no widget is served. */
+  /** Folder holding the built widget (`embed.js`, its chunks, the share page); omitted, none is served. */
   widgetDir?: string;
   /** Folder holding the built admin console (`index.html`, `assets/`); omitted, no console is served. */
   adminDir?: string;
@@ -142,7 +143,11 @@ export function createApp(options: AppOptions) {
   eventRoutes(app, { service, caller }, live);
   feedRoutes(app, { service, caller }, options.publicUrl);
   notifyRoutes(app, { service, caller }, notifier);
-  if (options.widgetDir) embedRoutes(app, options.widgetDir);
+  if (options.widgetDir) {
+    const widget = widgetFiles(options.widgetDir);
+    embedRoutes(app, widget);
+    sharePageRoutes(app, widget);
+  }
   if (options.adminDir) adminConsoleRoutes(app, options.adminDir);
 
   app.doc31('/api/openapi.json', {

@@ -7,6 +7,7 @@ import { fakeBuilds, type Target, targetsOf } from '../testing/api-fuzz/targets.
 import { adminApp } from './admin/test-helpers.js';
 import { MAX_BODY_BYTES } from './middleware/json-body.js';
 import { ADMIN_CSP } from './routes/admin-console.js';
+import { SHARE_PAGE_CSP } from './routes/share-page.js';
 
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
@@ -24,6 +25,9 @@ function breaches(method: string, path: string, res: Response): string[] {
   } else if (path === '/admin/' && res.status === 200) {
     if (csp !== ADMIN_CSP) out.push(`console CSP is ${csp}`);
     if (h.get('x-frame-options') !== 'DENY') out.push('console without X-Frame-Options: DENY');
+  } else if (path === '/share/fediverse' && res.status === 200) {
+    if (csp !== SHARE_PAGE_CSP) out.push(`share page CSP is ${csp}`);
+    if (h.get('x-frame-options') !== 'DENY') out.push('share page without X-Frame-Options: DENY');
   } else if (!path.split('?')[0]?.endsWith('.js') && !csp?.includes("default-src 'none'")) {
     out.push(`CSP is ${csp}`);
   }
@@ -31,7 +35,7 @@ function breaches(method: string, path: string, res: Response): string[] {
 }
 
 describe('security headers on every route, success and error', () => {
-  test('every OpenAPI route, the admin API, the console, the embed script, the mail pages; 4xx of every kind', async () => {
+  test('every OpenAPI route, the admin API, the console, the embed script, the share page, the mail pages; 4xx of every kind', async () => {
     const { root, ...builds } = fakeBuilds();
     after(() => rmSync(root, { recursive: true, force: true }));
     const t = await adminApp(backends[0]!, { app: { ...builds, notify: { mail: true, publicUrl: 'http://localhost' } } });
@@ -78,6 +82,7 @@ describe('security headers on every route, success and error', () => {
     await send('GET', '/api/admin/nope');
     await send('GET', '/admin/assets/nope.js');
     await send('GET', '/embed/nope.js');
+    await send('GET', '/share/nope.js');
     await send('GET', '/nope');
     await send('PUT', '/api/v1/comments', '{}');
     await send('POST', '/healthz', '{}');

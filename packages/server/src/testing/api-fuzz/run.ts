@@ -38,7 +38,7 @@ const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /**
  * Sends `runs` generated hostile requests to one in-process app (public API, admin API with and
- * without a session, notify pages, embed script, console) and checks every answer: never a 5xx
+ * without a session, notify pages, embed script, share page, console) and checks every answer: never a 5xx
  * or a thrown error; every 4xx `application/problem+json` with a known `code` (the notify pages'
  * human 404 excepted: HTML); API answers never HTML and always under the API CSP; nosniff on
  * all. Then it checks what was stored ({@link checkStored}). The first violation fails the

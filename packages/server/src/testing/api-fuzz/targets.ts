@@ -41,7 +41,8 @@ const ADMIN_QUERY = ['site', 'page', 'status', 'q', 'cursor', 'limit', 'format',
 /**
  * Every route of the app: the public API from its OpenAPI document (query and body names
  * included), then every other route the app registered (admin API, health, notify pages, the
- * embed script and admin console), so a route added without documentation is fuzzed too.
+ * embed script, the share page and admin console), so a route added without documentation is
+ * fuzzed too.
  */
 export function targetsOf(doc: OpenApiDoc, routes: { method: string; path: string }[]): Target[] {
   const out = new Map<string, Target>();
@@ -74,17 +75,20 @@ export function targetsOf(doc: OpenApiDoc, routes: { method: string; path: strin
 }
 
 /**
- * A widget and an admin-console build in a temporary folder, so their routes are mounted; the
- * caller removes `root` when done.
+ * A widget (with its share page) and an admin-console build in a temporary folder, so their
+ * routes are mounted and can answer 200; the caller removes `root` when done.
  */
 export function fakeBuilds(): { widgetDir: string; adminDir: string; root: string } {
   const root = mkdtempSync(join(tmpdir(), 'parley-fuzz-'));
   const widgetDir = join(root, 'widget');
   const adminDir = join(root, 'admin');
   mkdirSync(join(widgetDir, 'embed'), { recursive: true });
+  mkdirSync(join(widgetDir, 'share'), { recursive: true });
   mkdirSync(join(adminDir, 'assets'), { recursive: true });
   writeFileSync(join(widgetDir, 'embed.js'), 'import("./embed/embed.AbCd1234.js");');
   writeFileSync(join(widgetDir, 'embed', 'embed.AbCd1234.js'), 'export {};');
+  writeFileSync(join(widgetDir, 'share', 'fediverse.html'), '<script type="module" src="fediverse.AbCd1234.js"></script>');
+  writeFileSync(join(widgetDir, 'share', 'fediverse.AbCd1234.js'), 'export {};');
   writeFileSync(join(adminDir, 'index.html'), '<!doctype html><title>Parley admin</title>');
   writeFileSync(join(adminDir, 'assets', 'admin.AbCd1234.js'), 'export {};');
   return { widgetDir, adminDir, root };
