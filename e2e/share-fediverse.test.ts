@@ -24,28 +24,42 @@ after(async () => {
   await Promise.all([stack?.stop(), mastodon?.close(), misskey?.close()]);
 });
 
-/** Opens the fediverse dialog of the top share bar, types `handle`, submits, returns the share page. */
-async function shareTo(page: Page, handle: string | undefined): Promise<URL> {
+/**
+ * Follows the top share bar's Mastodon link: the comment server's share page opens in a new tab
+ * (with no CSP violation), `handle` is typed there (if given) and submitted, and the tab goes on
+ * to the reader's server. Gives the link and where the tab went.
+ */
+async function shareTo(page: Page, handle: string | undefined): Promise<{ link: string; shared: URL; tab: Page }> {
   const bar = page.locator('parley-share').first();
-  await bar.getByRole('button', { name: 'Mastodon' }).click();
-  const dialog = bar.getByRole('dialog', { name: 'Share on Mastodon or another fediverse server' });
-  await dialog.waitFor();
-  const field = dialog.getByRole('textbox', { name: 'Your handle or server' });
-  if (handle !== undefined) await field.fill(handle);
+  const mastodon = bar.getByRole('link', { name: 'Mastodon' });
+  const link = (await mastodon.getAttribute('href')) ?? '';
   const popup = page.context().waitForEvent('page');
-  await dialog.getByRole('button', { name: 'Share', exact: true }).click();
-  const opened = await popup;
-  await opened.waitForURL(/\/share\?/);
-  const url = new URL(opened.url());
-  await opened.close();
-  await dialog.waitFor({ state: 'hidden' });
-  return url;
+  await mastodon.click();
+  const tab = await popup;
+  const form = tab.getByRole('form', { name: 'Share on Mastodon or another fediverse server' });
+  await form.waitFor();
+  assert.equal(await tab.title(), 'Share on Mastodon or another fediverse server');
+  const field = form.getByRole('textbox', { name: 'Your handle or server' });
+  if (handle !== undefined) await field.fill(handle);
+  await form.getByRole('button', { name: 'Share', exact: true }).click();
+  await tab.waitForURL(/\/share\?/);
+  return { link, shared: new URL(tab.url()), tab };
 }
 
-test('a reader shares to their Mastodon server by handle; the browser looks it up and remembers it', async () => {
+/** Records the page's CSP violations in `window.violations` (an init script, so from the start). */
+function watchViolations(): void {
+  const seen: string[] = [];
+  (window as unknown as { violations: string[] }).violations = seen;
+  document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`), true);
+}
+
+test('a reader shares to their Mastodon server by handle; the share page looks it up and remembers it', async () => {
   const context = await browser.newContext();
+  // Every page of the context, the share tab too, records its CSP violations from the start.
+  await context.addInitScript(watchViolations);
   const page = await context.newPage();
   const errors: string[] = [];
+  context.on('page', (p) => p.on('pageerror', (e) => errors.push(e.message)));
   page.on('pageerror', (e) => errors.push(e.message));
   const events: unknown[] = [];
   await page.exposeFunction('recordShare', (detail: unknown) => events.push(detail));
@@ -57,7 +71,11 @@ test('a reader shares to their Mastodon server by handle; the browser looks it u
   await page.goto(`${stack.example.url}/`);
   const article = `${stack.example.url}/`;
 
-  const first = await shareTo(page, `@me@${mastodon.host}`);
+  const { link, shared: first, tab } = await shareTo(page, `@me@${mastodon.host}`);
+  // The share page is the comment server's; what is shared travels in the fragment only.
+  const pageUrl = new URL(link);
+  assert.equal(pageUrl.origin + pageUrl.pathname + pageUrl.search, `${stack.parley.url}/share/fediverse`);
+  assert.equal(new URLSearchParams(pageUrl.hash.slice(1)).get('url'), article);
   assert.equal(first.origin, mastodon.url);
   assert.equal(first.pathname, '/share');
   assert.deepEqual([...first.searchParams.keys()], ['text']);
@@ -68,17 +86,23 @@ test('a reader shares to their Mastodon server by handle; the browser looks it u
     '/.well-known/nodeinfo',
     '/nodeinfo/2.0',
   ]);
-  assert.deepEqual(events, [{ service: 'mastodon', url: first.href }]);
+  assert.deepEqual(events, [{ service: 'mastodon', url: link }]);
+  await tab.close();
 
-  // Remembered on this device: after a reload the field is filled in and no lookup is repeated.
+  // Remembered for the comment server's origin, not the article's: next time the field is filled
+  // in and no lookup is repeated.
   const asked = mastodon.requests.length;
   await page.reload();
+  assert.equal(await page.evaluate(() => localStorage.getItem('parley-fediverse')), null);
   const again = await shareTo(page, undefined);
-  assert.equal(again.href, first.href);
+  assert.equal(again.shared.href, first.href);
   const lookups = (r: string) => r.startsWith('/.well-known/') || r.startsWith('/nodeinfo/');
   assert.deepEqual(mastodon.requests.slice(asked).filter(lookups), [], 'no second lookup');
-  const stored = await page.evaluate(() => localStorage.getItem('parley-fediverse'));
-  assert.ok(stored?.includes(`@me@${mastodon.host}`));
+  await again.tab.close();
+  const server = await context.newPage();
+  await server.goto(`${stack.parley.url}/share/fediverse`);
+  assert.ok((await server.evaluate(() => localStorage.getItem('parley-fediverse')))?.includes(`@me@${mastodon.host}`));
+  assert.deepEqual(await server.evaluate(() => (window as unknown as { violations: string[] }).violations), []);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -87,7 +111,7 @@ test('a Misskey server (typed as a bare host) gets the link in its own url param
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${stack.example.url}/`);
-  const url = await shareTo(page, misskey.host);
+  const { shared: url } = await shareTo(page, misskey.host);
   assert.equal(url.origin, misskey.url);
   assert.equal(url.pathname, '/share');
   assert.equal(url.searchParams.get('text'), TITLE);
@@ -97,25 +121,28 @@ test('a Misskey server (typed as a bare host) gets the link in its own url param
   await context.close();
 });
 
-test('a bad server name is refused in the dialog and nothing is opened or fetched', async () => {
+test('a bad server name is refused on the share page and nothing is fetched; Cancel closes the tab', async () => {
   const context = await browser.newContext();
+  await context.addInitScript(watchViolations);
   const page = await context.newPage();
   await page.goto(`${stack.example.url}/`);
-  const bar = page.locator('parley-share').first();
-  await bar.getByRole('button', { name: 'Mastodon' }).click();
-  const dialog = bar.getByRole('dialog');
+  const popup = context.waitForEvent('page');
+  await page.locator('parley-share').first().getByRole('link', { name: 'Mastodon' }).click();
+  const tab = await popup;
+  const form = tab.getByRole('form');
+  await form.waitFor();
   const before = mastodon.requests.length + misskey.requests.length;
-  let popups = 0;
-  context.on('page', () => popups++);
   for (const bad of ['https://evil.example/path', 'javascript:alert(1)', `http://${mastodon.host}.example`]) {
-    await dialog.getByRole('textbox').fill(bad);
-    await dialog.getByRole('button', { name: 'Share', exact: true }).click();
-    await dialog.getByText('Enter a handle like').waitFor();
-    assert.equal(await dialog.getByRole('textbox').getAttribute('aria-invalid'), 'true');
+    await form.getByRole('textbox').fill(bad);
+    await form.getByRole('button', { name: 'Share', exact: true }).click();
+    await form.getByText('Enter a handle like').waitFor();
+    assert.equal(await form.getByRole('textbox').getAttribute('aria-invalid'), 'true');
   }
-  await page.keyboard.press('Escape');
-  await dialog.waitFor({ state: 'hidden' });
-  assert.equal(popups, 0);
+  assert.equal(new URL(tab.url()).pathname, '/share/fediverse', 'the tab stayed');
   assert.equal(mastodon.requests.length + misskey.requests.length, before);
+  assert.deepEqual(await tab.evaluate(() => (window as unknown as { violations: string[] }).violations), []);
+  const closed = tab.waitForEvent('close');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await closed;
   await context.close();
 });

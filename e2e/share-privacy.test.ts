@@ -32,11 +32,14 @@ test('the share bar asks nothing of anyone but the page and the comment server, 
   assert.equal(await bar.getByRole('status').textContent(), 'Link copied');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${stack.example.url}/`);
 
-  // The fediverse dialog loads (from the comment server) and closes without asking any server.
-  await bar.getByRole('button', { name: 'Mastodon' }).click();
-  await bar.getByRole('dialog').waitFor();
-  await bar.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
-  await bar.getByRole('dialog').waitFor({ state: 'hidden' });
+  // The fediverse share page opens from the comment server and closes without asking any server.
+  const popup = context.waitForEvent('page');
+  await bar.getByRole('link', { name: 'Mastodon' }).click();
+  const tab = await popup;
+  await tab.getByRole('form').waitFor();
+  const closed = tab.waitForEvent('close');
+  await tab.getByRole('button', { name: 'Cancel' }).click();
+  await closed;
 
   // Hovering and focusing the network links fetches nothing either (no prefetch, no pixels).
   for (const link of await bar.getByRole('link').all()) {
@@ -49,8 +52,8 @@ test('the share bar asks nothing of anyone but the page and the comment server, 
   const foreign = requests.filter((u) => !origins.has(new URL(u).origin));
   assert.deepEqual(foreign, [], `only ${[...origins].join(' and ')}`);
   assert.ok(
-    requests.some((u) => u.startsWith(stack.parley.url) && /parley-share-fediverse/.test(u)),
-    'the dialog came from the comment server',
+    requests.some((u) => u.startsWith(`${stack.parley.url}/share/fediverse`)),
+    'the share page came from the comment server',
   );
   assert.deepEqual(errors, []);
   await context.close();

@@ -1,8 +1,10 @@
 // The script-tag build in dist/cdn/ (the npm build is tsc's unbundled ESM in dist/, where Lit
-// stays a dependency). Two passes, run in order by rollup:
+// stays a dependency). Three passes, run in order by rollup:
 //  1. ES modules from dist/embed.js into dist/cdn/embed/, every file named by its content hash:
 //     the entry (Lit, share bar, counts), the comment thread chunk, one chunk per locale.
-//  2. dist/cdn/embed.js, the classic loader a page includes, told the entry's hashed name.
+//  2. dist/cdn/share/, the comment server's fediverse share page: its script (with its own Lit and
+//     one chunk per locale) and fediverse.html naming it. No article downloads any of it.
+//  3. dist/cdn/embed.js, the classic loader a page includes, told the entry's hashed name.
 // Every .js file gets .gz and .br siblings for the server to send as they are (the .gz made with
 // Zopfli, gzip-compatible and 3-4% smaller than zlib's level 9); stale hashed files from earlier
 // builds are removed after a day. docs/embedding.md explains the design.
@@ -15,6 +17,7 @@ import terser from '@rollup/plugin-terser';
 
 const CDN = 'dist/cdn';
 const CHUNKS = `${CDN}/embed`;
+const SHARE = `${CDN}/share`;
 const PLACEHOLDER = '__PARLEY_ENTRY__';
 let entryFile = '';
 
@@ -64,13 +67,47 @@ const chunkGraph = () => ({
       'dist/cdn-chunks.json',
       `${JSON.stringify({ loader: 'embed.js', dir: 'embed', entry: entryFile, chunks }, null, 2)}\n`,
     );
-    // Files of earlier builds stay a day: a page holding an older embed.js (cached up to 5 min)
-    // still finds its chunks, and so does a test running while someone rebuilds.
-    const keep = new Set(Object.keys(bundle).flatMap((f) => [f, `${f}.gz`, `${f}.br`]));
-    const dayAgo = Date.now() - 86_400_000;
-    for (const f of readdirSync(CHUNKS)) {
-      if (!keep.has(f) && statSync(join(CHUNKS, f)).mtimeMs < dayAgo) rmSync(join(CHUNKS, f));
-    }
+    removeStale(CHUNKS, bundle);
+  },
+});
+
+/**
+ * Removes the files of earlier builds from `dir` once they are a day old: a page holding an older
+ * embed.js (cached up to 5 min) still finds its chunks, and so does a test running while someone
+ * rebuilds. `keep` names files of this build that rollup did not emit.
+ */
+function removeStale(dir, bundle, keep = []) {
+  const current = new Set([...keep, ...Object.keys(bundle).flatMap((f) => [f, `${f}.gz`, `${f}.br`])]);
+  const dayAgo = Date.now() - 86_400_000;
+  for (const f of readdirSync(dir)) {
+    if (!current.has(f) && statSync(join(dir, f)).mtimeMs < dayAgo) rmSync(join(dir, f));
+  }
+}
+
+/**
+ * Writes `share/fediverse.html`, the shell of the comment server's fediverse share page (served
+ * at `/share/fediverse` with its own Content-Security-Policy), naming the page script's hashed
+ * file. Static and the same for every language: the script sets the language and title.
+ */
+const sharePage = () => ({
+  name: 'parley-share-page',
+  writeBundle(options, bundle) {
+    const script = Object.keys(bundle).find((f) => bundle[f].type === 'chunk' && bundle[f].isEntry);
+    if (!script) this.error('the share page build has no entry');
+    writeFileSync(
+      join(options.dir, 'fediverse.html'),
+      `<!doctype html>
+<html lang="en">
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>Share on Mastodon or another fediverse server</title>
+<link rel="icon" href="data:,">
+<script type="module" src="${script}"></script>
+<main></main>
+`,
+    );
+    removeStale(options.dir, bundle, ['fediverse.html']);
   },
 });
 
@@ -172,6 +209,20 @@ export default [
       sourcemap: true,
     },
     plugins: [nodeResolve({ browser: true }), minifyTemplates(), minify(true), chunkGraph(), precompress()],
+  },
+  {
+    // The fediverse share page's script: its own build with its own Lit, since no article loads it.
+    onwarn,
+    input: { fediverse: 'dist/share-fediverse-page.js' },
+    output: {
+      dir: SHARE,
+      format: 'es',
+      entryFileNames: '[name].[hash].js',
+      chunkFileNames: '[name].[hash].js',
+      hashCharacters: 'hex',
+      sourcemap: true,
+    },
+    plugins: [nodeResolve({ browser: true }), minifyTemplates(), minify(true), sharePage(), precompress()],
   },
   {
     onwarn,

@@ -1,16 +1,16 @@
 import { css, html, LitElement } from 'lit';
 import { define } from './define.js';
 import type { Terms } from './i18n/en.js';
-import { loadTable, type TableLoader } from './i18n/language-tag.js';
+import { loadTable, type TableLoader, tableLanguage } from './i18n/language-tag.js';
 import { styles } from './parley-share.styles.js';
 import { discover, fediverseUrl, parseAccount, recall, remember } from './share/fediverse.js';
 import type { ShareData } from './share/services.js';
 import { type ShareKey, ShareTerms } from './share/terms.js';
 
-/** The dialog's terms, `share.fediverse.<key>`. */
-type DialogKey = { [K in ShareKey]: K extends `share.fediverse.${infer D}` ? D : never }[ShareKey];
+/** The form's terms, `share.fediverse.<key>`. */
+type FormKey = { [K in ShareKey]: K extends `share.fediverse.${infer D}` ? D : never }[ShareKey];
 
-/** The dialog's part of each locale table, English's too, loaded when it opens (not with the share bar). */
+/** The form's part of each locale table, English's too, loaded for the page's language only. */
 const TABLES: Record<string, TableLoader> = {
   en: () => import('./i18n/locales/en.fediverse.js'),
   de: () => import('./i18n/locales/de.fediverse.js'),
@@ -27,28 +27,33 @@ const TABLES: Record<string, TableLoader> = {
   'zh-Hant': () => import('./i18n/locales/zh-Hant.fediverse.js'),
 };
 
-/** A language tag's fediverse dialog terms (matched as `loadTable` does); unknown languages and load failures give English. */
+/** The language of the table that serves a tag (matched as every element matches, so `de-AT` reads German); English when none does. */
+export const fediverseLanguage = (lang: string): string => tableLanguage(lang, Object.keys(TABLES)) ?? 'en';
+
+/** A language tag's form terms (its table as {@link fediverseLanguage} finds it); English when none serves it or it fails to load. */
 export async function loadFediverseTerms(lang: string): Promise<Terms> {
   const table = await loadTable(TABLES, lang);
   return table ?? (lang === 'en' ? {} : loadFediverseTerms('en'));
 }
 
 /**
- * The fediverse step of `<parley-share>`: a small modal dialog where the reader names their handle
- * or server (once; it is remembered on this device), after which the browser looks up how that
- * server takes shares and opens its share page. Loaded only when the reader first clicks
- * Mastodon, so the share bar itself stays small. Not meant to be used on its own: the bar opens
- * it with {@link openFediverse}. Its controls wear the bar's styles (and `--parley-share-*`).
+ * The form of the comment server's fediverse share page (`/share/fediverse`, opened in a new tab
+ * by the share bar's Mastodon link): the reader names their handle or server (remembered on this
+ * device for the comment server's origin, so every site that uses it knows it), the browser asks
+ * that server how it takes shares (WebFinger, then NodeInfo) and the tab goes on to its share
+ * page. Running in the comment server's own page, the lookup needs nothing from the publisher's
+ * Content-Security-Policy and none of its code is downloaded by the article. The page's script
+ * (share-fediverse-page.ts) sets `i18n`, `data` and, in tests, `navigate`.
  *
- * @csspart dialog - the dialog
+ * @csspart form - the form
  */
 export class ParleyShareFediverse extends LitElement {
   static override styles = [
     styles,
     css`
-      dialog{border:1px solid;border-radius:.5em;max-inline-size:min(28em,90vw)}
-      form{display:grid;gap:.5em}
-      h2{font-size:1.1em;margin:0}
+      :host{max-inline-size:30em;margin:2em auto;padding:0 1em;font:1rem/1.5 system-ui,sans-serif}
+      form{display:grid;gap:.75em}
+      h1{font-size:1.3em;margin:0}
       label{font-weight:600}
       input{font:inherit;padding:.4em}
       p{margin:0}
@@ -56,23 +61,21 @@ export class ParleyShareFediverse extends LitElement {
       div{display:flex;gap:.5em;justify-content:end}
     `,
   ];
-  // Only what the template shows is reactive; `show()` renders the rest anew.
-  static override properties = { error: { state: true }, busy: { state: true }, link: { state: true } };
+  // Only what the template shows is reactive; `i18n` and `data` are set before the first render.
+  static override properties = { error: { state: true }, busy: { state: true } };
 
-  /** The share bar's terms over the dialog's table. */
-  i18n!: ShareTerms;
-  /** What to share (the Mastodon-shaped data of the bar). */
-  data!: ShareData;
-  /** Told the share page's URL once it was opened (or offered as a link). */
-  onShared!: (url: string) => void;
+  /** The form's terms. */
+  i18n = new ShareTerms();
+  /** What to share, as the share bar passed it. */
+  data: ShareData = { url: '', title: '' };
+  /** Goes to the share page; the tab itself moves on, so no pop-up blocker stands in the way. */
+  navigate = (url: string): void => location.assign(url);
   private error?: string;
   /** "Looking up …" while the lookup runs, for the live region; the Share button waits meanwhile. */
   private busy?: string;
-  /** The share page, offered as a link when a pop-up blocker stopped the share tab. */
-  private link?: string;
 
-  /** A term of the dialog, `share.fediverse.<key>`. */
-  private t(key: DialogKey, vars?: Record<string, string>): string {
+  /** A term of the form, `share.fediverse.<key>`. */
+  private t(key: FormKey, vars?: Record<string, string>): string {
     return this.i18n.t(`share.fediverse.${key}`, vars);
   }
 
@@ -80,18 +83,11 @@ export class ParleyShareFediverse extends LitElement {
     return this.renderRoot.querySelector('input') as HTMLInputElement;
   }
 
-  private close(): void {
-    this.renderRoot.querySelector('dialog')?.close();
-  }
-
-  /** Opens the dialog with the remembered handle or server filled in and selected. */
-  async show(): Promise<void> {
-    this.error = this.busy = this.link = undefined;
-    this.requestUpdate();
-    await this.updateComplete;
-    this.renderRoot.querySelector('dialog')?.showModal();
-    this.input.value ||= recall()?.input ?? '';
+  /** Fills in the remembered handle or server, selected, and puts the focus there. */
+  override firstUpdated(): void {
+    this.input.value = recall()?.input ?? '';
     this.input.select();
+    this.input.focus();
   }
 
   private async submit(event: SubmitEvent): Promise<void> {
@@ -100,59 +96,26 @@ export class ParleyShareFediverse extends LitElement {
     const account = parseAccount(input);
     this.error = account ? '' : this.t('invalid');
     if (!account) return this.input.focus();
-    // Opened now, while the submit still carries the reader's activation, and pointed at the
-    // share page once the lookup is done. A blocked pop-up leaves a link to follow instead.
-    const win = open('', '_blank');
-    if (win) win.opener = null;
     const known = recall();
     let target = known?.input === input ? known.target : undefined;
     if (!target) {
       this.busy = this.t('looking', { server: account.host });
       target = await discover(account);
-      this.busy = '';
     }
     remember({ input, target });
-    const url = fediverseUrl(target, this.data);
-    if (win && !win.closed) {
-      win.location.href = url;
-      this.close();
-    } else {
-      this.link = url;
-    }
-    this.onShared(url);
+    this.navigate(fediverseUrl(target, this.data));
   }
 
   override render() {
     const t = this.t.bind(this);
-    const close = () => this.close();
+    // A tab opened by a link may be closed by its own script (it has one history entry).
+    const close = () => window.close();
     // biome-ignore format: compact on purpose, since whitespace inside templates is shipped as is
-    return html`<dialog part="dialog" aria-labelledby="title"><form @submit=${this.submit}><h2 id="title">${t('title')}</h2><label for="handle">${t('field')}</label><input id="handle" inputmode="url" autocomplete="off" autocapitalize="off" spellcheck="false" aria-describedby="hint error" aria-invalid=${!!this.error}><p id="hint">${t('hint')}</p><p id="error">${this.error}</p><p role="status">${this.busy}</p>${this.link && html`<p><a href=${this.link} target="_blank" rel="noopener noreferrer" @click=${close}>${t('open', { server: new URL(this.link).host })}</a></p>`}<div><button type="button" @click=${close}>${t('cancel')}</button><button type="submit" ?disabled=${!!this.busy}>${t('submit')}</button></div></form></dialog>`;
+    return html`<form part="form" aria-labelledby="title" @submit=${this.submit}><h1 id="title">${t('title')}</h1><label for="handle">${t('field')}</label><input id="handle" inputmode="url" autocomplete="off" autocapitalize="off" spellcheck="false" aria-describedby="hint error" aria-invalid=${!!this.error}><p id="hint">${t('hint')}</p><p id="error">${this.error}</p><p role="status">${this.busy}</p><div><button type="button" @click=${close}>${t('cancel')}</button><button type="submit" ?disabled=${!!this.busy}>${t('submit')}</button></div></form>`;
   }
 }
 
 define('parley-share-fediverse', ParleyShareFediverse);
-
-/**
- * Opens the dialog inside a share bar's shadow root (created there on first use, its `dialog`
- * part exported), with what to share and a callback for when the share page was opened.
- */
-export async function openFediverse(
-  root: ParentNode,
-  i18n: ShareTerms,
-  data: ShareData,
-  onShared: (url: string) => void,
-): Promise<void> {
-  const el = root.querySelector('parley-share-fediverse') ?? document.createElement('parley-share-fediverse');
-  // The dialog's own table goes beneath the bar's terms (overrides and locale still win).
-  el.i18n = new ShareTerms(i18n.lang, { ...(await loadFediverseTerms(i18n.lang)), ...i18n.terms });
-  el.data = data;
-  el.onShared = onShared;
-  if (!el.isConnected) {
-    el.setAttribute('exportparts', 'dialog');
-    root.append(el);
-  }
-  await el.show();
-}
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -31,7 +31,9 @@ describe('<parley-share>', () => {
   });
 
   it('shows the default services in order, each with a name, and leaves opt-in ones out', async () => {
-    const el = await fixture<ParleyShare>(html`<parley-share url="https://a.example/" title="T"></parley-share>`);
+    const el = await fixture<ParleyShare>(
+      html`<parley-share url="https://a.example/" title="T" api="https://comments.example"></parley-share>`,
+    );
     await expect(el).to.be.accessible();
     const ids = controls(el).map((c) => (c.getAttribute('part') ?? '').split(' ')[1]);
     // No Web Share API in desktop Linux Chromium, so no native button.
@@ -208,48 +210,47 @@ describe('<parley-share>', () => {
     );
   });
 
-  it('loads the fediverse dialog on first use and refuses anything but a handle or host name', async () => {
-    localStorage.removeItem('parley-fediverse');
-    const el = await fixture<ParleyShare>(html`<parley-share url="https://a.example/" services="mastodon"></parley-share>`);
+  it('links Mastodon to the comment server’s fediverse page, what to share only in the fragment', async () => {
+    const el = await fixture<ParleyShare>(
+      html`<parley-share url="https://a.example/x?y=1&z=2" title="Tom & Jerry" text="Über #1" services="mastodon" api="https://comments.example/"></parley-share>`,
+    );
     await expect(el).to.be.accessible();
-    expect(shadow(el).querySelector('parley-share-fediverse'), 'not loaded before the click').to.equal(null);
-    const button = control(el, 'mastodon');
-    expect(button.getAttribute('aria-haspopup')).to.equal('dialog');
-    await click(button);
-    await waitUntil(() => shadow(el).querySelector('parley-share-fediverse')?.shadowRoot?.querySelector('dialog')?.open);
-    const form = shadow(el).querySelector('parley-share-fediverse')?.shadowRoot as ShadowRoot;
-    const dialog = form.querySelector('dialog') as HTMLDialogElement;
-    const input = form.querySelector('#handle') as HTMLInputElement;
-    expect(form.activeElement).to.equal(input);
-    expect(dialog.getAttribute('aria-labelledby')).to.equal('title');
-    expect(form.querySelector('label[for="handle"]')?.textContent).to.equal('Your handle or server');
-    await expect(el).to.be.accessible();
-    input.value = 'https://evil.example/path';
-    (form.querySelector('button[type="submit"]') as HTMLButtonElement).click();
-    await waitUntil(() => form.querySelector('#error')?.textContent);
-    expect(form.querySelector('#error')?.textContent).to.contain('Enter a handle like');
-    expect(input.getAttribute('aria-invalid')).to.equal('true');
-    expect(dialog.open).to.equal(true);
-    await sendKeys({ press: 'Escape' });
-    expect(dialog.open).to.equal(false);
+    const link = control(el, 'mastodon') as HTMLAnchorElement;
+    expect(link.tagName).to.equal('A');
+    expect(nameOf(link)).to.equal('Mastodon');
+    expect([link.target, link.rel, link.getAttribute('aria-describedby')]).to.deep.equal(['_blank', 'noreferrer', 'new-window']);
+    const page = new URL(link.href);
+    expect(page.origin + page.pathname).to.equal('https://comments.example/share/fediverse');
+    expect(page.search, 'nothing shared reaches the server').to.equal('');
+    const shared = new URLSearchParams(page.hash.slice(1));
+    expect(Object.fromEntries(shared)).to.deep.equal({
+      url: 'https://a.example/x?y=1&z=2',
+      title: 'Tom & Jerry',
+      text: 'Über #1',
+      lang: 'en',
+    });
+    let detail: ShareEventDetail | undefined;
+    el.addEventListener('parley-share', (e) => {
+      detail = e.detail;
+    });
+    link.addEventListener('click', (e) => e.preventDefault(), { once: true });
+    link.click();
+    expect(detail).to.deep.equal({ service: 'mastodon', url: link.href });
   });
 
-  it('speaks the page language in the fediverse dialog, its terms loaded only when it opens', async () => {
-    const el = await fixture<ParleyShare>(
-      html`<p lang="de"><parley-share url="https://a.example/" services="mastodon"></parley-share></p>`,
+  it('leaves Mastodon out where it knows no comment server, and passes on the page language', async () => {
+    const alone = await fixture<ParleyShare>(
+      html`<parley-share url="https://a.example/" services="copy mastodon"></parley-share>`,
     );
-    const bar = el.querySelector('parley-share') as ParleyShare;
-    await waitUntil(
-      () =>
-        nameOf(control(bar, 'mastodon')) === 'Mastodon' &&
-        shadow(bar).querySelector('ul')?.getAttribute('aria-label') === 'Teilen',
+    await expect(alone).to.be.accessible();
+    expect(controls(alone).map(nameOf)).to.deep.equal(['Copy link']);
+    const wrap = await fixture<HTMLElement>(
+      html`<p lang="de-AT"><parley-share url="https://a.example/" services="mastodon" api="https://comments.example"></parley-share></p>`,
     );
-    await click(control(bar, 'mastodon'));
-    await waitUntil(() => shadow(bar).querySelector('parley-share-fediverse')?.shadowRoot?.querySelector('dialog')?.open);
-    const form = shadow(bar).querySelector('parley-share-fediverse')?.shadowRoot as ShadowRoot;
-    expect(form.querySelector('label[for="handle"]')?.textContent).to.equal('Ihr Handle oder Server');
-    await expect(bar).to.be.accessible();
-    await sendKeys({ press: 'Escape' });
+    const bar = wrap.querySelector('parley-share') as ParleyShare;
+    await waitUntil(() => shadow(bar).querySelector('ul')?.getAttribute('aria-label') === 'Teilen', 'German bar');
+    const page = new URL((control(bar, 'mastodon') as HTMLAnchorElement).href);
+    expect(new URLSearchParams(page.hash.slice(1)).get('lang')).to.equal('de');
   });
 
   it('offers the compact variant as one Share button that unfolds icon-only services', async () => {

@@ -3,7 +3,7 @@ import { embedConfig } from './config.js';
 import { define } from './define.js';
 import type { Terms } from './i18n/en.js';
 import { styles } from './parley-share.styles.js';
-import { meta, shareData } from './share/actions.js';
+import { meta, serverOf, shareData } from './share/actions.js';
 import { control } from './share/control.js';
 import { icon } from './share/icons.js';
 import { parseServices, type ServiceId } from './share/services.js';
@@ -14,7 +14,7 @@ export { type FediverseTarget, SERVICES, type ServiceId, type ShareData, shareUr
 /** `detail` of the `parley-share` event. */
 export interface ShareEventDetail {
   service: ServiceId;
-  /** Where the reader was sent (an intent URL, `mailto:`), or the shared link itself. */
+  /** Where the reader was sent (an intent URL, `mailto:`, the fediverse share page), or the shared link itself. */
   url: string;
 }
 
@@ -22,7 +22,8 @@ export interface ShareEventDetail {
  * A share bar that sends nothing to anyone until the reader clicks: no third-party script, font,
  * image or count API; icons are inline SVG. Native share (where the browser has it), copy link,
  * e-mail, X, Facebook, LinkedIn, Reddit, Hacker News, WhatsApp, Telegram, Bluesky, Threads,
- * Mastodon and the fediverse (the reader's own server, looked up by the browser), Pinterest
+ * Mastodon and the fediverse (the reader's own server, named on the comment server's share page
+ * and looked up by the browser there), Pinterest
  * and print. The link and title come from `url` / `title`, else `<link rel=canonical>` /
  * `og:url` / `og:title` / `document.title`. See docs/share.md.
  *
@@ -38,7 +39,8 @@ export interface ShareEventDetail {
  *   `detail: { service, url }`. Bubbles out of shadow roots; never fired by property changes.
  * @attr site - site id for `counts`; defaults to the script tag's `data-site`
  * @attr page - page key for `counts`; defaults to the shared link without query and fragment
- * @attr api - comment server for `counts`; defaults to where the embed script came from
+ * @attr api - comment server, for `counts` and the fediverse share page; defaults to where the
+ *   embed script came from (with neither, Mastodon is left out)
  * @attr url - link to share; defaults to the canonical URL
  * @attr title - title to share; defaults to `og:title`, then the document title
  * @attr text - post text where a network takes one; defaults to the title
@@ -57,7 +59,6 @@ export interface ShareEventDetail {
  * @csspart label - each name (visually hidden in the `icons` and `compact` variants)
  * @csspart count - a share count (only with `counts`, hidden at zero)
  * @csspart toggle - the "Share" button of the compact variant
- * @csspart dialog - the fediverse server dialog
  * @csspart status - the polite live region (visually hidden)
  * @cssprop --parley-share-fg - text and icon colour
  * @cssprop --parley-share-bg - control background
@@ -66,7 +67,6 @@ export interface ShareEventDetail {
  * @cssprop --parley-share-radius - control corner radius (default: pill)
  * @cssprop --parley-share-gap - space between controls
  * @cssprop --parley-share-icon-size - icon size (default 1.25em)
- * @cssprop --parley-share-error - colour of the fediverse form's error
  */
 export class ParleyShare extends LitElement {
   static override styles = styles;
@@ -166,7 +166,10 @@ export class ParleyShare extends LitElement {
 
   // The bar's buttons sit in no form, so they need no type="button".
   override render() {
-    const ids = parseServices(this.services).filter((s) => s !== 'native' || 'share' in navigator);
+    // Mastodon's page is on the comment server: without one (`api`, or the embed script's origin) it is left out.
+    const ids = parseServices(this.services).filter(
+      (s) => (s !== 'native' || 'share' in navigator) && (s !== 'mastodon' || serverOf(this)),
+    );
     const compact = this.variant === 'compact';
     const toggle = () => {
       this.expanded = !this.expanded;

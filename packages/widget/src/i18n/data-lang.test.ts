@@ -5,6 +5,7 @@ import type { ParleyComments } from '../parley-comments.js';
 import '../parley-count.js';
 import '../parley-share.js';
 import type { ParleyShare } from '../parley-share.js';
+import { fediverseLanguage } from '../parley-share-fediverse.js';
 import { countsAndThread, shadow, stubFetch } from '../test-support.js';
 
 // The script tag's `data-lang="de-AT"` (read once per page, hence a file of its own) is a tag
@@ -19,7 +20,7 @@ script.dataset.lang = 'de-AT';
 describe('data-lang="de-AT" on the script tag', () => {
   stubFetch(countsAndThread);
 
-  it('gives German to the count, the share bar, its fediverse dialog and the thread on an English page', async () => {
+  it('gives German to the count, the share bar, the language its fediverse page is given and the thread on an English page', async () => {
     const wrap = await fixture<HTMLElement>(html`<div lang="en">
       <parley-count href="/a"></parley-count>
       <parley-share url="https://a.example/" services="mastodon"></parley-share>
@@ -41,10 +42,9 @@ describe('data-lang="de-AT" on the script tag', () => {
     expect(shadow(own).textContent?.trim(), 'own lang first').to.equal('3 comentários');
     expect(thread.t.lang).to.equal('de');
     expect([...shadow(thread).querySelectorAll('button')].map((b) => b.textContent?.trim())).to.include('Antworten');
-    shadow(bar).querySelector<HTMLElement>('[part~="control-mastodon"]')?.click();
-    await waitUntil(() => shadow(shadow(bar).querySelector('parley-share-fediverse'))?.querySelector('dialog')?.open, 'dialog');
-    const dialog = shadow(shadow(bar).querySelector('parley-share-fediverse'));
-    expect(dialog.querySelector('label[for="handle"]')?.textContent).to.equal('Ihr Handle oder Server');
-    dialog.querySelector('dialog')?.close();
+    // The fediverse share page (on the comment server) is told the bar's language in its link.
+    const link = shadow(bar).querySelector<HTMLAnchorElement>('[part~="control-mastodon"]');
+    expect(new URL(link?.href ?? '').origin).to.equal('https://comments.test');
+    expect(fediverseLanguage(new URLSearchParams(new URL(link?.href ?? '').hash.slice(1)).get('lang') ?? '')).to.equal('de');
   });
 });

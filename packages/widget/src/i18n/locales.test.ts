@@ -56,7 +56,7 @@ describe('locale tables', () => {
         `${lang} first-load keys`,
       ).to.deep.equal([]);
       const dialog = Object.keys(await loadFediverseTerms(lang));
-      expect(dialog.length, lang).to.equal(8);
+      expect(dialog.length, lang).to.equal(7);
       expect(
         dialog.filter((k) => !k.startsWith('share.fediverse.')),
         `${lang} dialog keys`,

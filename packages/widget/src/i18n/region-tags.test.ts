@@ -6,7 +6,7 @@ import type { ParleyComments } from '../parley-comments.js';
 import '../parley-count.js';
 import '../parley-share.js';
 import type { ParleyShare } from '../parley-share.js';
-import { loadFediverseTerms } from '../parley-share-fediverse.js';
+import { fediverseLanguage, loadFediverseTerms } from '../parley-share-fediverse.js';
 import { countsAndThread, shadow, stubFetch } from '../test-support.js';
 import { loadTerms } from './index.js';
 import { loadAllTerms } from './translator.js';
@@ -14,7 +14,7 @@ import { loadAllTerms } from './translator.js';
 // A region tag (`de-AT`, `pt-BR`, `zh-TW`) given to any element is matched to a table
 // (`tableLanguage`) wherever a table is chosen, and a tag naming an `Object.prototype` member
 // finds no table. Each case: the tag, the table's count text for 3, its thread's "Reply", its
-// share bar's label, its fediverse dialog's handle label.
+// share bar's label, the handle label of its fediverse share page.
 const CASES = [
   ['de-AT', '3 Kommentare', 'Antworten', 'Teilen', 'Ihr Handle oder Server'],
   ['pt-BR', '3 comentários', 'Responder', 'Partilhar', 'O seu identificador ou servidor'],
@@ -22,14 +22,14 @@ const CASES = [
 ] as const;
 const BUILT_INS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
 
-/** Opens a share bar's fediverse dialog and gives its handle label. */
-async function dialogLabel(bar: ParleyShare): Promise<string | null | undefined> {
-  shadow(bar).querySelector<HTMLElement>('[part~="control-mastodon"]')?.click();
-  await waitUntil(() => shadow(shadow(bar).querySelector('parley-share-fediverse'))?.querySelector('dialog')?.open, 'dialog');
-  const dialog = shadow(shadow(bar).querySelector('parley-share-fediverse'));
-  const label = dialog.querySelector('label[for="handle"]')?.textContent;
-  dialog.querySelector('dialog')?.close();
-  return label;
+/**
+ * The handle label of the fediverse share page a bar's Mastodon link opens: the page reads the
+ * bar's language from the link's fragment and matches it as share-fediverse-page.ts does.
+ */
+async function pageLabel(bar: ParleyShare): Promise<string | undefined> {
+  const link = shadow(bar).querySelector<HTMLAnchorElement>('[part~="control-mastodon"]');
+  const lang = new URLSearchParams(new URL(link?.href ?? '').hash.slice(1)).get('lang') ?? '';
+  return (await loadFediverseTerms(fediverseLanguage(lang)))['share.fediverse.field'] as string | undefined;
 }
 
 /**
@@ -73,7 +73,7 @@ describe('region tags and Object built-ins choose a table on every element', () 
   });
 
   for (const [tag, count, reply, share, handle] of CASES) {
-    it(`<parley-count>, <parley-share> with its dialog and <parley-comments> with lang="${tag}"`, async () => {
+    it(`<parley-count>, <parley-share> with its fediverse page and <parley-comments> with lang="${tag}"`, async () => {
       const { wrap, counter, bar, thread } = await surfaces(tag, 'en');
       await waitUntil(() => shadow(counter)?.querySelector('[part=count]'), 'counted');
       await waitUntil(() => thread.phase === 'ready', 'thread loaded');
@@ -83,7 +83,7 @@ describe('region tags and Object built-ins choose a table on every element', () 
       expect(shadow(counter).textContent?.trim()).to.equal(count);
       const buttons = [...shadow(thread).querySelectorAll('button')].map((b) => b.textContent?.trim());
       expect(buttons).to.include(reply);
-      expect(await dialogLabel(bar)).to.equal(handle);
+      expect(await pageLabel(bar)).to.equal(handle);
     });
   }
 
@@ -100,7 +100,7 @@ describe('region tags and Object built-ins choose a table on every element', () 
         expect(shadow(counter).textContent?.trim(), tag).to.equal('3 comments');
         expect(thread.t.lang, tag).to.equal('en');
         expect(shadow(bar).querySelector('ul')?.getAttribute('aria-label'), tag).to.equal('Share');
-        expect(await dialogLabel(bar), tag).to.equal('Your handle or server');
+        expect(await pageLabel(bar), tag).to.equal('Your handle or server');
       }
       expect(errors).to.deep.equal([]);
     } finally {

@@ -5,6 +5,7 @@ import type { ParleyComments } from '../parley-comments.js';
 import '../parley-count.js';
 import '../parley-share.js';
 import type { ParleyShare } from '../parley-share.js';
+import { fediverseLanguage, loadFediverseTerms } from '../parley-share-fediverse.js';
 import { countsAndThread, stubFetch } from '../test-support.js';
 
 // Each surface rendered for a Traditional Chinese reader (tags zh-TW, zh-HK, zh-MO, zh-Hant-TW):
@@ -36,9 +37,9 @@ describe('Traditional Chinese on every widget surface', () => {
     expect(text(root)).not.to.match(/评论|回复|举报/);
   });
 
-  it('the share bar and its fediverse dialog on a zh-HK page', async () => {
+  it('the share bar and its fediverse page on a zh-HK page', async () => {
     const wrap = await fixture<HTMLElement>(
-      html`<p lang="zh-HK"><parley-share url="https://a.example/" services="copy mastodon email"></parley-share></p>`,
+      html`<p lang="zh-HK"><parley-share url="https://a.example/" services="copy mastodon email" api="https://comments.test"></parley-share></p>`,
     );
     const bar = wrap.querySelector('parley-share') as ParleyShare;
     const root = bar.shadowRoot as ShadowRoot;
@@ -48,12 +49,11 @@ describe('Traditional Chinese on every widget surface', () => {
     const email = root.querySelector<HTMLElement>('[part~="control-email"]');
     expect(copy?.textContent?.trim()).to.equal('複製連結');
     expect(email?.textContent?.trim()).to.equal('電子郵件');
-    root.querySelector<HTMLElement>('[part~="control-mastodon"]')?.click();
-    await waitUntil(() => root.querySelector('parley-share-fediverse')?.shadowRoot?.querySelector('dialog')?.open, 'dialog');
-    const dialog = root.querySelector('parley-share-fediverse')?.shadowRoot as ShadowRoot;
-    await waitUntil(() => dialog.querySelector('label[for="handle"]')?.textContent === '你的帳號或伺服器', 'dialog terms');
-    expect(text(dialog)).to.contain('伺服器');
-    dialog.querySelector('dialog')?.close();
+    // The fediverse share page the Mastodon link opens reads the bar's language from the link.
+    const link = root.querySelector<HTMLAnchorElement>('[part~="control-mastodon"]');
+    const lang = fediverseLanguage(new URLSearchParams(new URL(link?.href ?? '').hash.slice(1)).get('lang') ?? '');
+    expect(lang).to.equal('zh-Hant');
+    expect((await loadFediverseTerms(lang))['share.fediverse.field']).to.equal('你的帳號或伺服器');
   });
 
   it('the comment count with lang="zh-MO" and inside a zh-Hant-TW page', async () => {

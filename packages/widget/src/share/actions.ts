@@ -1,5 +1,6 @@
+import { embedConfig } from '../config.js';
 import type { ParleyShare, ShareEventDetail } from '../parley-share.js';
-import { type ServiceId, type ShareData, withUtm } from './services.js';
+import { query, type ServiceId, type ShareData, withUtm } from './services.js';
 
 /*
  * What a share bar does when the reader picks a service: what it shares, the `parley-share`
@@ -18,6 +19,20 @@ export function shareData(bar: ParleyShare, service: string): ShareData {
     text: bar.text,
     image: bar.image || meta('og:image'),
   };
+}
+
+/** The comment server: the bar's `api`, else where the embed script came from; '' when neither is known. */
+export const serverOf = (bar: ParleyShare): string =>
+  (bar.getAttribute('api') || embedConfig()?.apiBase || '').replace(/\/$/, '');
+
+/**
+ * The comment server's fediverse share page, where the reader names their own server (see
+ * parley-share-fediverse.ts); what to share and the bar's language go in the fragment, which the
+ * browser never sends to the server.
+ */
+export function fediversePage(bar: ParleyShare): string {
+  const { url, title, text } = shareData(bar, 'mastodon');
+  return `${serverOf(bar)}/share/fediverse#${query({ url, title, text, lang: bar.i18n.lang })}`;
 }
 
 /** The reader shared: counts it (with `counts`) and fires `parley-share`. */
@@ -60,12 +75,6 @@ export const ACTIONS = {
       await bar.updateComplete;
       bar.renderRoot.querySelector('input')?.select();
     }
-  },
-
-  /** Opens the fediverse dialog, loaded on first use: it is not part of the bar's own download. */
-  async mastodon(bar: ParleyShare): Promise<void> {
-    const { openFediverse } = await import('../parley-share-fediverse.js');
-    await openFediverse(bar.renderRoot, bar.i18n, shareData(bar, 'mastodon'), (url) => shared(bar, 'mastodon', url));
   },
 
   /** Opens the browser's print dialog (paper or PDF), counted as a share of the link. */

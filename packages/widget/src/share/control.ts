@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ParleyShare } from '../parley-share.js';
-import { ACTIONS, shareData, shared } from './actions.js';
+import { ACTIONS, fediversePage, shareData, shared } from './actions.js';
 import { icon } from './icons.js';
 import { brand as brandOf, type ServiceId, shareUrl } from './services.js';
 import type { ShareKey } from './terms.js';
@@ -19,7 +19,7 @@ export function control(bar: ParleyShare, id: ServiceId): TemplateResult {
   const body = html`${icon(id)}<span part="label" class=${iconOnly ? 'sr' : ''}>${name}</span>${bar.badge?.(id)}`;
   const part = `control control-${id}`;
   const tip = iconOnly ? (brand ? bar.i18n.t('share.on', { service: name }) : name) : nothing;
-  const href = shareUrl(id, shareData(bar, id));
+  const href = id === 'mastodon' ? fediversePage(bar) : shareUrl(id, shareData(bar, id));
   if (href) {
     const away = id !== 'email';
     // biome-ignore format: one line, since whitespace inside templates is shipped as is
@@ -28,5 +28,5 @@ export function control(bar: ParleyShare, id: ServiceId): TemplateResult {
   // The services that are buttons are named after their actions.
   const click = () => void ACTIONS[id as keyof typeof ACTIONS](bar);
   // biome-ignore format: one line, since whitespace inside templates is shipped as is
-  return html`<button part=${part} title=${tip} aria-haspopup=${id === 'mastodon' ? 'dialog' : nothing} @click=${click}>${body}</button>`;
+  return html`<button part=${part} title=${tip} @click=${click}>${body}</button>`;
 }

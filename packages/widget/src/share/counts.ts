@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { embedConfig } from '../config.js';
 import type { ParleyShare } from '../parley-share.js';
+import { serverOf } from './actions.js';
 import type { ShareTerms } from './terms.js';
 
 /**
@@ -22,7 +23,7 @@ export type ShareTotals = Record<string, number>;
 function where(bar: ParleyShare): { base: string; site: string; page: string } {
   const config = embedConfig();
   return {
-    base: (bar.getAttribute('api') || config?.apiBase || '').replace(/\/$/, ''),
+    base: serverOf(bar),
     site: bar.getAttribute('site') || config?.site || '',
     page: bar.getAttribute('page') || (bar.url ? '' : config?.page) || bar.link.replace(/[?#].*/, ''),
   };

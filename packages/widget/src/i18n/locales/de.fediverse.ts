@@ -1,6 +1,6 @@
 import type { Terms } from '../en.js';
 
-/** German terms of the fediverse dialog, loaded when it opens. */
+/** German terms of the fediverse share page (on the comment server). */
 export const terms: Terms = {
   'share.fediverse.title': 'Auf Mastodon oder einem anderen Fediverse-Server teilen',
   'share.fediverse.field': 'Ihr Handle oder Server',
@@ -9,5 +9,4 @@ export const terms: Terms = {
   'share.fediverse.cancel': 'Abbrechen',
   'share.fediverse.invalid': 'Geben Sie ein Handle wie @sie@example.social oder einen Server wie example.social ein',
   'share.fediverse.looking': '{server} wird gesucht…',
-  'share.fediverse.open': 'Die Teilen-Seite auf {server} öffnen',
 };

@@ -1,6 +1,6 @@
 import type { Terms } from '../en.js';
 
-/** German terms of the share bar and the comment count (the first load); the fediverse dialog's are in
+/** German terms of the share bar and the comment count (the first load); the fediverse share page's are in
  * `de.fediverse.ts`, the thread's in `de.ts`. */
 export const terms: Terms = {
   'count.comments': { one: '{n} Kommentar', other: '{n} Kommentare' },

@@ -1,7 +1,7 @@
 /**
- * English terms of the fediverse dialog, loaded when it opens, like every other language's (so
- * the dialog's chunk does not carry them to pages in other languages). Every locale translates
- * them (locales.test.ts).
+ * English terms of the fediverse share page (on the comment server), a table like every other
+ * language's (so the page's script does not carry them for readers of other languages). Every
+ * locale translates them (locales.test.ts).
  */
 export const terms = {
   'share.fediverse.title': 'Share on Mastodon or another fediverse server',
@@ -11,5 +11,4 @@ export const terms = {
   'share.fediverse.cancel': 'Cancel',
   'share.fediverse.invalid': 'Enter a handle like @you@example.social or a server like example.social',
   'share.fediverse.looking': 'Looking up {server}…',
-  'share.fediverse.open': 'Open the share page on {server}',
 } satisfies Record<`share.fediverse.${string}`, string>;

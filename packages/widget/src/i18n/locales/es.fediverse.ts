@@ -1,6 +1,6 @@
 import type { Terms } from '../en.js';
 
-/** Spanish terms of the fediverse dialog, loaded when it opens. */
+/** Spanish terms of the fediverse share page (on the comment server). */
 export const terms: Terms = {
   'share.fediverse.title': 'Compartir en Mastodon u otro servidor del fediverso',
   'share.fediverse.field': 'Tu usuario o servidor',
@@ -9,5 +9,4 @@ export const terms: Terms = {
   'share.fediverse.cancel': 'Cancelar',
   'share.fediverse.invalid': 'Escribe un usuario como @tu@example.social o un servidor como example.social',
   'share.fediverse.looking': 'Buscando {server}…',
-  'share.fediverse.open': 'Abrir la página para compartir en {server}',
 };

@@ -1,6 +1,6 @@
 import type { Terms } from '../en.js';
 
-/** Spanish terms of the share bar and the comment count (the first load); the fediverse dialog's are in
+/** Spanish terms of the share bar and the comment count (the first load); the fediverse share page's are in
  * `es.fediverse.ts`, the thread's in `es.ts`. */
 export const terms: Terms = {
   'count.comments': { one: '{n} comentario', many: '{n} de comentarios', other: '{n} comentarios' },

@@ -1,6 +1,6 @@
 import type { Terms } from '../en.js';
 
-/** French terms of the fediverse dialog, loaded when it opens. */
+/** French terms of the fediverse share page (on the comment server). */
 export const terms: Terms = {
   'share.fediverse.title': 'Partager sur Mastodon ou un autre serveur du fédivers',
   'share.fediverse.field': 'Votre identifiant ou serveur',
@@ -9,5 +9,4 @@ export const terms: Terms = {
   'share.fediverse.cancel': 'Annuler',
   'share.fediverse.invalid': 'Saisissez un identifiant comme @vous@example.social ou un serveur comme example.social',
   'share.fediverse.looking': 'Recherche de {server}…',
-  'share.fediverse.open': 'Ouvrir la page de partage sur {server}',
 };

@@ -1,6 +1,6 @@
 import type { Terms } from '../en.js';
 
-/** French terms of the share bar and the comment count (the first load); the fediverse dialog's are in
+/** French terms of the share bar and the comment count (the first load); the fediverse share page's are in
  * `fr.fediverse.ts`, the thread's in `fr.ts`. */
 export const terms: Terms = {
   'count.comments': { one: '{n} commentaire', many: '{n} de commentaires', other: '{n} commentaires' },

@@ -1,6 +1,6 @@
 import type { Terms } from '../en.js';
 
-/** Italian terms of the fediverse dialog, loaded when it opens. */
+/** Italian terms of the fediverse share page (on the comment server). */
 export const terms: Terms = {
   'share.fediverse.title': 'Condividi su Mastodon o un altro server del fediverso',
   'share.fediverse.field': 'Il tuo handle o server',
@@ -9,5 +9,4 @@ export const terms: Terms = {
   'share.fediverse.cancel': 'Annulla',
   'share.fediverse.invalid': 'Inserisci un handle come @tu@example.social o un server come example.social',
   'share.fediverse.looking': 'Ricerca di {server}…',
-  'share.fediverse.open': 'Apri la pagina di condivisione su {server}',
 };

@@ -1,6 +1,6 @@
 import type { Terms } from '../en.js';
 
-/** Italian terms of the share bar and the comment count (the first load); the fediverse dialog's are in
+/** Italian terms of the share bar and the comment count (the first load); the fediverse share page's are in
  * `it.fediverse.ts`, the thread's in `it.ts`. */
 export const terms: Terms = {
   'count.comments': { one: '{n} commento', many: '{n} di commenti', other: '{n} commenti' },

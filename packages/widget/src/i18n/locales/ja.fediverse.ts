@@ -1,6 +1,6 @@
 import type { Terms } from '../en.js';
 
-/** Japanese terms of the fediverse dialog, loaded when it opens. */
+/** Japanese terms of the fediverse share page (on the comment server). */
 export const terms: Terms = {
   'share.fediverse.title': 'Mastodon などの Fediverse サーバーで共有',
   'share.fediverse.field': 'あなたのハンドルまたはサーバー',
@@ -9,5 +9,4 @@ export const terms: Terms = {
   'share.fediverse.cancel': 'キャンセル',
   'share.fediverse.invalid': '@you@example.social のようなハンドルか example.social のようなサーバーを入力してください',
   'share.fediverse.looking': '{server} を検索しています…',
-  'share.fediverse.open': '{server} の共有ページを開く',
 };

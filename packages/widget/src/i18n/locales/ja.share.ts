@@ -1,6 +1,6 @@
 import type { Terms } from '../en.js';
 
-/** Japanese terms of the share bar and the comment count (the first load); the fediverse dialog's are in
+/** Japanese terms of the share bar and the comment count (the first load); the fediverse share page's are in
  * `ja.fediverse.ts`, the thread's in `ja.ts`. */
 export const terms: Terms = {
   'count.comments': { other: '{n} 件のコメント' },

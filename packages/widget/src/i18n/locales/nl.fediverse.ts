@@ -1,6 +1,6 @@
 import type { Terms } from '../en.js';
 
-/** Dutch terms of the fediverse dialog, loaded when it opens. */
+/** Dutch terms of the fediverse share page (on the comment server). */
 export const terms: Terms = {
   'share.fediverse.title': 'Delen op Mastodon of een andere fediverse-server',
   'share.fediverse.field': 'Je handle of server',
@@ -9,5 +9,4 @@ export const terms: Terms = {
   'share.fediverse.cancel': 'Annuleren',
   'share.fediverse.invalid': 'Vul een handle in zoals @jij@example.social of een server zoals example.social',
   'share.fediverse.looking': '{server} opzoeken…',
-  'share.fediverse.open': 'De deelpagina op {server} openen',
 };

@@ -1,6 +1,6 @@
 import type { Terms } from '../en.js';
 
-/** Dutch terms of the share bar and the comment count (the first load); the fediverse dialog's are in
+/** Dutch terms of the share bar and the comment count (the first load); the fediverse share page's are in
  * `nl.fediverse.ts`, the thread's in `nl.ts`. */
 export const terms: Terms = {
   'count.comments': { one: '{n} reactie', other: '{n} reacties' },

@@ -1,6 +1,6 @@
 import type { Terms } from '../en.js';
 
-/** Polish terms of the fediverse dialog, loaded when it opens. */
+/** Polish terms of the fediverse share page (on the comment server). */
 export const terms: Terms = {
   'share.fediverse.title': 'Udostępnij na Mastodonie lub innym serwerze fediwersum',
   'share.fediverse.field': 'Twój identyfikator lub serwer',
@@ -9,5 +9,4 @@ export const terms: Terms = {
   'share.fediverse.cancel': 'Anuluj',
   'share.fediverse.invalid': 'Wpisz identyfikator, np. @ty@example.social, lub serwer, np. example.social',
   'share.fediverse.looking': 'Wyszukiwanie {server}…',
-  'share.fediverse.open': 'Otwórz stronę udostępniania na {server}',
 };

@@ -1,6 +1,6 @@
 import type { Terms } from '../en.js';
 
-/** Polish terms of the share bar and the comment count (the first load); the fediverse dialog's are in
+/** Polish terms of the share bar and the comment count (the first load); the fediverse share page's are in
  * `pl.fediverse.ts`, the thread's in `pl.ts`. */
 export const terms: Terms = {
   'count.comments': { one: '{n} komentarz', few: '{n} komentarze', many: '{n} komentarzy', other: '{n} komentarza' },

@@ -1,6 +1,6 @@
 import type { Terms } from '../en.js';
 
-/** Portuguese terms of the fediverse dialog, loaded when it opens. */
+/** Portuguese terms of the fediverse share page (on the comment server). */
 export const terms: Terms = {
   'share.fediverse.title': 'Partilhar no Mastodon ou noutro servidor do fediverso',
   'share.fediverse.field': 'O seu identificador ou servidor',
@@ -9,5 +9,4 @@ export const terms: Terms = {
   'share.fediverse.cancel': 'Cancelar',
   'share.fediverse.invalid': 'Escreva um identificador como @voce@example.social ou um servidor como example.social',
   'share.fediverse.looking': 'A procurar {server}…',
-  'share.fediverse.open': 'Abrir a página de partilha em {server}',
 };

@@ -1,6 +1,6 @@
 import type { Terms } from '../en.js';
 
-/** Portuguese terms of the share bar and the comment count (the first load); the fediverse dialog's are in
+/** Portuguese terms of the share bar and the comment count (the first load); the fediverse share page's are in
  * `pt.fediverse.ts`, the thread's in `pt.ts`. */
 export const terms: Terms = {
   'count.comments': { one: '{n} comentário', many: '{n} de comentários', other: '{n} comentários' },

@@ -1,6 +1,6 @@
 import type { Terms } from '../en.js';
 
-/** Russian terms of the fediverse dialog, loaded when it opens. */
+/** Russian terms of the fediverse share page (on the comment server). */
 export const terms: Terms = {
   'share.fediverse.title': 'Поделиться в Mastodon или на другом сервере федиверса',
   'share.fediverse.field': 'Ваш адрес или сервер',
@@ -9,5 +9,4 @@ export const terms: Terms = {
   'share.fediverse.cancel': 'Отмена',
   'share.fediverse.invalid': 'Введите адрес вида @vy@example.social или сервер вида example.social',
   'share.fediverse.looking': 'Поиск {server}…',
-  'share.fediverse.open': 'Открыть страницу публикации на {server}',
 };

@@ -1,6 +1,6 @@
 import type { Terms } from '../en.js';
 
-/** Russian terms of the share bar and the comment count (the first load); the fediverse dialog's are in
+/** Russian terms of the share bar and the comment count (the first load); the fediverse share page's are in
  * `ru.fediverse.ts`, the thread's in `ru.ts`. */
 export const terms: Terms = {
   'count.comments': { one: '{n} комментарий', few: '{n} комментария', many: '{n} комментариев', other: '{n} комментария' },

@@ -1,6 +1,6 @@
 import type { Terms } from '../en.js';
 
-/** Ukrainian terms of the fediverse dialog, loaded when it opens. */
+/** Ukrainian terms of the fediverse share page (on the comment server). */
 export const terms: Terms = {
   'share.fediverse.title': 'Поділитися в Mastodon або на іншому сервері федиверсу',
   'share.fediverse.field': 'Ваша адреса або сервер',
@@ -9,5 +9,4 @@ export const terms: Terms = {
   'share.fediverse.cancel': 'Скасувати',
   'share.fediverse.invalid': 'Введіть адресу на зразок @vy@example.social або сервер на зразок example.social',
   'share.fediverse.looking': 'Пошук {server}…',
-  'share.fediverse.open': 'Відкрити сторінку поширення на {server}',
 };

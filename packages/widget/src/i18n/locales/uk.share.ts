@@ -1,6 +1,6 @@
 import type { Terms } from '../en.js';
 
-/** Ukrainian terms of the share bar and the comment count (the first load); the fediverse dialog's are in
+/** Ukrainian terms of the share bar and the comment count (the first load); the fediverse share page's are in
  * `uk.fediverse.ts`, the thread's in `uk.ts`. */
 export const terms: Terms = {
   'count.comments': { one: '{n} коментар', few: '{n} коментарі', many: '{n} коментарів', other: '{n} коментаря' },

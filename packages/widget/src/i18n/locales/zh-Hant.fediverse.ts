@@ -1,6 +1,6 @@
 import type { Terms } from '../en.js';
 
-/** Chinese (Traditional, Taiwan usage) terms of the fediverse dialog, loaded when it opens. */
+/** Chinese (Traditional, Taiwan usage) terms of the fediverse share page (on the comment server). */
 export const terms: Terms = {
   'share.fediverse.title': '分享到 Mastodon 或其他聯邦宇宙伺服器',
   'share.fediverse.field': '你的帳號或伺服器',
@@ -9,5 +9,4 @@ export const terms: Terms = {
   'share.fediverse.cancel': '取消',
   'share.fediverse.invalid': '請輸入像 @you@example.social 這樣的帳號，或像 example.social 這樣的伺服器',
   'share.fediverse.looking': '正在查詢 {server}…',
-  'share.fediverse.open': '在 {server} 開啟分享頁面',
 };

@@ -1,6 +1,6 @@
 import type { Terms } from '../en.js';
 
-/** Chinese (Simplified) terms of the fediverse dialog, loaded when it opens. */
+/** Chinese (Simplified) terms of the fediverse share page (on the comment server). */
 export const terms: Terms = {
   'share.fediverse.title': '分享到 Mastodon 或其他联邦宇宙服务器',
   'share.fediverse.field': '你的账号或服务器',
@@ -9,5 +9,4 @@ export const terms: Terms = {
   'share.fediverse.cancel': '取消',
   'share.fediverse.invalid': '请输入形如 @you@example.social 的账号或形如 example.social 的服务器',
   'share.fediverse.looking': '正在查找 {server}…',
-  'share.fediverse.open': '在 {server} 上打开分享页面',
 };

@@ -1,6 +1,6 @@
 import type { Terms } from '../en.js';
 
-/** Chinese (Simplified) terms of the share bar and the comment count (the first load); the fediverse dialog's are in
+/** Chinese (Simplified) terms of the share bar and the comment count (the first load); the fediverse share page's are in
  * `zh.fediverse.ts`, the thread's in `zh.ts`. */
 export const terms: Terms = {
   'count.comments': { other: '{n} 条评论' },
