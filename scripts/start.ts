@@ -4,7 +4,7 @@
  * The demo site is created on first start and allows the example's origin.
  */
 import { startExampleServer } from '../examples/serve.js';
-import { initialOwnerNotice } from '../packages/server/src/domain/admins.js';
+import { initialOwnerNotice } from '../packages/server/src/domain/initial-owner.js';
 import { buildSite, openStorage, readConfig, startServer } from '../packages/server/src/index.js';
 
 const config = readConfig();

@@ -4,118 +4,23 @@
  * back as `application/problem+json` and are thrown as {@link ApiError} with the stable `code`.
  */
 
-/** A signed-in administrator. */
-export interface Admin {
-  id: string;
-  email: string;
-  name?: string;
-  role: 'owner' | 'moderator';
-  /** A moderator's sites; empty for an owner, who has all. */
-  sites: string[];
-  /** Signed in with the one-time password: a new one must be chosen before anything else. */
-  mustChangePassword?: boolean;
-  /** The console language the server last stored for the account (its moderator mails use it). */
-  locale?: string | null;
-}
-
-/** Moderation states a comment can be in. */
-export type CommentStatus = 'pending' | 'spam' | 'approved' | 'rejected' | 'deleted';
-/** What the queue holds: `flagged` is an approved comment readers flagged. */
-export type QueueKind = 'pending' | 'spam' | 'flagged';
-
-/** A page as the admin API shows it. */
-export interface AdminPage {
-  key: string;
-  url?: string | null;
-  title?: string | null;
-  locked?: boolean;
-  /** Takes no new comments: locked, or older than the site's auto-close age. */
-  closed?: boolean;
-}
-
-/** A comment as moderators see it (docs/admin-api.md, `AdminComment`). */
-export interface AdminComment {
-  id: string;
-  site: string;
-  parentId?: string | null;
-  page: AdminPage;
-  author: {
-    name?: string | null;
-    website?: string | null;
-    hasEmail?: boolean;
-    emailHash?: string | null;
-    ipHash?: string | null;
-  };
-  /** The Markdown source, shown only as text (the editor). */
-  body?: string;
-  /** The server-sanitised HTML; sanitised once more before it is shown. */
-  html: string;
-  status: CommentStatus;
-  /** Why the comment is held ("moderation-all", "links", "flags", …; an open set). */
-  heldReason?: string | null;
-  flags?: number;
-  pinned?: boolean;
-  /** Posted by an administrator (badge). */
-  moderator?: boolean;
-  createdAt: string;
-  editedAt?: string | null;
-  replies?: AdminComment[];
-  /** Nesting level in a thread view (set by the console when it flattens `replies`). */
-  depth?: number;
-}
-
-/** One page of a listing and the cursor of the next, if any. */
-export interface Listing {
-  comments: AdminComment[];
-  nextCursor?: string | null;
-}
-
-/** A ban on commenting. */
-export interface Ban {
-  id: string;
-  kind: 'email' | 'ip' | 'visitor';
-  /** A masked form of the banned subject (never the raw e-mail or IP). */
-  label: string;
-  /** `null`: all sites. */
-  site: string | null;
-  reason?: string | null;
-  expiresAt: string | null;
-  createdAt: string;
-  createdBy?: string;
-}
-
-/** A site the admin may see. */
-export interface SiteSummary {
-  id: string;
-  name: string;
-  origins?: string[];
-}
-
-/** One setting as the API describes it, so that the form needs no list of its own. */
-export interface SettingSpec {
-  key: string;
-  cli?: string;
-  type: 'boolean' | 'integer' | 'enum' | 'string' | 'list';
-  description?: string;
-  default?: unknown;
-  min?: number;
-  max?: number;
-  values?: string[];
-}
-
-/** An entry of the audit log. */
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor: { id?: string; email: string; name?: string | null } | null;
-  action: string;
-  site?: string | null;
-  target?: string | null;
-  detail?: unknown;
-}
-
-/** Moderator actions that take a comment and nothing else. */
-export type Action = 'approve' | 'reject' | 'spam' | 'delete' | 'pin' | 'unpin';
+import { ApiError, callApi, qs, uploadFile } from './api-request.js';
+import type {
+  Action,
+  Admin,
+  AdminComment,
+  AdminPage,
+  AuditEntry,
+  Ban,
+  Delivery,
+  ImportSummary,
+  Listing,
+  SettingSpec,
+  SiteDetail,
+  SiteSummary,
+  Subscription,
+  Webhook,
+} from './api-types.js';
 
 /** A signed-in session as login and `GET /session` answer it. */
 interface Session {
@@ -124,54 +29,14 @@ interface Session {
   expiresAt?: string;
 }
 
-/** What the API answered instead of success. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly retryAfter?: number,
-    /** Field errors of a 422 (`path` names the field). */
-    readonly errors: { path: string; message: string }[] = [],
-  ) {
-    super(message);
-  }
-}
-
 /** The admin API at `base` (same origin). */
 export class AdminApi {
   #csrf = '';
 
   constructor(readonly base = '/api/admin') {}
 
-  async #call<T = void>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (method !== 'GET' && this.#csrf) headers['x-parley-csrf'] = this.#csrf;
-    let res: Response;
-    try {
-      res = await fetch(this.base + path, {
-        method,
-        headers,
-        credentials: 'same-origin',
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch {
-      throw new ApiError(0, 'network', 'network');
-    }
-    if (res.status === 204) return undefined as T;
-    const data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-    if (!res.ok) {
-      const retry = Number(res.headers.get('retry-after'));
-      throw new ApiError(
-        res.status,
-        String(data.code ?? 'error'),
-        String(data.detail ?? data.title ?? res.statusText),
-        Number.isFinite(retry) && retry > 0 ? retry : undefined,
-        Array.isArray(data.errors) ? (data.errors as { path: string; message: string }[]) : [],
-      );
-    }
-    return data as T;
+  #call<T = void>(method: string, path: string, body?: unknown): Promise<T> {
+    return callApi<T>(this.base + path, method, this.#csrf, body);
   }
 
   #remember(session: Session): Admin {
@@ -302,7 +167,7 @@ export class AdminApi {
    * Uploads an export file to import into `site` (owners; docs/admin-api.md), reporting upload
    * progress as a fraction. XMLHttpRequest rather than fetch: only it reports upload progress.
    */
-  importFile(
+  async importFile(
     file: Blob,
     query: { site: string; format: string; dryRun?: boolean; mapUrl?: string },
     onProgress: (fraction: number) => void = () => {},
@@ -313,36 +178,7 @@ export class AdminApi {
       dryRun: query.dryRun ? 'true' : undefined,
       mapUrl: query.mapUrl,
     });
-    return new Promise((resolve, reject) => {
-      const xhr = new XMLHttpRequest();
-      xhr.open('POST', `${this.base}/import${params}`);
-      xhr.setRequestHeader('x-parley-csrf', this.#csrf);
-      xhr.setRequestHeader('content-type', 'application/octet-stream');
-      xhr.upload.onprogress = (e) => {
-        if (e.lengthComputable && e.total) onProgress(e.loaded / e.total);
-      };
-      xhr.onerror = () => reject(new ApiError(0, 'network', 'network'));
-      xhr.onload = () => {
-        let data: Record<string, unknown> = {};
-        try {
-          data = JSON.parse(xhr.responseText) as Record<string, unknown>;
-        } catch {
-          // an empty or non-JSON answer is reported by its status below
-        }
-        if (xhr.status === 200) resolve((data as { summary: ImportSummary }).summary);
-        else
-          reject(
-            new ApiError(
-              xhr.status,
-              String(data.code ?? 'error'),
-              String(data.detail ?? xhr.statusText),
-              undefined,
-              Array.isArray(data.errors) ? (data.errors as { path: string; message: string }[]) : [],
-            ),
-          );
-      };
-      xhr.send(file);
-    });
+    return (await uploadFile<{ summary: ImportSummary }>(`${this.base}/import${params}`, this.#csrf, file, onProgress)).summary;
   }
 
   /** A site's webhooks (owners); never their secrets. */
@@ -384,80 +220,4 @@ export class AdminApi {
   }
 }
 
-/** A webhook of a site (docs/admin-api.md). */
-export interface Webhook {
-  id: string;
-  url: string;
-  events: string[];
-  active: boolean;
-  createdAt: string;
-}
-
-/** One attempt to deliver an event to a webhook. */
-export interface Delivery {
-  id: number;
-  deliveryId: number;
-  event: string;
-  attempt: number;
-  ok: boolean;
-  /** The receiver's HTTP status; null when it did not answer. */
-  status: number | null;
-  error: string | null;
-  durationMs: number;
-  at: string;
-  /** The event now: `pending` while it is retried, then `sent` or `failed`. */
-  state: string | null;
-  attempts: number | null;
-  nextRetryAt: string | null;
-}
-
-/** A reader's e-mail subscription; `email` comes masked from the server (`j…@example.com`). */
-export interface Subscription {
-  id: string;
-  kind: 'thread' | 'replies';
-  target: string;
-  pageKey: string | null;
-  confirmed: boolean;
-  createdAt: string;
-  email: string;
-}
-
-/** Events a webhook can ask for, in the server's order. */
-export const WEBHOOK_EVENTS = [
-  'comment.created',
-  'comment.held',
-  'comment.approved',
-  'comment.rejected',
-  'comment.updated',
-  'comment.deleted',
-] as const;
-
-/** What an import did (the same summary `parley import` prints). */
-export interface ImportSummary {
-  read: number;
-  imported: number;
-  skipped: number;
-  failed: number;
-  pages: number;
-  dryRun: boolean;
-  skippedBy: Record<string, number>;
-  failedBy: Record<string, number>;
-  failures: { sourceId: string; reason: string; at?: string }[];
-  warnings: { sourceId: string; reason: string; at?: string }[];
-  warningCount: number;
-}
-
-/** A site and its settings as `GET /sites/{id}` answers. */
-export interface SiteDetail {
-  site: { id: string; name: string; origins: string[]; createdAt?: string };
-  settings: Record<string, unknown>;
-}
-
 const enc = encodeURIComponent;
-
-function qs(query: Record<string, string | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
-  const s = params.toString();
-  return s ? `?${s}` : '';
-}

@@ -1,6 +1,7 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { AdminApi, ApiError } from './api.js';
+import { AdminApi } from './api.js';
+import { ApiError } from './api-request.js';
 import { Translator } from './i18n/translator.js';
 
 /** Detail of `parley-admin-announce`: a sentence for the console's one polite live region. */

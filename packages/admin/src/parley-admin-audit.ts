@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { AuditEntry } from './api.js';
+import type { AuditEntry } from './api-types.js';
 import { AdminElement } from './base.js';
 import { shared } from './styles.js';
 

@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import type { AdminComment, Ban } from './api.js';
+import type { AdminComment, Ban } from './api-types.js';
 import { EXPIRIES, expiresAt } from './ban-expiry.js';
 import { AdminElement } from './base.js';
 import { focusedElement, modal, shared } from './styles.js';

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { Ban } from './api.js';
+import type { Ban } from './api-types.js';
 import type { ParleyAdminBans } from './parley-admin-bans.js';
 import { fakeServer, until } from './test-fake-server.js';
 import './parley-admin-bans.js';

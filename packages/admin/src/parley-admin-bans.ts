@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Ban, SiteSummary } from './api.js';
+import type { Ban, SiteSummary } from './api-types.js';
 import { EXPIRIES, expiresAt } from './ban-expiry.js';
 import { AdminElement } from './base.js';
 import { listTable } from './list-table.js';

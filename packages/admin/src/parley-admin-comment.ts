@@ -1,7 +1,7 @@
 import { sanitize } from '@parley/widget/sanitize.js';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { AdminComment } from './api.js';
+import type { AdminComment } from './api-types.js';
 import { AdminElement } from './base.js';
 import type { TermKey } from './i18n/en.js';
 import type { Translator } from './i18n/translator.js';

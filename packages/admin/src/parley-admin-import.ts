@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, type ImportSummary, type SiteSummary } from './api.js';
+import { ApiError } from './api-request.js';
+import type { ImportSummary, SiteSummary } from './api-types.js';
 import { AdminElement } from './base.js';
 import type { TermKey } from './i18n/en.js';
 import { shared } from './styles.js';

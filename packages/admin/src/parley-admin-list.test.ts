@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { AdminComment } from './api.js';
+import type { AdminComment } from './api-types.js';
 import type { ParleyAdminList } from './parley-admin-list.js';
 import { type Call, comment, fakeServer, press, until } from './test-fake-server.js';
 import './parley-admin-list.js';

@@ -1,32 +1,30 @@
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { AdminComment, CommentStatus } from './api.js';
+import type { AdminComment } from './api-types.js';
 import { AdminElement } from './base.js';
 import { isShortcut } from './keys.js';
-import type { ParleyAdminBanAuthor } from './parley-admin-ban-author.js';
 import {
-  type ActionDetail,
-  type ConsoleAction,
-  KEYS,
-  type ParleyAdminComment,
-  type SelectDetail,
-} from './parley-admin-comment.js';
+  ACTION_BY_KEY,
+  afterBulk,
+  BULK,
+  type BulkAction,
+  isBulk,
+  replaced,
+  STATUS_AFTER,
+  selectionAfter,
+  targetsOf,
+  withPageLock,
+  withReply,
+} from './list-actions.js';
+import type { ParleyAdminBanAuthor } from './parley-admin-ban-author.js';
+import type { ActionDetail, ConsoleAction, ParleyAdminComment, SelectDetail } from './parley-admin-comment.js';
 import type { ParleyAdminDialog } from './parley-admin-dialog.js';
+import { styles } from './parley-admin-list.styles.js';
 import { shared } from './styles.js';
 import './parley-admin-ban-author.js';
 import './parley-admin-comment.js';
 import './parley-admin-dialog.js';
-
-const BULK = ['approve', 'reject', 'spam', 'delete'] as const;
-type BulkAction = (typeof BULK)[number];
-const STATUS_AFTER: Record<BulkAction, CommentStatus> = {
-  approve: 'approved',
-  reject: 'rejected',
-  spam: 'spam',
-  delete: 'deleted',
-};
-const ACTION_BY_KEY = new Map<string, ConsoleAction>(Object.entries(KEYS).map(([action, key]) => [key, action as ConsoleAction]));
 
 /**
  * A list of comments to moderate, shared by the queue, search and thread views. Keyboard first:
@@ -40,28 +38,7 @@ const ACTION_BY_KEY = new Map<string, ConsoleAction>(Object.entries(KEYS).map(([
  */
 @customElement('parley-admin-list')
 export class ParleyAdminList extends AdminElement {
-  static override styles = [
-    shared,
-    css`
-      :host {
-        display: block;
-      }
-      .bulk {
-        position: sticky;
-        top: 0;
-        z-index: 1;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        align-items: center;
-        padding: 0.5rem 0.75rem;
-        margin-bottom: 0.75rem;
-        border: 1px solid var(--_accent);
-        border-radius: 8px;
-        background: var(--_panel);
-      }
-    `,
-  ];
+  static override styles = [shared, styles];
 
   #lastSelected?: string;
   #onKey = (e: KeyboardEvent) => this.#key(e);
@@ -130,38 +107,26 @@ export class ParleyAdminList extends AdminElement {
   }
 
   #toggle(id: string, on: boolean, range: boolean) {
-    const next = new Set(this.selected);
     const ids = this.items.map((c) => c.id);
-    if (range && this.#lastSelected && ids.includes(this.#lastSelected)) {
-      const [a, b] = [ids.indexOf(this.#lastSelected), ids.indexOf(id)].sort((x, y) => x - y);
-      for (const i of ids.slice(a, b! + 1)) next.add(i);
-    } else if (on) next.add(id);
-    else next.delete(id);
+    const next = selectionAfter(this.selected, ids, this.#lastSelected, id, on, range);
     if (on) this.#lastSelected = id;
     this.selected = next;
     this.current = Math.max(0, ids.indexOf(id));
     this.announce(this.i18n.t('queue.selected', { n: next.size }));
   }
 
-  #targets(): AdminComment[] {
-    const chosen = this.items.filter((c) => this.selected.has(c.id));
-    if (chosen.length) return chosen;
-    const c = this.items[this.current];
-    return c ? [c] : [];
-  }
-
   #replace(updated: AdminComment) {
-    this.items = this.items.map((c) => (c.id === updated.id ? { ...c, ...updated } : c));
+    this.items = replaced(this.items, updated);
   }
 
   /** Applies `action` to the selection or the current comment, as its keystroke does. */
   async run(action: ConsoleAction, only?: string): Promise<void> {
     if (this.busy) return;
-    const targets = only ? this.items.filter((c) => c.id === only) : this.#targets();
+    const targets = only ? this.items.filter((c) => c.id === only) : targetsOf(this.items, this.selected, this.current);
     if (!targets.length) return;
     this.busy = true;
     try {
-      if ((BULK as readonly string[]).includes(action)) await this.#bulk(action as BulkAction, targets);
+      if (isBulk(action)) await this.#bulk(action, targets);
       else await this.#single(action, targets[0]!);
     } catch (e) {
       this.fail(e);
@@ -201,8 +166,7 @@ export class ParleyAdminList extends AdminElement {
           }
           done.push(r.id);
           const c = targets.find((x) => x.id === r.id);
-          if (c && !this.resolve)
-            this.#replace({ ...c, status: STATUS_AFTER[action], ...(action === 'delete' ? { html: '' } : {}) });
+          if (c && !this.resolve) this.#replace(afterBulk(c, action));
         }
       }
     } finally {
@@ -226,9 +190,7 @@ export class ParleyAdminList extends AdminElement {
       this.announce(t.t(c.pinned ? 'done.unpin' : 'done.pin'));
     } else if (action === 'lock') {
       const locked = (await this.api.lock(c.site, c.page.key, !c.page.locked)).locked ?? !c.page.locked;
-      this.items = this.items.map((x) =>
-        x.site === c.site && x.page.key === c.page.key ? { ...x, page: { ...x.page, locked } } : x,
-      );
+      this.items = withPageLock(this.items, c, locked);
       this.announce(t.t(locked ? 'done.lock' : 'done.unlock'));
     } else if (action === 'edit') {
       const text = await this.dialog.ask({
@@ -248,10 +210,7 @@ export class ParleyAdminList extends AdminElement {
       });
       if (text === undefined) return;
       const reply = await this.api.reply(c.id, text);
-      if (!this.resolve && reply) {
-        const at = this.items.indexOf(this.items.find((x) => x.id === c.id)!);
-        this.items = [...this.items.slice(0, at + 1), reply, ...this.items.slice(at + 1)];
-      }
+      if (!this.resolve && reply) this.items = withReply(this.items, c.id, reply);
       this.announce(t.t('done.reply'));
     } else if (action === 'ban') {
       const ban = await this.banForm.open(c);

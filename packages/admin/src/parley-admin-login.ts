@@ -1,6 +1,7 @@
 import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { type Admin, ApiError } from './api.js';
+import { ApiError } from './api-request.js';
+import type { Admin } from './api-types.js';
 import { AdminElement } from './base.js';
 import { panelForm, panelFormStyles } from './panel-form.js';
 import { shared } from './styles.js';

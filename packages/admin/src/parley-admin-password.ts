@@ -1,6 +1,6 @@
 import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { ApiError } from './api.js';
+import { ApiError } from './api-request.js';
 import { AdminElement } from './base.js';
 import { panelForm, panelFormStyles } from './panel-form.js';
 import { shared } from './styles.js';

@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { AdminComment, SiteSummary } from './api.js';
+import type { AdminComment, SiteSummary } from './api-types.js';
 import { AdminElement } from './base.js';
 import { shared } from './styles.js';
 import './parley-admin-list.js';

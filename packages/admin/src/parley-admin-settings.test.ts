@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { SettingSpec } from './api.js';
+import type { SettingSpec } from './api-types.js';
 import { terms as de } from './i18n/locales/de.js';
 import { LANGUAGES, loadTerms, Translator } from './i18n/translator.js';
 import type { ParleyAdminSettings } from './parley-admin-settings.js';

@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, type SettingSpec, type SiteDetail, type SiteSummary } from './api.js';
+import { ApiError } from './api-request.js';
+import type { SettingSpec, SiteDetail, SiteSummary } from './api-types.js';
 import { AdminElement } from './base.js';
 import { shared } from './styles.js';
 

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { Subscription } from './api.js';
+import type { Subscription } from './api-types.js';
 import type { ParleyAdminSubscriptions } from './parley-admin-subscriptions.js';
 import { fakeServer, until } from './test-fake-server.js';
 import './parley-admin-subscriptions.js';

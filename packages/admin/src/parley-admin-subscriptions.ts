@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { SiteSummary, Subscription } from './api.js';
+import type { SiteSummary, Subscription } from './api-types.js';
 import { AdminElement } from './base.js';
 import { listTable } from './list-table.js';
 import { shared } from './styles.js';

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { Delivery, Webhook } from './api.js';
+import type { Delivery, Webhook } from './api-types.js';
 import type { ParleyAdminWebhooks } from './parley-admin-webhooks.js';
 import { fakeServer, until } from './test-fake-server.js';
 import './parley-admin-webhooks.js';

@@ -1,9 +1,11 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { ApiError, type Delivery, type SiteSummary, WEBHOOK_EVENTS, type Webhook } from './api.js';
+import { ApiError } from './api-request.js';
+import { type Delivery, type SiteSummary, WEBHOOK_EVENTS, type Webhook } from './api-types.js';
 import { AdminElement } from './base.js';
 import { listTable } from './list-table.js';
 import type { ParleyAdminDialog } from './parley-admin-dialog.js';
+import { styles } from './parley-admin-webhooks.styles.js';
 import { shared } from './styles.js';
 import './parley-admin-dialog.js';
 
@@ -15,48 +17,7 @@ import './parley-admin-dialog.js';
  */
 @customElement('parley-admin-webhooks')
 export class ParleyAdminWebhooks extends AdminElement {
-  static override styles = [
-    shared,
-    css`
-      :host {
-        display: block;
-      }
-      fieldset {
-        border: 1px solid var(--_line);
-        border-radius: 8px;
-        margin: 0 0 1.5rem;
-      }
-      .events {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem 1rem;
-        border: 0;
-        padding: 0;
-        margin: 0;
-      }
-      .events label {
-        display: flex;
-        gap: 0.3rem;
-        align-items: center;
-      }
-      .url {
-        flex: 0 1 36rem;
-      }
-      .secret {
-        border: 2px solid var(--_accent);
-        border-radius: 8px;
-        padding: 0.75rem 1rem;
-        margin: 0 0 1.5rem;
-      }
-      code {
-        word-break: break-all;
-        user-select: all;
-      }
-      td {
-        overflow-wrap: anywhere;
-      }
-    `,
-  ];
+  static override styles = [shared, styles];
 
   @state() private hooks?: Webhook[];
   @state() private error = '';

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { Admin } from './api.js';
+import type { Admin } from './api-types.js';
 import type { ParleyAdmin } from './parley-admin.js';
 import { comment, fakeServer, press, until } from './test-fake-server.js';
 import './parley-admin.js';

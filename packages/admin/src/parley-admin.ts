@@ -1,36 +1,20 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { Admin, SiteSummary } from './api.js';
+import type { Admin, SiteSummary } from './api-types.js';
 import { AdminElement, type AnnounceDetail } from './base.js';
-import { LANGUAGES, resolveLanguage, Translator } from './i18n/translator.js';
+import { LANGUAGES, languageName, resolveLanguage, Translator } from './i18n/translator.js';
 import { isShortcut } from './keys.js';
+import { styles } from './parley-admin.styles.js';
 import type { ParleyAdminHelp } from './parley-admin-help.js';
 import { shared, tokens } from './styles.js';
-import './parley-admin-audit.js';
-import './parley-admin-bans.js';
+import { renderView, VIEWS, type View, visibleViews } from './views.js';
 import './parley-admin-help.js';
-import './parley-admin-import.js';
 import './parley-admin-login.js';
 import './parley-admin-password.js';
-import './parley-admin-queue.js';
-import './parley-admin-search.js';
-import './parley-admin-settings.js';
-import './parley-admin-subscriptions.js';
-import './parley-admin-thread.js';
-import './parley-admin-webhooks.js';
 
-/** The console's views, each at `#/<view>`. */
-export const VIEWS = ['queue', 'search', 'thread', 'bans', 'subscriptions', 'webhooks', 'settings', 'audit', 'import'] as const;
-export type View = (typeof VIEWS)[number];
-/** Views only an owner sees. */
-const OWNER_ONLY: readonly View[] = ['webhooks', 'settings', 'import'];
 type Theme = 'auto' | 'light' | 'dark';
 const THEME_KEY = 'parley-admin-theme';
 const LANG_KEY = 'parley-admin-lang';
-
-/** A language's name in itself; `zh` is named 简体中文 (not 中文), since 繁體中文 (`zh-Hant`) sits beside it. */
-const languageName = (lang: string) =>
-  new Intl.DisplayNames([lang], { type: 'language' }).of(lang === 'zh' ? 'zh-Hans' : lang) ?? lang;
 
 /**
  * The admin console: the sign-in form until there is a session, then a header (sections, theme,
@@ -44,76 +28,7 @@ const languageName = (lang: string) =>
  */
 @customElement('parley-admin')
 export class ParleyAdmin extends AdminElement {
-  static override styles = [
-    tokens,
-    shared,
-    css`
-      :host {
-        display: block;
-        min-height: 100vh;
-      }
-      .skip {
-        position: absolute;
-        inset-inline-start: 0.5rem;
-        top: -3rem;
-        background: var(--_bg);
-        padding: 0.5rem;
-      }
-      /* A button, not a #main link: the location hash is the router. */
-      .skip:focus {
-        top: 0.5rem;
-      }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1.25rem;
-        align-items: center;
-        padding: 0.6rem 1.25rem;
-        border-bottom: 1px solid var(--_line);
-        background: var(--_panel);
-      }
-      .brand {
-        font-weight: 700;
-        margin: 0;
-        font-size: 1.1rem;
-      }
-      nav ul {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem;
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      nav a {
-        display: block;
-        padding: 0.25rem 0.6rem;
-        border-radius: 6px;
-        text-decoration: none;
-      }
-      nav a[aria-current='page'] {
-        background: var(--_accent);
-        color: var(--_accent-fg);
-      }
-      .tools {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.75rem;
-        align-items: center;
-        margin-inline-start: auto;
-      }
-      .tools label {
-        display: flex;
-        gap: 0.35rem;
-        align-items: center;
-      }
-      main {
-        padding: 1.25rem;
-        max-width: 72rem;
-        margin: 0 auto;
-      }
-    `,
-  ];
+  static override styles = [tokens, shared, styles];
 
   #onHash = () => this.#route();
   #onKey = (e: KeyboardEvent) => {
@@ -277,50 +192,13 @@ export class ParleyAdmin extends AdminElement {
     }
   }
 
-  #renderView() {
-    const common = { api: this.api, i18n: this.i18n, sites: this.sites };
-    switch (this.view) {
-      case 'search':
-        return html`<parley-admin-search .api=${common.api} .i18n=${common.i18n} .sites=${common.sites}></parley-admin-search>`;
-      case 'thread':
-        return html`<parley-admin-thread
-          .api=${common.api}
-          .i18n=${common.i18n}
-          .sites=${common.sites}
-          site=${this.params.get('site') ?? this.sites[0]?.id ?? ''}
-          page=${this.params.get('page') ?? ''}
-        ></parley-admin-thread>`;
-      case 'bans':
-        return html`<parley-admin-bans .api=${common.api} .i18n=${common.i18n} .sites=${common.sites}></parley-admin-bans>`;
-      case 'settings':
-        return html`<parley-admin-settings .api=${common.api} .i18n=${common.i18n} .sites=${common.sites}></parley-admin-settings>`;
-      case 'subscriptions':
-        return html`<parley-admin-subscriptions
-          .api=${common.api}
-          .i18n=${common.i18n}
-          .sites=${common.sites}
-        ></parley-admin-subscriptions>`;
-      case 'webhooks':
-        return html`<parley-admin-webhooks .api=${common.api} .i18n=${common.i18n} .sites=${common.sites}></parley-admin-webhooks>`;
-      case 'import':
-        return html`<parley-admin-import .api=${common.api} .i18n=${common.i18n} .sites=${common.sites}></parley-admin-import>`;
-      case 'audit':
-        return html`<parley-admin-audit .api=${common.api} .i18n=${common.i18n}></parley-admin-audit>`;
-      default:
-        return html`<parley-admin-queue .api=${common.api} .i18n=${common.i18n} .sites=${common.sites}></parley-admin-queue>`;
-    }
-  }
-
   #openThread(e: CustomEvent<{ site: string; page: { key: string } }>) {
     location.hash = `#/thread?site=${encodeURIComponent(e.detail.site)}&page=${encodeURIComponent(e.detail.page.key)}`;
   }
 
   override render() {
     const t = this.i18n;
-    // Until a one-time password is replaced every other route answers 403: no sections then.
-    const views = this.admin?.mustChangePassword
-      ? []
-      : VIEWS.filter((v) => this.admin?.role === 'owner' || !OWNER_ONLY.includes(v));
+    const views = visibleViews(this.admin);
     return html`<div
       @parley-admin-announce=${this.#announced}
       @parley-admin-signed-out=${this.#signedOut}
@@ -373,7 +251,7 @@ export class ParleyAdmin extends AdminElement {
                     .i18n=${t}
                     @parley-admin-password-changed=${this.#passwordChanged}
                   ></parley-admin-password>`
-                  : this.#renderView()
+                  : renderView(this.view, this.params, { api: this.api, i18n: this.i18n, sites: this.sites })
               }
             </main>
             <parley-admin-help .i18n=${t}></parley-admin-help>`

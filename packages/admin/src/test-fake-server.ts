@@ -1,4 +1,4 @@
-import type { AdminComment } from './api.js';
+import type { AdminComment } from './api-types.js';
 
 /** A request the fake server saw. */
 export interface Call {

@@ -20,6 +20,10 @@ const LOADERS: Record<string, () => Promise<{ terms: Terms }>> = {
 /** Languages with a table, English first. */
 export const LANGUAGES = ['en', ...Object.keys(LOADERS)];
 
+/** A language's name in itself; `zh` is named 简体中文 (not 中文), since 繁體中文 (`zh-Hant`) sits beside it. */
+export const languageName = (lang: string): string =>
+  new Intl.DisplayNames([lang], { type: 'language' }).of(lang === 'zh' ? 'zh-Hans' : lang) ?? lang;
+
 /** The table of `lang` (English's own for `en`), or undefined when it has none or fails to load. */
 export async function loadTerms(lang: string): Promise<Terms | undefined> {
   if (lang === 'en') return en;

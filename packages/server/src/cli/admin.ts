@@ -49,7 +49,7 @@ export async function adminCommand(args: string[]): Promise<void> {
   if (sub === 'password') {
     const password = await readPassword('New password: ');
     return withAdmins(async (admins) => {
-      const { checkPassword } = await import('../domain/admins.js');
+      const { checkPassword } = await import('../domain/passwords.js');
       const { hashPassword } = await import('../domain/passwords.js');
       const error = checkPassword(password);
       if (error) throw new UsageError(`password ${error}`);

@@ -88,7 +88,7 @@ async function serveCommand(args: string[]): Promise<void> {
   const config = readConfig();
   // Heavy modules load only for the commands that need them, so --help and mistakes answer at once.
   const { startServer } = await import('../server.js');
-  const { initialOwnerNotice } = await import('../domain/admins.js');
+  const { initialOwnerNotice } = await import('../domain/initial-owner.js');
   const server = await startServer(config);
   print(`Parley comment server on ${server.url} (database ${redact(config.databaseUrl)})`);
   if (server.initialPassword) print(initialOwnerNotice(server.initialPassword, server.url));

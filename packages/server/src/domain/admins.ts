@@ -1,58 +1,27 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { type AdminRecord, type AdminRole, type AdminStorage, adminStorageOf } from '../storage/admin-storage.js';
 import type { Storage } from '../storage/types.js';
 import { consoleLocale } from './admin-locale.js';
-import { hashToken, newToken } from './identity.js';
 import {
-  dummyHash,
-  generatePassword,
-  hashPassword,
-  MAX_PASSWORD_LENGTH,
-  MIN_PASSWORD_LENGTH,
-  verifyPassword,
-} from './passwords.js';
+  type ActiveSession,
+  activeSession,
+  DEFAULT_SESSION_TIMES,
+  LOGIN_LIMITS,
+  LOGIN_SUBJECTS,
+  type SessionTimes,
+} from './admin-sessions.js';
+import { type AdminView, view } from './admin-view.js';
+import { hashToken, newToken } from './identity.js';
+import { INITIAL_OWNER_EMAIL } from './initial-owner.js';
+import { checkPassword, dummyHash, generatePassword, hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 import { invalid, Problem } from './problem.js';
 import { cleanLine, isEmail } from './text.js';
 
-/** The first owner's address on a fresh install (see {@link AdminService.ensureInitialOwner}). */
-export const INITIAL_OWNER_EMAIL = 'admin@localhost';
-
-/** Failed logins allowed per 15 minutes: per account, and per IP prefix. */
-export const LOGIN_LIMITS = { windowMs: 15 * 60_000, perAccount: 5, perPrefix: 20 };
-
-/** The rate-event "site" under which failed logins are counted (`rate_events` has no foreign key). */
-const LOGIN_SUBJECTS = '_admin-login';
-
-export interface SessionTimes {
-  /** A session unused this long ends. */
-  idleMs: number;
-  /** A session ends this long after sign-in, used or not. */
-  maxMs: number;
-}
-
-export const DEFAULT_SESSION_TIMES: SessionTimes = { idleMs: 60 * 60_000, maxMs: 12 * 3600_000 };
-
-/** An administrator as the API shows it: never the password hash. */
-export interface AdminView {
-  id: string;
-  email: string;
-  name: string;
-  role: AdminRole;
-  sites: string[];
-  mustChangePassword: boolean;
-  /** The console language last sent (`PATCH /api/admin/me`); null before the first. */
-  locale: string | null;
-}
-
-/** A signed-in session, resolved from its cookie token. */
-export interface ActiveSession {
-  admin: AdminRecord;
-  idHash: string;
-  csrfToken: string;
-  expiresAt: number;
-}
-
-/** Accounts, passwords and sessions of administrators. */
+/**
+ * Accounts, passwords and sessions of administrators. The session rules (times, login limits, the
+ * CSRF token) are in `admin-sessions.ts`, the public view of an account in `admin-view.ts`, the
+ * first owner of a fresh install in `initial-owner.ts`.
+ */
 export class AdminService {
   readonly accounts: AdminStorage;
   readonly #storage: Storage;
@@ -171,7 +140,7 @@ export class AdminService {
     const token = newToken();
     const idHash = hashToken(token);
     await this.accounts.createSession({ idHash, adminId: admin.id, createdAt: now, lastSeenAt: now });
-    return { token, session: await this.#active(admin, idHash, now, now) };
+    return { token, session: await activeSession(await this.#storage.secret(), this.#times, admin, idHash, now, now) };
   }
 
   /** The session a cookie token stands for, or undefined if unknown, ended or expired. */
@@ -193,7 +162,7 @@ export class AdminService {
       await this.accounts.touchSession(idHash, now);
       lastSeen = now;
     }
-    return this.#active(admin, idHash, session.createdAt, lastSeen);
+    return activeSession(await this.#storage.secret(), this.#times, admin, idHash, session.createdAt, lastSeen);
   }
 
   async logout(session: ActiveSession): Promise<void> {
@@ -226,46 +195,4 @@ export class AdminService {
     const b = Buffer.from(presented);
     return a.length === b.length && timingSafeEqual(a, b);
   }
-
-  async #active(admin: AdminRecord, idHash: string, createdAt: number, lastSeen: number): Promise<ActiveSession> {
-    // Derived from the session, not stored: fixed for the session's life, useless without the server secret.
-    const csrfToken = createHmac('sha256', await this.#storage.secret())
-      .update(`csrf:${idHash}`)
-      .digest('base64url');
-    const expiresAt = Math.min(lastSeen + this.#times.idleMs, createdAt + this.#times.maxMs);
-    return { admin, idHash, csrfToken, expiresAt };
-  }
-}
-
-/** Why a new password is refused, or undefined. */
-export function checkPassword(password: string): string | undefined {
-  if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (password.length > MAX_PASSWORD_LENGTH) return `must be at most ${MAX_PASSWORD_LENGTH} characters`;
-  return undefined;
-}
-
-/** The public view of an account. */
-export function view(a: AdminRecord): AdminView {
-  return {
-    id: a.id,
-    email: a.email,
-    name: a.name,
-    role: a.role,
-    sites: a.sites,
-    mustChangePassword: a.mustChangePassword,
-    locale: a.locale ?? null,
-  };
-}
-
-/** The notice `parley serve` and `pnpm start` print once on a fresh install. */
-export function initialOwnerNotice(password: string, serverUrl: string): string {
-  return [
-    '',
-    '  No administrator existed, so one was created:',
-    `    e-mail    ${INITIAL_OWNER_EMAIL}`,
-    `    password  ${password}`,
-    `  Sign in at ${serverUrl}/admin and choose a new password: this one is shown only now and`,
-    '  works only for that. Or add your own account: pnpm parley admin add you@example.com',
-    '',
-  ].join('\n');
 }

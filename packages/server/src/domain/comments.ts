@@ -1,15 +1,12 @@
 import { idempotencyStorageOf } from '../storage/idempotency-storage.js';
 import { type ModerationStorage, moderationStorageOf } from '../storage/moderation-storage.js';
-import type { CommentInContext, Site, Storage } from '../storage/types.js';
-import { findBlockedWord } from './blocked-words.js';
-import { commenterOf, isTrusted, normaliseBody } from './comment-input.js';
+import type { Site, Storage } from '../storage/types.js';
+import { CommentEditing, type EditingDeps } from './comment-editing.js';
 import { CommentListing, type Listing, type ListQuery } from './comment-listing.js';
 import { CommentPosting } from './comment-posting.js';
 import type { Caller, CommentHooks, Created, NewCommentInput } from './comment-types.js';
-import { heldReason } from './held-reason.js';
 import { prefixHash, tokenMatches } from './identity.js';
 import { ListCache } from './list-cache.js';
-import { countLinks, renderMarkdown } from './markdown.js';
 import { type PublicComment, present } from './present.js';
 import { Problem } from './problem.js';
 import { settingsOf } from './sites.js';
@@ -22,8 +19,9 @@ export type { Caller, CommentHooks, Created, NewCommentInput } from './comment-t
 
 /**
  * The comment rules: who may post what where, and how it is stored and shown. Listings are
- * `CommentListing`'s (`comment-listing.ts`), posting is `CommentPosting`'s (`comment-posting.ts`);
- * edits, deletions, votes, flags and counts are here.
+ * `CommentListing`'s (`comment-listing.ts`), posting is `CommentPosting`'s (`comment-posting.ts`),
+ * an author's edits and deletions `CommentEditing`'s (`comment-editing.ts`); votes, flags and
+ * counts are here.
  */
 export class CommentService {
   readonly storage: Storage;
@@ -32,6 +30,7 @@ export class CommentService {
   readonly #now: () => number;
   readonly #listing: CommentListing;
   readonly #posting: CommentPosting;
+  readonly #editing: CommentEditing;
   readonly #moderation: ModerationStorage;
 
   /**
@@ -45,16 +44,17 @@ export class CommentService {
     this.#moderation = moderationStorageOf(storage);
     const site = (id: string) => this.site(id);
     this.#listing = new CommentListing(storage, site, now, cache, freshMs);
-    this.#posting = new CommentPosting({
+    const deps: EditingDeps = {
       storage,
       moderation: this.#moderation,
-      idempotency: idempotencyStorageOf(storage),
       now,
       hooks: () => this.hooks,
       site,
       assertOrigin: (s, caller) => this.assertOrigin(s, caller),
       changed: (siteId, key) => this.changed(siteId, key),
-    });
+    };
+    this.#posting = new CommentPosting({ ...deps, idempotency: idempotencyStorageOf(storage) });
+    this.#editing = new CommentEditing(deps);
   }
 
   async site(id: string): Promise<Site> {
@@ -106,35 +106,14 @@ export class CommentService {
     throw new Problem(404, 'comment-not-found', `No comment "${id}"`);
   }
 
-  /**
-   * Replaces the text of an own comment. The new text is screened as a new post's would be: a
-   * blocked word refuses it (or holds it), and a published comment whose new text a new post could
-   * not publish at once (links, `all` mode) goes back to the queue. An edit never publishes a held one.
-   */
-  async edit(id: string, token: string | undefined, body: string, caller: Caller): Promise<PublicComment> {
-    const { comment, site } = await this.#owned(id, token, caller);
-    const settings = settingsOf(site);
-    const clean = normaliseBody(body, settings.maxLength);
-    // Only the text: name and website cannot change by an edit and were screened when posted.
-    const blocked = findBlockedWord(settings.blockedWords, clean) !== undefined;
-    if (blocked && settings.blockedWordsAction === 'refuse') {
-      throw new Problem(422, 'blocked-word', 'This comment contains words this site does not accept');
-    }
-    const [html, editedAt] = [renderMarkdown(clean), this.#now()];
-    const who = commenterOf(comment.authorEmail, comment.ipHash);
-    const trusted = () => isTrusted(this.#moderation, site.id, who);
-    const hold = comment.status === 'approved' ? await heldReason(settings, { links: countLinks(html), blocked, trusted }) : null;
-    const edited = { ...comment, body: clean, html, editedAt, ...(hold ? { status: 'pending' as const, heldReason: hold } : {}) };
-    const outbox = (await this.hooks?.updated(site, edited, hold !== null)) ?? [];
-    const updated = await this.storage.updateCommentBody(comment.id, clean, html, editedAt, outbox, hold ?? undefined);
-    this.changed(comment.siteId, comment.pageKey);
-    return present(updated);
+  /** Replaces the text of an own comment (see `CommentEditing.edit`). */
+  edit(id: string, token: string | undefined, body: string, caller: Caller): Promise<PublicComment> {
+    return this.#editing.edit(id, token, body, caller);
   }
 
-  async remove(id: string, token: string | undefined, caller: Caller): Promise<void> {
-    const { comment, site } = await this.#owned(id, token, caller);
-    await this.storage.softDeleteComment(comment.id, (await this.hooks?.deleted(site, comment)) ?? []);
-    this.changed(comment.siteId, comment.pageKey);
+  /** Deletes an own comment within the edit window (see `CommentEditing.remove`). */
+  remove(id: string, token: string | undefined, caller: Caller): Promise<void> {
+    return this.#editing.remove(id, token, caller);
   }
 
   async vote(id: string, value: -1 | 0 | 1, caller: Caller): Promise<{ up: number; down: number; score: number }> {
@@ -178,19 +157,5 @@ export class CommentService {
     // Counts found prove the site exists; only an all-zero answer needs to ask.
     if (found.size === 0) await this.site(siteId);
     return Object.fromEntries(unique.map((k) => [k, found.get(k) ?? 0]));
-  }
-
-  async #owned(id: string, token: string | undefined, caller: Caller): Promise<{ comment: CommentInContext; site: Site }> {
-    const comment = await this.storage.getComment(id);
-    if (!comment || comment.status === 'deleted') throw new Problem(404, 'comment-not-found', `No comment "${id}"`);
-    const site = await this.site(comment.siteId);
-    this.assertOrigin(site, caller);
-    if (!token || !tokenMatches(token, comment.editTokenHash)) {
-      throw new Problem(401, 'unauthorized', 'A valid edit token is required');
-    }
-    if (this.#now() > comment.createdAt + settingsOf(site).editWindowSeconds * 1000) {
-      throw new Problem(403, 'edit-window-over', 'The time to edit or delete this comment is over');
-    }
-    return { comment, site };
   }
 }

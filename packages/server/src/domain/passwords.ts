@@ -59,3 +59,10 @@ export function dummyHash(): Promise<string> {
 export function generatePassword(): string {
   return randomBytes(15).toString('base64url');
 }
+
+/** Why a new password is refused, or undefined. */
+export function checkPassword(password: string): string | undefined {
+  if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (password.length > MAX_PASSWORD_LENGTH) return `must be at most ${MAX_PASSWORD_LENGTH} characters`;
+  return undefined;
+}

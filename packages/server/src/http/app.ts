@@ -1,11 +1,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { AdminService, type SessionTimes } from '../domain/admins.js';
+import type { SessionTimes } from '../domain/admin-sessions.js';
+import { AdminService } from '../domain/admins.js';
 import { BanService } from '../domain/bans.js';
 import type { Caller } from '../domain/comments.js';
 import { CommentService } from '../domain/comments.js';
 import { ListCache } from '../domain/list-cache.js';
-import { LiveHub, type LiveHubOptions } from '../domain/live/hub.js';
+import { LiveHub } from '../domain/live/hub.js';
+import type { LiveHubOptions } from '../domain/live/options.js';
 import { ModerationService } from '../domain/moderation.js';
 import { type NotifyConfig, NotifyService } from '../domain/notify/notifier.js';
 import { NotifyAdmin } from '../domain/notify/notify-admin.js';
@@ -58,7 +60,7 @@ export interface AppOptions {
   ownOrigin?: (c: Context) => string;
   /** Admin session lifetimes; default 60 minutes idle, 12 hours in all. */
   sessionTimes?: SessionTimes;
-  /** Options of the live-updates hub (`domain/live/hub.ts`). */
+  /** Options of the live-updates hub (`domain/live/options.ts`). */
   live?: LiveHubOptions;
   /** The server's public base URL (PARLEY_PUBLIC_URL) for links in feeds and mails; default: the request's origin. */
   publicUrl?: string | undefined;

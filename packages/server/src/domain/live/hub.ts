@@ -2,32 +2,8 @@ import type { LiveEvent, LiveEvents, LiveListener } from '../../storage/live-eve
 import type { CommentRecord } from '../../storage/types.js';
 import { Problem } from '../problem.js';
 import { KEEP_ALIVE, publicFrame, retryFrame, sseFrame } from './frames.js';
+import { type HubSettings, type LiveHubOptions, withDefaults } from './options.js';
 import { Subscriber } from './subscriber.js';
-
-export interface LiveHubOptions {
-  /** How often a hub without a listener (SQLite) looks for other processes' writes; default 1 s. */
-  pollMs?: number;
-  /** Interval of keep-alive comments; default 25 s (proxies often close after 60 s of silence). */
-  keepAliveMs?: number;
-  /** How long events are kept for resumption; default 24 h. */
-  retentionMs?: number;
-  /** Streams one process serves at most; default 20,000. */
-  maxStreams?: number;
-  /** Events a resuming reader may have missed before it is told to reload instead; default 500. */
-  maxReplay?: number;
-  /** The `retry:` a new stream gets, in ms; default 3 s. */
-  retryMs?: number;
-  /** A new reader (no Last-Event-ID) also gets the page's events of this window; default 10 s. */
-  recentMs?: number;
-  /**
-   * A resuming reader also gets the page's events of this window, whatever their id: on
-   * PostgreSQL ids are handed out before commit, so an event with a lower id can commit after one
-   * the reader already has. Default 2 s with a listener (PostgreSQL), 0 without (SQLite, where
-   * ids follow commit order). Replaying the current state twice is harmless.
-   */
-  overlapMs?: number;
-  now?: () => number;
-}
 
 const BATCH = 500;
 const SEEN = 10_000;
@@ -41,7 +17,7 @@ const SEEN = 10_000;
 export class LiveHub {
   readonly #log: LiveEvents;
   readonly #pages = new Map<string, Set<Subscriber>>();
-  readonly #options: Required<Omit<LiveHubOptions, 'now' | 'overlapMs'>>;
+  readonly #options: HubSettings;
   readonly #overlapMs: number | undefined;
   readonly #now: () => number;
   #size = 0;
@@ -60,15 +36,7 @@ export class LiveHub {
   constructor(log: LiveEvents, options: LiveHubOptions = {}) {
     this.#log = log;
     this.#now = options.now ?? Date.now;
-    this.#options = {
-      pollMs: options.pollMs ?? 1_000,
-      keepAliveMs: options.keepAliveMs ?? 25_000,
-      retentionMs: options.retentionMs ?? 24 * 3_600_000,
-      maxStreams: options.maxStreams ?? 20_000,
-      maxReplay: options.maxReplay ?? 500,
-      retryMs: options.retryMs ?? 3_000,
-      recentMs: options.recentMs ?? 10_000,
-    };
+    this.#options = withDefaults(options);
     this.#overlapMs = options.overlapMs;
   }
 

@@ -2,9 +2,10 @@ import type { NotifyStorage } from '../../storage/notify-storage.js';
 import type { CommentInContext, CommentRecord, NewComment, OutboxEntry, Site, Storage } from '../../storage/types.js';
 import { recordOf } from '../comment-input.js';
 import type { CommentHooks, NewCommentInput } from '../comment-types.js';
-import { Problem } from '../problem.js';
-import { linkGone, MailPlanner, type PageInfo, readWithAccount } from './mail-planner.js';
+import { MailPlanner, type PageInfo } from './mail-planner.js';
 import { mailLocale } from './mail-terms.js';
+import { queueDigests } from './moderator-digests.js';
+import { ModeratorLinks } from './moderator-links.js';
 import type { NotifyConfig } from './notify-config.js';
 import { Subscriptions } from './subscriptions.js';
 import { type WebhookEvent, webhookEntries } from './webhook-events.js';
@@ -18,7 +19,8 @@ export { FOLLOW_RATE } from './subscriptions.js';
  * it plans what a new, edited or deleted comment should send; the plan is written to the outbox in
  * the same transaction as the comment. It also serves the signed links in the mails. The mails
  * themselves are `MailPlanner`'s (`mail-planner.ts`), readers' subscriptions `Subscriptions`'
- * (`subscriptions.ts`).
+ * (`subscriptions.ts`), the moderation links `ModeratorLinks`' (`moderator-links.ts`) and the
+ * digests `queueDigests`' (`moderator-digests.ts`).
  */
 export class NotifyService implements CommentHooks {
   readonly config: NotifyConfig;
@@ -27,6 +29,7 @@ export class NotifyService implements CommentHooks {
   readonly #now: () => number;
   readonly #mails: MailPlanner;
   readonly #subscriptions: Subscriptions;
+  readonly #links: ModeratorLinks;
 
   constructor(storage: Storage, notify: NotifyStorage, config: NotifyConfig, now: () => number = Date.now) {
     this.#storage = storage;
@@ -35,6 +38,7 @@ export class NotifyService implements CommentHooks {
     this.#now = now;
     this.#mails = new MailPlanner(storage, notify, config, now);
     this.#subscriptions = new Subscriptions(storage, notify, config, this.#mails, now);
+    this.#links = new ModeratorLinks(storage, notify, this.#mails, this, now);
   }
 
   // --- CommentHooks ---
@@ -125,69 +129,31 @@ export class NotifyService implements CommentHooks {
     return this.#subscriptions.reader(token);
   }
 
-  // --- moderators ---
+  // --- moderators (see `ModeratorLinks`, `queueDigests`) ---
 
-  /** The held comment a moderation link points at (for the confirm page); 404 once it is no longer held. */
-  async heldComment(action: 'approve' | 'reject', token: string): Promise<CommentInContext> {
-    const { data: commentId } = readWithAccount(await this.#mails.verify(action, token));
-    const comment = await this.#storage.getComment(commentId);
-    if (comment?.status !== 'pending')
-      throw new Problem(404, 'comment-not-found', 'This comment is no longer waiting for moderation');
-    return comment;
+  /** The held comment a moderation link points at (see `ModeratorLinks.heldComment`). */
+  heldComment(action: 'approve' | 'reject', token: string): Promise<CommentInContext> {
+    return this.#links.heldComment(action, token);
   }
 
-  /**
-   * The stored console language of the moderator a moderation link was mailed to, when the link
-   * names their account (see `withAccount`); undefined for a link that does not, or is not valid.
-   */
-  async moderatorLocale(action: 'approve' | 'reject', token: string): Promise<string | undefined> {
-    const data = (await this.#mails.signer()).verify(action, token, this.#now());
-    const adminId = data === undefined ? undefined : readWithAccount(data).adminId;
-    return adminId ? this.#notify.adminLocale(adminId) : undefined;
+  /** The stored console language of the moderator a moderation link was mailed to (see `ModeratorLinks.moderatorLocale`). */
+  moderatorLocale(action: 'approve' | 'reject', token: string): Promise<string | undefined> {
+    return this.#links.moderatorLocale(action, token);
   }
 
-  /** The held comment of a moderation link with the title of its page (the key when it has none), for the confirm page. */
-  async heldForPage(action: 'approve' | 'reject', token: string): Promise<{ comment: CommentInContext; pageName: string }> {
-    const comment = await this.heldComment(action, token);
-    const page = await this.#mails.pageInfo(comment.siteId, { key: comment.pageKey, url: '', title: '' });
-    return { comment, pageName: page.title || page.key };
+  /** The held comment of a moderation link with the name of its page (see `ModeratorLinks.heldForPage`). */
+  heldForPage(action: 'approve' | 'reject', token: string): Promise<{ comment: CommentInContext; pageName: string }> {
+    return this.#links.heldForPage(action, token);
   }
 
-  /** Approves or rejects from a signed mail link, with its notifications in the same transaction. */
-  async moderate(action: 'approve' | 'reject', token: string): Promise<CommentInContext> {
-    const comment = await this.heldComment(action, token);
-    const site = await this.#storage.getSite(comment.siteId);
-    if (!site) throw linkGone();
-    const outbox =
-      action === 'approve'
-        ? await this.approved(site, comment, !(await this.#notify.announced(comment.id)))
-        : await this.rejected(site, comment);
-    const to = action === 'approve' ? 'approved' : 'rejected';
-    if (!(await this.#notify.moveStatus(comment.id, 'pending', to, outbox, this.#now()))) {
-      throw new Problem(404, 'comment-not-found', 'This comment is no longer waiting for moderation');
-    }
-    return comment;
+  /** Approves or rejects from a signed mail link (see `ModeratorLinks.moderate`). */
+  moderate(action: 'approve' | 'reject', token: string): Promise<CommentInContext> {
+    return this.#links.moderate(action, token);
   }
 
-  /**
-   * Queues digests of held comments for sites whose digest is due (the outbox worker calls this
-   * each run): every comment that went to the queue since the last digest, posted held or held
-   * again after an edit (`NotifyStorage.pendingSince`).
-   */
-  async queueDigests(): Promise<void> {
-    if (!this.config.mail || this.config.moderatorMail !== 'digest' || this.config.moderators.length === 0) return;
-    const now = this.#now();
-    for (const site of await this.#storage.listSites()) {
-      const mark = await this.#notify.digestMark(site.id);
-      if (mark !== undefined && now - mark < this.config.digestMinutes * 60_000) continue;
-      const rows = await this.#notify.pendingSince(site.id, mark ?? 0, 100);
-      const held = rows.map((r) => ({
-        record: { id: r.id, authorName: r.author_name, body: r.body } as CommentRecord,
-        page: { key: r.key, url: r.url, title: r.title },
-      }));
-      const mails = held.length ? await this.#mails.moderatorMails(site, held) : [];
-      await this.#notify.advanceDigest(site.id, mark, now, mails);
-    }
+  /** Queues digests of held comments for sites whose digest is due (see `queueDigests`); the outbox worker calls this each run. */
+  queueDigests(): Promise<void> {
+    return queueDigests(this.#storage, this.#notify, this.config, this.#mails, this.#now);
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
-import type { ActiveSession, AdminService } from '../../domain/admins.js';
+import type { ActiveSession } from '../../domain/admin-sessions.js';
+import type { AdminService } from '../../domain/admins.js';
 import type { BanService } from '../../domain/bans.js';
 import type { Actor, ModerationService } from '../../domain/moderation.js';
 import type { NotifyAdmin } from '../../domain/notify/notify-admin.js';

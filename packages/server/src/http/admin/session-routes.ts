@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type ActiveSession, view } from '../../domain/admins.js';
+import type { ActiveSession } from '../../domain/admin-sessions.js';
+import { view } from '../../domain/admin-view.js';
 import { prefixHash } from '../../domain/identity.js';
 import { actorOf } from '../../domain/moderation.js';
 import { clearSessionCookie, setSessionCookie } from './auth.js';
