@@ -312,6 +312,10 @@ describe('<parley-comments>', () => {
     expect(new URL(x.href).searchParams.get('url')).to.equal(permalink);
     const bluesky = links.find((a) => a.getAttribute('part')?.includes('control-bluesky'))!;
     expect(new URL(bluesky.href).searchParams.get('text')).to.contain(permalink);
+    // Mastodon goes through the thread's own comment server (its `api`), which has the share page.
+    const mastodon = new URL(links.find((a) => a.getAttribute('part')?.includes('control-mastodon'))!.href);
+    expect(mastodon.origin + mastodon.pathname).to.equal('http://127.0.0.1:1/share/fediverse');
+    expect(new URLSearchParams(mastodon.hash.slice(1)).get('url')).to.equal(permalink);
     expect($(el, '#comment-c2 parley-share'), 'only the opened comment').to.equal(null);
     toggle.click();
     await el.updateComplete;

@@ -88,7 +88,7 @@ function content(host: Thread, c: Comment, depth: number, parent: Comment | unde
       }
     </p>
     ${ui.confirm ? confirmDelete(host, id) : nothing}
-    ${ui.share ? shareBar(c, lang) : nothing}`;
+    ${ui.share ? shareBar(c, lang, host.client.base) : nothing}`;
 }
 
 /** The comment's body element (see bodies.ts), hidden while its edit form is open. */
@@ -100,11 +100,12 @@ function bodyOf(c: Comment, ui: Ui): HTMLElement {
 
 /**
  * The share bar of one comment: the same `<parley-share>` as the article's, sharing the comment's
- * permalink (its "Copy link" copies it) with the start of its text. Rendered only once the
+ * permalink (its "Copy link" copies it) with the start of its text, and the thread's comment
+ * server as its own (where the fediverse share page is). Rendered only once the
  * reader opens it, so a long thread holds no share elements.
  */
-function shareBar(c: Comment, lang: string) {
-  return html`<parley-share variant="icons" lang=${lang} services="native copy mastodon bluesky x email"
+function shareBar(c: Comment, lang: string, api: string) {
+  return html`<parley-share variant="icons" lang=${lang} api=${api} services="native copy mastodon bluesky x email"
     url="${location.href.split('#')[0]}#comment-${encodeURIComponent(c.id)}" text=${c.body.slice(0, 280)}></parley-share>`;
 }
 
