@@ -146,3 +146,29 @@ test('a bad server name is refused on the share page and nothing is fetched; Can
   await closed;
   await context.close();
 });
+
+test('the share page speaks the language its link names; with nothing to share it says so; Cancel goes back', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(watchViolations);
+  const page = await context.newPage();
+  const shared = new URLSearchParams({ url: `${stack.example.url}/`, title: TITLE, lang: 'de-AT' });
+  await page.goto(`${stack.parley.url}/share/fediverse#${shared}`);
+  const german = 'Auf Mastodon oder einem anderen Fediverse-Server teilen';
+  await page.getByRole('form', { name: german }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+  assert.equal(await page.title(), german);
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), german);
+
+  // Opened by hand, without a share button's link: nothing to share, and Share stays disabled.
+  await page.goto(`${stack.parley.url}/share/fediverse`);
+  await page.getByText("Nothing to share: open this page from an article's share button.").waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await page.getByRole('button', { name: 'Share', exact: true }).isDisabled(), true);
+  assert.deepEqual(await page.evaluate(() => (window as unknown as { violations: string[] }).violations), []);
+
+  // A tab with history cannot be closed by the page's script: Cancel goes back instead.
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.waitForURL((u) => u.hash.includes('lang=de-AT'));
+  await page.getByRole('form', { name: german }).waitFor();
+  await context.close();
+});

@@ -16,7 +16,7 @@
 // the comment server's fediverse share page (dist/cdn/share/), which the Mastodon link opens in a
 // tab of its own: no article loads it, so it is in neither budget.
 // Exits 1 when a budget is exceeded. Figures go in docs/performance.md (## Embed budgets).
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -126,16 +126,20 @@ function measure() {
 }
 
 /**
- * The fediverse share page's download for its largest locale: its script and chunks (dist/cdn/share/,
- * a build of its own) with one `<lang>.fediverse.*.js` table; undefined when not built.
+ * The fediverse share page's download for its largest locale: the script `share/fediverse.html`
+ * names, the chunks it imports and one `<lang>.fediverse.*.js` table (files of earlier builds,
+ * kept a day beside them, are not counted); undefined when not built.
  */
 function sharePage() {
   const dir = join(cdn, 'share');
-  if (!existsSync(dir)) return undefined;
-  const js = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  const html = join(dir, 'fediverse.html');
+  if (!existsSync(html)) return undefined;
+  const entry = /src="([\w.-]+\.js)"/.exec(readFileSync(html, 'utf8'))?.[1];
+  if (!entry) throw new Error('share/fediverse.html names no script');
+  const imported = [...readFileSync(join(dir, entry), 'utf8').matchAll(/["']\.\/([\w.-]+\.js)["']/g)].map((m) => m[1]);
   const table = /^([\w-]+)\.fediverse\.\w+\.js$/;
-  const code = sum(js.filter((f) => !table.test(f)).map((f) => built(join(dir, f))));
-  const largest = js
+  const code = sum([entry, ...new Set(imported.filter((f) => !table.test(f)))].map((f) => built(join(dir, f))));
+  const largest = imported
     .filter((f) => table.test(f))
     .map((f) => ({ lang: table.exec(f)[1], size: built(join(dir, f)) }))
     .reduce((a, t) => (t.size.gzip > a.size.gzip ? t : a), { lang: 'en', size: ZERO });

@@ -38,7 +38,8 @@ const distPaths = () => ({
 
 export default {
   globs: ['src/base*.ts', 'src/parley-*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/**/*.batch.ts'],
+  // parley-share-fediverse.ts is the comment server's share page's form, not an element for pages.
+  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/**/*.batch.ts', 'src/parley-share-fediverse.ts'],
   outdir: 'dist',
   litelement: true,
   plugins: [defineCall(), distPaths()],

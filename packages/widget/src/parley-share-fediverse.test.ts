@@ -2,17 +2,20 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ParleyShareFediverse } from './parley-share-fediverse.js';
 import { loadFediverseTerms } from './parley-share-fediverse.js';
+import type { ShareData } from './share/services.js';
 import { ShareTerms } from './share/terms.js';
 import { json, shadow, stubFetch } from './test-support.js';
+
+const ARTICLE = { url: 'https://news.example/a?b=1', title: 'Rain & shine', text: 'Read this' };
 
 /** Every lookup the form made, by URL. */
 let asked: string[] = [];
 
 /** The form as the share page shows it, in `lang`, sharing a fixed article; `navigate` recorded. */
-async function mount(lang = 'en'): Promise<{ el: ParleyShareFediverse; went: string[] }> {
+async function mount(lang = 'en', data: ShareData = ARTICLE): Promise<{ el: ParleyShareFediverse; went: string[] }> {
   const el = document.createElement('parley-share-fediverse');
   el.i18n = new ShareTerms(lang, await loadFediverseTerms(lang));
-  el.data = { url: 'https://news.example/a?b=1', title: 'Rain & shine', text: 'Read this' };
+  el.data = data;
   const went: string[] = [];
   el.navigate = (url) => went.push(url);
   const wrap = await fixture<HTMLElement>(html`<main></main>`);
@@ -91,7 +94,22 @@ describe('<parley-share-fediverse> (the comment server’s fediverse share page)
     expect(again.went).to.deep.equal(went);
   });
 
-  it('shows a busy Share button and announces the lookup while it runs', async () => {
+  it('opened without anything to share, says so and keeps the Share button disabled', async () => {
+    const { el, went } = await mount('en', { url: '', title: '' });
+    await expect(el).to.be.accessible();
+    const error = shadow(el).querySelector('#error') as HTMLElement;
+    expect(error.textContent).to.equal("Nothing to share: open this page from an article's share button.");
+    expect(error.getAttribute('role')).to.equal('alert');
+    const share = shadow(el).querySelector('button[type="submit"]') as HTMLButtonElement;
+    expect(share.disabled).to.equal(true);
+    field(el).value = 'social.example';
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(asked).to.deep.equal([]);
+    expect(went).to.deep.equal([]);
+  });
+
+  it('shows a busy Share button and announces the lookup while it runs, then clears both', async () => {
     const { el, went } = await mount('de');
     let answer: (r: Response) => void = () => undefined;
     const realFetch = window.fetch;
@@ -105,6 +123,10 @@ describe('<parley-share-fediverse> (the comment server’s fediverse share page)
       answer(json({}, 404));
       await waitUntil(() => went.length === 1, 'fell back');
       expect(new URL(went[0] ?? '').pathname).to.equal('/share');
+      // A reader who comes Back finds the page as it was left (bfcache): ready to share again.
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[role="status"]')?.textContent).to.equal('');
+      expect((shadow(el).querySelector('button[type="submit"]') as HTMLButtonElement).disabled).to.equal(false);
     } finally {
       window.fetch = realFetch;
     }

@@ -57,7 +57,7 @@ export class ParleyShareFediverse extends LitElement {
       label{font-weight:600}
       input{font:inherit;padding:.4em}
       p{margin:0}
-      #error{color:var(--parley-share-error,#b42318);font-weight:600}
+      #error{color:#b42318;color:light-dark(#b42318,#ff8a80);font-weight:600}
       div{display:flex;gap:.5em;justify-content:end}
     `,
   ];
@@ -83,6 +83,11 @@ export class ParleyShareFediverse extends LitElement {
     return this.renderRoot.querySelector('input') as HTMLInputElement;
   }
 
+  /** Nothing to share: the page was opened without a share button's link. Sharing waits, and says why. */
+  private get empty(): boolean {
+    return !this.data.url && !this.data.title && !this.data.text;
+  }
+
   /** Fills in the remembered handle or server, selected, and puts the focus there. */
   override firstUpdated(): void {
     this.input.value = recall()?.input ?? '';
@@ -101,6 +106,8 @@ export class ParleyShareFediverse extends LitElement {
     if (!target) {
       this.busy = this.t('looking', { server: account.host });
       target = await discover(account);
+      // Cleared before leaving: a reader who comes Back (the page restored as it was) may share again.
+      this.busy = '';
     }
     remember({ input, target });
     this.navigate(fediverseUrl(target, this.data));
@@ -108,10 +115,14 @@ export class ParleyShareFediverse extends LitElement {
 
   override render() {
     const t = this.t.bind(this);
-    // A tab opened by a link may be closed by its own script (it has one history entry).
-    const close = () => window.close();
+    // A tab opened by a link may be closed by its own script while it has one history entry; one
+    // with more (the reader came Back to it, or opened the page in the same tab) goes back instead.
+    const close = () => {
+      window.close();
+      if (!window.closed) history.back();
+    };
     // biome-ignore format: compact on purpose, since whitespace inside templates is shipped as is
-    return html`<form part="form" aria-labelledby="title" @submit=${this.submit}><h1 id="title">${t('title')}</h1><label for="handle">${t('field')}</label><input id="handle" inputmode="url" autocomplete="off" autocapitalize="off" spellcheck="false" aria-describedby="hint error" aria-invalid=${!!this.error}><p id="hint">${t('hint')}</p><p id="error">${this.error}</p><p role="status">${this.busy}</p><div><button type="button" @click=${close}>${t('cancel')}</button><button type="submit" ?disabled=${!!this.busy}>${t('submit')}</button></div></form>`;
+    return html`<form part="form" aria-labelledby="title" @submit=${this.submit}><h1 id="title">${t('title')}</h1><label for="handle">${t('field')}</label><input id="handle" inputmode="url" autocomplete="off" autocapitalize="off" spellcheck="false" aria-describedby="hint error" aria-invalid=${!!this.error}><p id="hint">${t('hint')}</p><p id="error" role="alert">${this.empty ? t('empty') : this.error}</p><p role="status">${this.busy}</p><div><button type="button" @click=${close}>${t('cancel')}</button><button type="submit" ?disabled=${!!this.busy || this.empty}>${t('submit')}</button></div></form>`;
   }
 }
 

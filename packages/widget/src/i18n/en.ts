@@ -6,7 +6,7 @@ import type { terms as FEDIVERSE_EN } from './locales/en.fediverse.js';
  * any other locale's table (`loadAllTerms` in translator.ts), so other languages' pages never
  * download it. The share bar's
  * (`SHARE_EN`, share/terms.ts) and the count's (`ENGLISH_COUNT`, parley-count.ts) live in the
- * first-load chunk and the fediverse dialog's (`locales/en.fediverse.ts`) is loaded when it opens; `en` below joins the
+ * first-load chunk and the fediverse share page's (`locales/en.fediverse.ts`) is loaded by that page; `en` below joins the
  * thread's to the bar's so the thread can fall back to both. Every locale translates all of them.
  * A plural term is an object keyed by `Intl.PluralRules` categories; `{n}` and other `{name}`
  * placeholders are filled in by `Translator.t`.
@@ -71,10 +71,10 @@ const THREAD_EN = {
   'follow.done': 'Check your inbox to confirm.',
 } satisfies Record<string, Term>;
 
-/** English: the thread's terms and the share bar's (the dialog's join `SHARE_EN` when it loads). */
+/** English: the thread's terms and the share bar's (the fediverse share page's are a table of their own). */
 export const en: Record<keyof typeof THREAD_EN | keyof typeof SHARE_EN, Term> = { ...SHARE_EN, ...THREAD_EN };
 
-/** Every `share.*` key: the bar's and the fediverse dialog's. */
+/** Every `share.*` key: the bar's and the fediverse share page's. */
 export type ShareKey = keyof typeof SHARE_EN | keyof typeof FEDIVERSE_EN;
 
 /** A translated string, or plural forms by `Intl.PluralRules` category (`other` is required). */

@@ -6,7 +6,7 @@ import { loadTerms, resolveLanguage, supportedLanguages } from './index.js';
 import { terms as FEDIVERSE_EN } from './locales/en.fediverse.js';
 import { loadAllTerms, Translator } from './translator.js';
 
-/** Every English term: the thread's and the bar's (`en`), the dialog's and the count's. */
+/** Every English term: the thread's and the bar's (`en`), the fediverse share page's and the count's. */
 const english: Record<string, unknown> = { ...en, ...FEDIVERSE_EN, 'count.comments': ENGLISH_COUNT };
 const LANGS = ['de', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt', 'ru', 'uk', 'zh', 'zh-Hant'];
 
@@ -47,7 +47,7 @@ describe('locale tables', () => {
     expect(wrong).to.deep.equal([]);
   });
 
-  it('splits each table: the first load gets only the share bar’s and count’s terms, the dialog its own', async () => {
+  it('splits each table: the first load gets only the share bar’s and count’s terms, the fediverse share page its own', async () => {
     for (const lang of LANGS) {
       const first = Object.keys(await loadTerms(lang));
       expect(first.length, lang).to.be.greaterThan(0);
@@ -56,7 +56,7 @@ describe('locale tables', () => {
         `${lang} first-load keys`,
       ).to.deep.equal([]);
       const dialog = Object.keys(await loadFediverseTerms(lang));
-      expect(dialog.length, lang).to.equal(7);
+      expect(dialog.length, lang).to.equal(8);
       expect(
         dialog.filter((k) => !k.startsWith('share.fediverse.')),
         `${lang} dialog keys`,

@@ -7,7 +7,7 @@ import { countBadge } from './counts.js';
 import { SHARE_EN, ShareTerms } from './terms.js';
 
 describe('share terms', () => {
-  it('are the one English copy of the share.* terms, the thread’s table included; the dialog’s load with it', async () => {
+  it('are the one English copy of the share.* terms, the thread’s table included; the fediverse share page’s are a table apart', async () => {
     expect(await loadFediverseTerms('en')).to.deep.equal(FEDIVERSE_EN);
     expect(await loadFediverseTerms('xx'), 'unknown language: English').to.deep.equal(FEDIVERSE_EN);
     for (const k of Object.keys(FEDIVERSE_EN)) expect(SHARE_EN).not.to.have.property(k);
@@ -22,7 +22,7 @@ describe('share terms', () => {
     expect(t.t('share.copy')).to.equal('Link kopieren');
     expect(t.t('share.print')).to.equal('Print');
     expect(t.t('share.on', { service: 'X' })).to.equal('Share on X');
-    // The dialog's terms come from its own table (an unfilled placeholder stays as it is).
+    // The fediverse share page's terms come from its own table (an unfilled placeholder stays as it is).
     const dialog = new ShareTerms('en', FEDIVERSE_EN);
     expect(dialog.t('share.fediverse.looking')).to.equal('Looking up {server}…');
     expect(dialog.t('share.fediverse.looking', { server: 'a.social' })).to.equal('Looking up a.social…');

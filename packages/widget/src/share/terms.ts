@@ -4,7 +4,7 @@ export type { ShareKey };
 
 /**
  * The English `share.*` terms of the bar, the only copy (`i18n/en.ts` joins them to the thread's;
- * the fediverse dialog's English terms are a table it loads, `i18n/locales/en.fediverse.ts`). Other languages come from the locale tables.
+ * the fediverse share page's English terms are a table that page loads, `i18n/locales/en.fediverse.ts`). Other languages come from the locale tables.
  */
 export const SHARE_EN = {
   'share.label': 'Share',

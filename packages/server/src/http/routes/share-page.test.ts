@@ -61,7 +61,7 @@ describe('share page routes', () => {
     assert.equal(
       res.headers.get('content-security-policy'),
       "default-src 'none'; script-src 'self'; style-src 'self'; connect-src https: http://localhost:* http://127.0.0.1:*; " +
-        "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; " +
+        "img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; " +
         "require-trusted-types-for 'script'; trusted-types lit-html",
     );
     assert.equal(res.headers.get('content-security-policy'), SHARE_PAGE_CSP);

@@ -15,7 +15,7 @@ export const SHARE_PAGE_CSP = [
   "script-src 'self'",
   "style-src 'self'",
   'connect-src https: http://localhost:* http://127.0.0.1:*',
-  "img-src 'self' data:",
+  'img-src data:',
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import { dropPostgresSchema, openPostgres } from './open.js';
 
@@ -14,6 +14,13 @@ if (url)
     const other = name('parley_other');
     const schemas: string[] = [other];
     const admin = new pg.Client({ connectionString: pgUrl });
+    // Another application's schema, with a table that has a sequence and one named like ours.
+    before(async () => {
+      await admin.connect();
+      await admin.query(`create schema "${other}"`);
+      await admin.query(`create table "${other}".parley_migrations (name text primary key)`);
+      await admin.query(`create table "${other}".decoy (id serial primary key)`);
+    });
     after(async () => {
       await admin.end();
       for (const schema of schemas) await dropPostgresSchema(pgUrl, schema);
@@ -26,10 +33,6 @@ if (url)
     };
 
     test('introspection names the tables of the current schema, none of another', async () => {
-      await admin.connect();
-      await admin.query(`create schema "${other}"`);
-      await admin.query(`create table "${other}".parley_migrations (name text primary key)`);
-      await admin.query(`create table "${other}".decoy (id serial primary key)`);
       const storage = await open();
       try {
         const tables = await storage.db.introspection.getTables({ withInternalKyselyTables: true });

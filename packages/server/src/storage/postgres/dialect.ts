@@ -26,7 +26,12 @@ export class ScopedPostgresDialect extends PostgresDialect {
   }
 }
 
-/** Names the tables and views of `current_schema()`, from the catalog alone (no per-table functions, no locks). */
+/**
+ * Names the tables and views of `current_schema()`, from the catalog alone (no per-table functions,
+ * no locks). Enough for Kysely's migrator because Parley always gives it the current schema as
+ * `migrationTableSchema` (migrations.ts); a migrator told another schema would not find its tables
+ * here and would try to create them on every start.
+ */
 class CurrentSchemaIntrospector implements DatabaseIntrospector {
   // biome-ignore lint/suspicious/noExplicitAny: the signature Kysely's introspectors take
   constructor(private readonly db: Kysely<any>) {}

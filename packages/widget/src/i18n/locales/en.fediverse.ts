@@ -9,6 +9,7 @@ export const terms = {
   'share.fediverse.hint': 'For example @you@mastodon.social or mastodon.social',
   'share.fediverse.submit': 'Share',
   'share.fediverse.cancel': 'Cancel',
+  'share.fediverse.empty': "Nothing to share: open this page from an article's share button.",
   'share.fediverse.invalid': 'Enter a handle like @you@example.social or a server like example.social',
   'share.fediverse.looking': 'Looking up {server}…',
 } satisfies Record<`share.fediverse.${string}`, string>;

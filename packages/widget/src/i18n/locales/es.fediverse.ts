@@ -7,6 +7,7 @@ export const terms: Terms = {
   'share.fediverse.hint': 'Por ejemplo @tu@mastodon.social o mastodon.social',
   'share.fediverse.submit': 'Compartir',
   'share.fediverse.cancel': 'Cancelar',
+  'share.fediverse.empty': 'No hay nada que compartir: abra esta página desde el botón de compartir de un artículo.',
   'share.fediverse.invalid': 'Escribe un usuario como @tu@example.social o un servidor como example.social',
   'share.fediverse.looking': 'Buscando {server}…',
 };

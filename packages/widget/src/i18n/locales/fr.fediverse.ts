@@ -7,6 +7,7 @@ export const terms: Terms = {
   'share.fediverse.hint': 'Par exemple @vous@mastodon.social ou mastodon.social',
   'share.fediverse.submit': 'Partager',
   'share.fediverse.cancel': 'Annuler',
+  'share.fediverse.empty': 'Rien à partager : ouvrez cette page depuis le bouton de partage d’un article.',
   'share.fediverse.invalid': 'Saisissez un identifiant comme @vous@example.social ou un serveur comme example.social',
   'share.fediverse.looking': 'Recherche de {server}…',
 };

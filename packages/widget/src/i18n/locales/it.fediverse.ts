@@ -7,6 +7,7 @@ export const terms: Terms = {
   'share.fediverse.hint': 'Ad esempio @tu@mastodon.social o mastodon.social',
   'share.fediverse.submit': 'Condividi',
   'share.fediverse.cancel': 'Annulla',
+  'share.fediverse.empty': 'Niente da condividere: apri questa pagina dal pulsante di condivisione di un articolo.',
   'share.fediverse.invalid': 'Inserisci un handle come @tu@example.social o un server come example.social',
   'share.fediverse.looking': 'Ricerca di {server}…',
 };

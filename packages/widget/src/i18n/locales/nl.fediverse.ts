@@ -7,6 +7,7 @@ export const terms: Terms = {
   'share.fediverse.hint': 'Bijvoorbeeld @jij@mastodon.social of mastodon.social',
   'share.fediverse.submit': 'Delen',
   'share.fediverse.cancel': 'Annuleren',
+  'share.fediverse.empty': 'Niets om te delen: open deze pagina via de deelknop van een artikel.',
   'share.fediverse.invalid': 'Vul een handle in zoals @jij@example.social of een server zoals example.social',
   'share.fediverse.looking': '{server} opzoeken…',
 };

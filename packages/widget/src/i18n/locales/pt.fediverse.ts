@@ -7,6 +7,7 @@ export const terms: Terms = {
   'share.fediverse.hint': 'Por exemplo @voce@mastodon.social ou mastodon.social',
   'share.fediverse.submit': 'Partilhar',
   'share.fediverse.cancel': 'Cancelar',
+  'share.fediverse.empty': 'Nada para partilhar: abra esta página a partir do botão de partilha de um artigo.',
   'share.fediverse.invalid': 'Escreva um identificador como @voce@example.social ou um servidor como example.social',
   'share.fediverse.looking': 'A procurar {server}…',
 };

@@ -7,6 +7,7 @@ export const terms: Terms = {
   'share.fediverse.hint': 'Например, @vy@mastodon.social или mastodon.social',
   'share.fediverse.submit': 'Поделиться',
   'share.fediverse.cancel': 'Отмена',
+  'share.fediverse.empty': 'Нечем поделиться: откройте эту страницу кнопкой «Поделиться» у статьи.',
   'share.fediverse.invalid': 'Введите адрес вида @vy@example.social или сервер вида example.social',
   'share.fediverse.looking': 'Поиск {server}…',
 };

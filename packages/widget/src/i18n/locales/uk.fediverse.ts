@@ -7,6 +7,7 @@ export const terms: Terms = {
   'share.fediverse.hint': 'Наприклад, @vy@mastodon.social або mastodon.social',
   'share.fediverse.submit': 'Поділитися',
   'share.fediverse.cancel': 'Скасувати',
+  'share.fediverse.empty': 'Немає чим поділитися: відкрийте цю сторінку кнопкою «Поділитися» біля статті.',
   'share.fediverse.invalid': 'Введіть адресу на зразок @vy@example.social або сервер на зразок example.social',
   'share.fediverse.looking': 'Пошук {server}…',
 };

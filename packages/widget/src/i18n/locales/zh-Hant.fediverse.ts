@@ -7,6 +7,7 @@ export const terms: Terms = {
   'share.fediverse.hint': '例如 @you@mastodon.social 或 mastodon.social',
   'share.fediverse.submit': '分享',
   'share.fediverse.cancel': '取消',
+  'share.fediverse.empty': '沒有可分享的內容：請從文章的分享按鈕開啟此頁面。',
   'share.fediverse.invalid': '請輸入像 @you@example.social 這樣的帳號，或像 example.social 這樣的伺服器',
   'share.fediverse.looking': '正在查詢 {server}…',
 };

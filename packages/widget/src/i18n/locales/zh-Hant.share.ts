@@ -1,7 +1,7 @@
 import type { Terms } from '../en.js';
 
 /** Chinese (Traditional, Taiwan usage) terms of the share bar and the comment count (the first load); the fediverse
- * dialog's are in `zh-Hant.fediverse.ts`, the thread's in `zh-Hant.ts`. */
+ * share page's are in `zh-Hant.fediverse.ts`, the thread's in `zh-Hant.ts`. */
 export const terms: Terms = {
   'count.comments': { other: '{n} 則留言' },
   'share.label': '分享',
