@@ -44,6 +44,19 @@ describe('<parley-comments> the reader’s own held comments', () => {
     expect(texts(el)).to.deep.equal(['one', 'mine, early', 'three', 'four', 'mine, later']);
   });
 
+  it('oldest: one that belongs inside the next page goes in its place there when the page comes', async () => {
+    held(make('h5', 'mine', { createdAt: t(5) }));
+    pages = {
+      first: { comments: [make('c1', 'one', { createdAt: t(1) }), make('c3', 'three', { createdAt: t(3) })], next: 'p2' },
+      p2: { comments: [make('c4', 'four', { createdAt: t(4) }), make('c6', 'six', { createdAt: t(6) })] },
+    };
+    const el = await mount('oldest');
+    expect(texts(el)).to.deep.equal(['one', 'three', 'mine']);
+    await loadMore(el, false);
+    await el.updateComplete;
+    expect(texts(el)).to.deep.equal(['one', 'three', 'four', 'mine', 'six']);
+  });
+
   it('newest: at the top after the pinned ones, older ones by time', async () => {
     held(make('h4', 'mine, early', { createdAt: t(4) }), make('h9', 'mine, later', { createdAt: t(9) }));
     pages = {

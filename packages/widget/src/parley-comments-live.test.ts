@@ -283,6 +283,34 @@ describe('<parley-comments> live updates', () => {
       expect(texts(el)).to.deep.equal(['one', 'two', 'mine']);
     });
 
+    it('oldest: one shown before the next page that belongs inside it goes in its place there, as the server has it', async () => {
+      // Held, then approved: announced live with the time it was written, between the next page's.
+      pages = {
+        first: { comments: [1, 2, 3].map((m) => make(`c${m}`, `${m}`, { createdAt: t(m) })), next: 'p2' },
+        p2: { comments: [4, 5, 6].map((m) => make(`c${m}`, m === 5 ? '5, as listed' : `${m}`, { createdAt: t(m) })) },
+      };
+      const el = await mount({ sort: 'oldest' });
+      await showNew(el, make('c5', '5', { createdAt: t(5) }));
+      expect(texts(el)).to.deep.equal(['1', '2', '3', '5']);
+      await loadMore(el, false);
+      await el.updateComplete;
+      expect(texts(el), 'the page’s copy is the newer one').to.deep.equal(['1', '2', '3', '4', '5, as listed', '6']);
+      expect(el.shadowRoot!.querySelectorAll('#comment-c5').length).to.equal(1);
+    });
+
+    it('newest: one shown before the next page that belongs inside it goes in its place there', async () => {
+      pages = {
+        first: { comments: [9, 8, 7].map((m) => make(`c${m}`, `${m}`, { createdAt: t(m) })), next: 'p2' },
+        p2: { comments: [6, 5, 4].map((m) => make(`c${m}`, `${m}`, { createdAt: t(m) })) },
+      };
+      const el = await mount({ sort: 'newest' });
+      await showNew(el, make('c5', '5', { createdAt: t(5) }));
+      expect(texts(el)).to.deep.equal(['9', '8', '7', '5']);
+      await loadMore(el, false);
+      await el.updateComplete;
+      expect(texts(el)).to.deep.equal(['9', '8', '7', '6', '5', '4']);
+    });
+
     it('newest: first, but after the pinned ones', async () => {
       pages = {
         first: {

@@ -39,17 +39,28 @@ export async function loadMore(host: Thread, focus = true): Promise<number> {
   host.loadingMore = true;
   try {
     const data = await host.client.list(host.siteId, host.pageKey, { sort: host.order, limit: PAGE_SIZE, cursor: host.next });
-    const seen = new Set(host.comments.map((c) => c.id));
-    const fresh = data.comments.filter((c) => !seen.has(c.id));
+    const page = data.comments;
+    const list = host.comments;
+    const seen = new Set(list.map((c) => c.id));
+    const fresh = page.filter((c) => !seen.has(c.id));
     // A comment heard live may come with a later page: shown there, it no longer waits.
     host.waiting = host.waiting.filter((w) => !fresh.some((c) => c.id === w.id));
     prepareBodies(fresh);
-    // New comments shown at the end before this page came (see `place`) stay after it.
-    const list = host.comments;
-    const last = fresh.at(-1);
+    // Comments placed outside the server's paging (`place`) that sort from this page's first on
+    // sit last, after everything the server has listed, and may belong inside the page: they go
+    // where the order puts them among it, the page's copy of one it brings winning (newer data).
+    // Found from the list rather than remembered, so nothing has to follow reloads or deletions.
     let cut = list.length;
-    while (last && cut && !list[cut - 1]!.pinned && after(host.order, list[cut - 1]!, last)) cut--;
-    host.comments = [...list.slice(0, cut), ...fresh, ...list.slice(cut)];
+    while (page[0] && cut && !list[cut - 1]!.pinned && !after(host.order, page[0], list[cut - 1]!)) cut--;
+    // Ids matched against the few placed ones, not the whole list (`openPermalink` may load
+    // hundreds of pages).
+    const tail = list.slice(cut);
+    const has = (l: Comment[], c: Comment) => l.some((o) => o.id === c.id);
+    host.comments = place(
+      host,
+      tail.filter((c) => !has(page, c)),
+      [...list.slice(0, cut), ...page.filter((c) => !seen.has(c.id) || has(tail, c))],
+    );
     host.info = data.page;
     host.next = data.nextCursor;
     const n = countAll(fresh);
@@ -77,7 +88,8 @@ function after(order: Sort, a: Comment, b: Comment): boolean {
  * The top-level comments (`into`, else those shown) with `add` (new ones: heard live, or the
  * reader's own, just posted or held for moderation) each put where
  * the server lists it, after the pinned ones: the end for `oldest`, the start for `newest`. One
- * that belongs after every loaded comment goes last, and a later page comes in before it.
+ * that belongs after every loaded comment goes last, and is placed again among a later page
+ * ({@link loadMore}).
  */
 export function place(host: Thread, add: Comment[], into = host.comments): Comment[] {
   const list = [...into];
