@@ -56,6 +56,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     mailer,
     webhooks: webhookDeliverer(notify, { allowPrivate: config.notify.webhookAllowPrivate }),
     beforeRun: () => app.notifier.queueDigests(),
+    // The app's clock stamps the outbox rows; the worker reads the same one, so a row stamped a
+    // few ms ahead of Date.now() (a burst, see domain/clock.ts) is due at once, not a run later.
+    now: app.now,
   });
   worker.start(config.notify.outboxIntervalMs);
   const initialPassword = await app.admins.ensureInitialOwner();

@@ -37,13 +37,22 @@ export class CommentService {
    * @param freshMs how long a page's version, once read, is trusted without asking the database
    *   again. Writes through this service forget it at once; writes by other processes (another
    *   instance, an import) show after at most this long. 0 (the default) asks every time.
+   * @param readNow the clock of the read path (closed-by-age, the form token), which stamps
+   *   nothing. Apart from `now` so that a busy read path does not take ticks of a record clock
+   *   (`clock.ts`) and run it ahead for as long as the load lasts.
    */
-  constructor(storage: Storage, now: () => number = Date.now, cache: ListCache = new ListCache(), freshMs = 0) {
+  constructor(
+    storage: Storage,
+    now: () => number = Date.now,
+    cache: ListCache = new ListCache(),
+    freshMs = 0,
+    readNow: () => number = now,
+  ) {
     this.storage = storage;
     this.#now = now;
     this.#moderation = moderationStorageOf(storage);
     const site = (id: string) => this.site(id);
-    this.#listing = new CommentListing(storage, site, now, cache, freshMs);
+    this.#listing = new CommentListing(storage, site, readNow, cache, freshMs);
     const deps: EditingDeps = {
       storage,
       moderation: this.#moderation,

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { SessionTimes } from '../domain/admin-sessions.js';
 import { AdminService } from '../domain/admins.js';
 import { BanService } from '../domain/bans.js';
+import { recordClock } from '../domain/clock.js';
 import type { Caller } from '../domain/comments.js';
 import { CommentService } from '../domain/comments.js';
 import { ListCache } from '../domain/list-cache.js';
@@ -49,6 +50,10 @@ export interface AppOptions {
   adminDir?: string;
   /** Largest import upload the admin API takes, in bytes (`PARLEY_IMPORT_UPLOAD_MAX_BYTES`). */
   importMaxBytes?: number;
+  /**
+   * The clock records are stamped with; default a {@link recordClock} of this app's own, so
+   * records made in the same millisecond keep their order. Tests inject a fixed or stepped one.
+   */
   now?: () => number;
   /** How many serialised listings to keep (see `domain/list-cache.ts`); 0 turns the cache off. */
   listCacheEntries?: number;
@@ -75,11 +80,16 @@ export interface AppOptions {
 /** Builds the whole HTTP application; no port, so tests call `app.request()` in-process. */
 export function createApp(options: AppOptions) {
   const { storage, clientIp = () => undefined } = options;
+  // One clock for every record this app writes, so records made in the same millisecond keep
+  // the order they were made in (see domain/clock.ts). Tests that inject `now` keep their own.
+  const now = options.now ?? recordClock();
   const service = new CommentService(
     storage,
-    options.now,
+    now,
     new ListCache(options.listCacheEntries ?? 500),
     options.listFreshMs ?? 0,
+    // Listings only read the time: on the record clock every one would take a tick.
+    options.now ?? Date.now,
   );
   const live = new LiveHub(storage.live, options.live);
   const app = new OpenAPIHono<AppEnv>({
@@ -90,14 +100,13 @@ export function createApp(options: AppOptions) {
     },
   });
   const caller = (c: Context): Caller => ({ origin: c.req.header('origin'), ip: clientIp(c) });
-  const now = options.now ?? Date.now;
   const admins = new AdminService(storage, now, options.sessionTimes);
   const moderation = new ModerationService(storage, { now, onChange: (site, page) => service.changed(site, page) });
   const bans = new BanService(moderation, now);
   const guard = new PostGuard(storage, bans);
   const isHttps = options.isHttps ?? ((c: Context) => new URL(c.req.url).protocol === 'https:');
   const notifyStorage = notifyStorageOf(storage);
-  const notifier = new NotifyService(storage, notifyStorage, notifyConfig(options), options.now);
+  const notifier = new NotifyService(storage, notifyStorage, notifyConfig(options), now);
   const notifyAdmin = new NotifyAdmin(storage, notifyStorage, notifyAdminStorageOf(storage), {
     allowPrivate: options.webhookAllowPrivate ?? false,
     lookup: options.webhookLookup,
@@ -141,7 +150,7 @@ export function createApp(options: AppOptions) {
   commentFlagRoutes(app, { service, caller });
   previewRoutes(app, { service, caller }, now);
   countRoutes(app, { service, caller });
-  shareRoutes(app, { service, caller }, options.now);
+  shareRoutes(app, { service, caller }, now);
   eventRoutes(app, { service, caller }, live);
   feedRoutes(app, { service, caller }, options.publicUrl);
   notifyRoutes(app, { service, caller }, notifier);
@@ -159,7 +168,7 @@ export function createApp(options: AppOptions) {
   app.notFound((c) => notFound(c.req.path));
   app.onError(onError);
   const notFound = notFoundOrNotAllowed(() => app.routes);
-  return Object.assign(app, { service, live, notifier, admins, moderation, bans });
+  return Object.assign(app, { service, live, notifier, admins, moderation, bans, now });
 }
 
 function notifyConfig(options: AppOptions): NotifyConfig {

@@ -35,7 +35,8 @@ export async function notifyStack(
       beforeRun: () => t.app.notifier.queueDigests(),
       baseDelayMs: 1,
       maxDelayMs: 5,
-      ...(now ? { now } : {}),
+      // As in server.ts: the worker reads the app's clock, which stamped the outbox rows.
+      now: t.app.now,
       ...extra,
     });
   after(async () => {
