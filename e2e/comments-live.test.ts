@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { launchBrowser, Stack } from './support.js';
 
 // Live updates (issue 9) between two readers of one article, each in its own browser context,
@@ -18,29 +18,36 @@ after(async () => {
   await stack?.stop();
 });
 
-async function reader(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${stack.example.url}/`);
-  await page.evaluate(() => document.querySelector('parley-comments')?.scrollIntoView());
-  return { page, errors };
-}
-
 /** Resolves once the page holds an open event stream (its request answered with 200). */
 const streaming = (page: Page) =>
   page.waitForResponse((r) => r.url().includes('/api/v1/events?') && r.status() === 200, { timeout: 15_000 });
 
+/**
+ * A reader with the example article open and the thread in view; `stream` resolves once its
+ * event stream is open. It waits from before navigation: the stream may open (and its response
+ * arrive) before `goto` returns, and a wait begun after that would never see it.
+ */
+async function reader(): Promise<{ page: Page; errors: string[]; stream: Promise<Response> }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const stream = streaming(page);
+  // Not every caller waits for the stream; one that does still sees a failure.
+  stream.catch(() => undefined);
+  await page.goto(`${stack.example.url}/`);
+  await page.evaluate(() => document.querySelector('parley-comments')?.scrollIntoView());
+  return { page, errors, stream };
+}
+
 test('a comment posted by one reader waits behind "1 new comment — show" for another; edits, votes and replies arrive in place', async () => {
   const a = await reader();
-  const bStream = reader().then(async (b) => ({ ...b, stream: await streaming(b.page) }));
-  const b = await bStream;
+  const b = await reader();
   const threadA = a.page.locator('parley-comments');
   const threadB = b.page.locator('parley-comments');
   await threadA.getByText('Be the first to comment').waitFor();
   await threadB.getByText('Be the first to comment').waitFor();
-  assert.ok(b.stream.ok());
+  assert.ok((await b.stream).ok());
 
   const form = threadA.locator('form').last();
   await form.getByLabel('Name').fill('Ada');
@@ -86,7 +93,7 @@ test('a comment posted by one reader waits behind "1 new comment — show" for a
 
 test('a reader whose thread was out of view catches up when it comes back, from where it left off', async () => {
   const b = await reader();
-  await streaming(b.page);
+  await b.stream;
   const thread = b.page.locator('parley-comments');
   await thread.locator('article').first().waitFor();
   // A closed EventSource ends its request: finished or failed (aborted), depending on timing.

@@ -22,6 +22,9 @@ test('the traps record calls, page errors and every kind of unsafe attribute', a
       '<a id="a" href=" java\tscript:alert(1)" onclick="void 0">a</a><img id="b" src="data:image/svg+xml,x" OnError="void 0">' +
         '<a id="c" href="https://example.com/" title="javascript is fine in text">c</a>',
     );
+    // The error is thrown from a timer after `evaluate` returns: wait for the page to report it
+    // (the traps' own listener was added first, so it has recorded it by then).
+    const late = page.waitForEvent('pageerror', { timeout: 5_000 });
     const report = await page.evaluate(() => {
       const traps = window as unknown as XssTraps;
       alert('one');
@@ -37,7 +40,7 @@ test('the traps record calls, page errors and every kind of unsafe attribute', a
       [],
     ]);
     assert.deepEqual(await page.evaluate(() => (window as unknown as XssTraps).__fired), ['alert(one)', 'print()']);
-    await page.waitForTimeout(50);
+    await late;
     assert.deepEqual(problems, ['error: late']);
   } finally {
     await context.close();

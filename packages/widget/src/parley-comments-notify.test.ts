@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { toggleForm } from './comments/write.js';
 import './parley-comments.js';
 import type { ParleyComments } from './parley-comments.js';
-import { $, json, listing, makeComment, mountComments, stubFetch, type } from './test-support.js';
+import { $, json, listing, makeComment, mountComments, stubFetch, type, waitUntilLoaded } from './test-support.js';
 
 // "Notify me of replies" and "follow this discussion" (issue 8); e2e/comments-notify.test.ts
 // follows the mails through a real server and SMTP.
@@ -79,7 +79,7 @@ describe('<parley-comments> notifications', () => {
 
   it('follows the discussion with the typed e-mail and says to check the inbox', async () => {
     const el = await mount('de');
-    await waitUntil(() => el.t.lang === 'de', 'German');
+    await waitUntilLoaded(() => el.t.lang === 'de', 'German');
     type($<HTMLInputElement>(el, '#root-email'), 'ada@example.org');
     await el.updateComplete;
     const button = $<HTMLButtonElement>(el, 'button[part~=follow]');

@@ -1,7 +1,17 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { Comment } from './api.js';
 import './parley-comments.js';
-import { $, json, listing, makeComment as make, mountComments, type Respond, stubFetch, type } from './test-support.js';
+import {
+  $,
+  json,
+  listing,
+  makeComment as make,
+  mountComments,
+  type Respond,
+  stubFetch,
+  type,
+  waitUntilLoaded,
+} from './test-support.js';
 
 /** The widget's side of the spam rules: form token, honeypot, reports, own held comments. */
 
@@ -78,7 +88,7 @@ describe('<parley-comments> anti-spam', () => {
     expect(requests.filter((r) => r.method === 'POST').length, 'no second report').to.equal(1);
     await expect(el).to.be.accessible();
     const again = await mount('de');
-    await waitUntil(() => $(again, '#comment-c1 .flag').textContent!.trim() === 'Gemeldet', 'remembered, in German');
+    await waitUntilLoaded(() => $(again, '#comment-c1 .flag').textContent!.trim() === 'Gemeldet', 'remembered, in German');
   });
 
   it('shows the reader their own held comment after a reload, until the server lists it', async () => {

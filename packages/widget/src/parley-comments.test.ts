@@ -3,15 +3,17 @@ import { emulateMedia } from '@web/test-runner-commands';
 import type { Comment } from './api.js';
 import './parley-comments.js';
 import type { ParleyComments } from './parley-comments.js';
+import { waitUntilLoaded } from './test-support.js';
 
-const at = new Date(Date.now() - 5 * 60_000).toISOString();
+/** Five minutes before now, taken when called: shown as "5 minutes ago" for the next 30 s. */
+const fiveMinutesAgo = (): string => new Date(Date.now() - 5 * 60_000).toISOString();
 const make = (id: string, name: string, text: string, replies: Comment[] = [], extra: Partial<Comment> = {}): Comment => ({
   id,
   parentId: null,
   author: { name, website: null, avatar: `seed-${name}` },
   html: `<p>${text}</p>`,
   body: text,
-  createdAt: at,
+  createdAt: fiveMinutesAgo(),
   editedAt: null,
   status: 'approved',
   up: 0,
@@ -72,9 +74,12 @@ describe('<parley-comments>', () => {
   });
 
   it('is accessible in the light theme and renders comments, names as text', async () => {
+    // Taken in the test, not when the file loaded: the relative time below is read moments later.
+    const at = fiveMinutesAgo();
     handler = () =>
       listOf([
         make('c1', 'Ada <img src=x onerror=alert(1)>', 'Hi <em>there</em><img src=x onerror=alert(1)>', [], {
+          createdAt: at,
           author: { name: '<b>Ada</b>', website: 'javascript:alert(1)', avatar: 'x' },
         }),
         make('c2', 'Bob', 'Site', [], { author: { name: 'Bob', website: 'https://bob.example/', avatar: 'y' } }),
@@ -216,7 +221,7 @@ describe('<parley-comments>', () => {
     handler = (_url, init) => {
       if (init.method === 'POST')
         return json({ comment: make('m1', 'Me', 'mine', [], { parentId: 'p1' }), editToken: 'secret' }, 201);
-      if (init.method === 'PATCH') return json({ comment: make('m1', 'Me', 'changed', [], { editedAt: at }) });
+      if (init.method === 'PATCH') return json({ comment: make('m1', 'Me', 'changed', [], { editedAt: fiveMinutesAgo() }) });
       if (init.method === 'DELETE') return new Response(null, { status: 204 });
       return listOf([parent]);
     };
@@ -255,7 +260,7 @@ describe('<parley-comments>', () => {
     handler = (_url, init) => {
       if (init.method === 'PATCH') {
         held = true;
-        return json({ comment: make('m1', 'Me', 'see https://x.test', [], { editedAt: at, status: 'pending' }) });
+        return json({ comment: make('m1', 'Me', 'see https://x.test', [], { editedAt: fiveMinutesAgo(), status: 'pending' }) });
       }
       return listOf(held ? [] : [make('m1', 'Me', 'mine')]);
     };
@@ -434,7 +439,7 @@ describe('<parley-comments>', () => {
     // Every render until the thread is ready: the section's label, if there is a section yet.
     const seen = () => labels.push($(el, 'section')?.getAttribute('aria-label') ?? null);
     seen();
-    await waitUntil(() => {
+    await waitUntilLoaded(() => {
       seen();
       return el.phase === 'ready';
     }, 'loaded');
@@ -456,7 +461,7 @@ describe('<parley-comments>', () => {
       html`<parley-comments site="demo" page="/a" api="http://x" no-lazy></parley-comments>`,
     );
     el.addEventListener('parley-comment-posted', () => fired++);
-    await waitUntil(() => el.t.lang === 'de' && el.phase === 'ready', 'German loaded');
+    await waitUntilLoaded(() => el.t.lang === 'de' && el.phase === 'ready', 'German loaded');
     await el.updateComplete;
     document.documentElement.lang = 'en';
     expect($<HTMLButtonElement>(el, 'form button[type=submit]').textContent).to.equal('Kommentar senden');

@@ -3,6 +3,7 @@ import { setEmbedConfig } from './config.js';
 import { CountBatcher, MAX_KEYS } from './parley-count.batch.js';
 import './parley-count.js';
 import type { ParleyCount } from './parley-count.js';
+import { waitUntilLoaded } from './test-support.js';
 
 setEmbedConfig({ apiBase: 'https://comments.test', site: 'demo' });
 
@@ -28,12 +29,9 @@ function fakeServer(count: (key: string) => number): { calls: Call[]; restore():
   return { calls, restore: () => (window.fetch = original) };
 }
 
-const settled = async (els: Iterable<ParleyCount>) => {
-  for (let i = 0; i < 50; i++) {
-    await new Promise((r) => setTimeout(r, 10));
-    if ([...els].every((el) => el.shadowRoot?.querySelector('[part=count]'))) return;
-  }
-};
+/** Waits until every element shows its count (their locale chunks may still be loading). */
+const settled = (els: Iterable<ParleyCount>) =>
+  waitUntilLoaded(() => [...els].every((el) => el.shadowRoot?.querySelector('[part=count]')), 'every count shown');
 
 describe('parley-count', () => {
   it('is accessible and shows the count with the plural form', async () => {

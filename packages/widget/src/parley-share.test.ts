@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import './parley-share.js';
 import type { ParleyShare, ShareEventDetail } from './parley-share.js';
+import { waitUntilLoaded } from './test-support.js';
 
 const shadow = (el: ParleyShare) => el.shadowRoot as ShadowRoot;
 const controls = (el: ParleyShare) => [...shadow(el).querySelectorAll<HTMLElement>('[part~="control"]')];
@@ -248,7 +249,7 @@ describe('<parley-share>', () => {
       html`<p lang="de-AT"><parley-share url="https://a.example/" services="mastodon" api="https://comments.example"></parley-share></p>`,
     );
     const bar = wrap.querySelector('parley-share') as ParleyShare;
-    await waitUntil(() => shadow(bar).querySelector('ul')?.getAttribute('aria-label') === 'Teilen', 'German bar');
+    await waitUntilLoaded(() => shadow(bar).querySelector('ul')?.getAttribute('aria-label') === 'Teilen', 'German bar');
     const page = new URL((control(bar, 'mastodon') as HTMLAnchorElement).href);
     expect(new URLSearchParams(page.hash.slice(1)).get('lang')).to.equal('de');
   });

@@ -81,6 +81,15 @@ export const countsAndThread: Respond = (url) =>
     : listing([makeComment('c1', 'Hi')]);
 
 /**
+ * `waitUntil` with room for loading code. A wait that spans a dynamic import (the locale chunk
+ * the first element in a language fetches, compiles and runs) can take well over `waitUntil`'s
+ * default second on a loaded CI machine. It polls as often as `waitUntil`, so a pass costs no
+ * more; a condition never met still fails, with `message`, after 5 s.
+ */
+export const waitUntilLoaded = (predicate: () => unknown, message: string): Promise<void> =>
+  waitUntil(predicate, message, { timeout: 5_000 });
+
+/**
  * Mounts `<parley-comments>` for site `demo`, page `/a` (no lazy loading; no live stream unless
  * `live`), with `lang` if given and the reader's stored `sort` if given, and waits until its
  * thread has loaded and rendered.
@@ -90,7 +99,7 @@ export async function mountComments(options: { lang?: string; sort?: string; liv
   const el = await fixture<ParleyComments>(
     html`<parley-comments site="demo" page="/a" api="http://127.0.0.1:1" lang=${options.lang ?? nothing} no-lazy ?no-live=${!options.live}></parley-comments>`,
   );
-  await waitUntil(() => el.phase === 'ready', 'loaded');
+  await waitUntilLoaded(() => el.phase === 'ready', 'loaded');
   await el.updateComplete;
   return el;
 }

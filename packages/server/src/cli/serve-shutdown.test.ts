@@ -25,39 +25,45 @@ test('SIGTERM: live readers are told to reconnect, a request under way finishes,
   const reader = new SseReader(res.body as ReadableStream<Uint8Array>);
   await reader.event('ready');
 
-  // A POST whose body is still arriving when the signal comes.
+  // A POST whose body is still arriving when the signal comes. `Expect: 100-continue` makes the
+  // server say when it has read the head: only then is the request under way on its side (a
+  // connection whose head it has not read yet is idle, and shutting down closes idle ones).
   const body = JSON.stringify({ site: 'demo', page: '/p', body: 'sent across the shutdown' });
   const half = Math.floor(body.length / 2);
   const { host, port } = new URL(server.url);
-  const posted = new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const req = request(
-      {
-        host: host.split(':')[0],
-        port,
-        method: 'POST',
-        path: '/api/v1/comments',
-        headers: { origin: ORIGIN, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-      },
-      (r) => {
-        let text = '';
-        r.on('data', (d: Buffer) => {
-          text += d.toString();
-        });
-        r.on('end', () => resolve({ status: r.statusCode ?? 0, text }));
-      },
-    );
-    req.on('error', reject);
-    req.write(body.slice(0, half));
-    // Let the server start on the request before the signal, then finish the body after it.
-    setTimeout(() => {
-      server.child.kill('SIGTERM');
-      setTimeout(() => req.end(body.slice(half)), 300);
-    }, 200);
+  const req = request({
+    host: host.split(':')[0],
+    port,
+    method: 'POST',
+    path: '/api/v1/comments',
+    headers: {
+      origin: ORIGIN,
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+      expect: '100-continue',
+    },
   });
+  const posted = new Promise<{ status: number; text: string }>((resolve, reject) => {
+    req.on('response', (r) => {
+      let text = '';
+      r.on('data', (d: Buffer) => {
+        text += d.toString();
+      });
+      r.on('end', () => resolve({ status: r.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+  });
+  const headRead = new Promise((resolve) => req.once('continue', resolve));
+  req.flushHeaders();
+  await headRead;
+  req.write(body.slice(0, half));
+  server.child.kill('SIGTERM');
 
+  // The readers' goodbye shows the server is shutting down; only then does the body finish.
   const bye = await reader.until((f) => f.retry !== undefined);
   assert.equal(bye.retry, 1000, 'readers are asked to come back after a second (to another instance)');
   assert.equal(await reader.next(), undefined, 'the stream ends');
+  req.end(body.slice(half));
   const answer = await posted;
   assert.equal(answer.status, 201, answer.text);
   assert.equal(await server.exited, 0, server.output());

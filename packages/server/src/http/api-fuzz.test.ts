@@ -3,11 +3,15 @@ import { describe, test } from 'node:test';
 import { backends } from '../test-support.js';
 import { fuzzApi } from '../testing/api-fuzz/run.js';
 
-// The fast variant of the API fuzz (issue 10): a few hundred hostile requests per backend, a
-// new seed each run (printed, so a failure can be replayed with PARLEY_FUZZ_SEED). The full
-// variant, thousands of cases, is `pnpm test:fuzz` in `pnpm test:full`.
+// The fast variant of the API fuzz (issue 10): a few hundred hostile requests per backend. Its
+// seed is fixed so that `pnpm test` (CI) gives the same answer for the same code: a new seed each
+// run could turn CI red on an input unrelated to the change under test. New inputs are the full
+// variant's job, `pnpm test:fuzz` in `pnpm test:full`, which picks a new seed each run. The seed
+// is printed; PARLEY_FUZZ_SEED (a number, or `random`) and PARLEY_FUZZ_RUNS replay or vary it.
 const RUNS = Number(process.env.PARLEY_FUZZ_RUNS ?? 300);
-const SEED = Number(process.env.PARLEY_FUZZ_SEED ?? Date.now() % 2 ** 31);
+const PINNED_SEED = 20261126;
+const SEED =
+  process.env.PARLEY_FUZZ_SEED === 'random' ? Date.now() % 2 ** 31 : Number(process.env.PARLEY_FUZZ_SEED ?? PINNED_SEED);
 
 for (const backend of backends) {
   describe(`API fuzz (${backend.name})`, () => {

@@ -122,9 +122,11 @@ describe('slow clients are cut off by the server timeouts', () => {
         `POST /api/v1/comments HTTP/1.1\r\nHost: localhost\r\nOrigin: ${ORIGIN}\r\nContent-Type: application/json\r\nContent-Length: 10000000\r\nConnection: close\r\n\r\n`,
       );
     }, 5_000);
+    // No byte of the body is ever sent, so an answer at all shows the refusal came before the
+    // body; a server that waited for it would have cut the client off with a 408 instead.
     assert.match(seen.text, /^HTTP\/1\.1 413 /);
     assert.match(seen.text, /content-type: application\/problem\+json/i);
-    assert.ok(seen.closedAfterMs < REQUEST_MS, `answered only after ${seen.closedAfterMs} ms`);
+    assert.doesNotMatch(seen.text, / 408 /);
   });
 
   test('a quick client is served as usual', async () => {

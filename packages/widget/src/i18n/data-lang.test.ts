@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { EMBED_SCRIPT } from '../config.js';
 import '../parley-comments.js';
 import type { ParleyComments } from '../parley-comments.js';
@@ -6,7 +6,7 @@ import '../parley-count.js';
 import '../parley-share.js';
 import type { ParleyShare } from '../parley-share.js';
 import { fediverseLanguage } from '../parley-share-fediverse.js';
-import { countsAndThread, shadow, stubFetch } from '../test-support.js';
+import { countsAndThread, shadow, stubFetch, waitUntilLoaded } from '../test-support.js';
 
 // The script tag's `data-lang="de-AT"` (read once per page, hence a file of its own) is a tag
 // like any other: every element matches it to the German table, and it comes after the element's
@@ -30,13 +30,13 @@ describe('data-lang="de-AT" on the script tag', () => {
     const [counter, own] = [...wrap.querySelectorAll('parley-count')];
     const bar = wrap.querySelector('parley-share') as ParleyShare;
     const thread = wrap.querySelector('parley-comments') as ParleyComments;
-    await waitUntil(
+    await waitUntilLoaded(
       () => shadow(counter)?.querySelector('[part=count]') && shadow(own)?.querySelector('[part=count]'),
       'counted',
     );
-    await waitUntil(() => thread.phase === 'ready', 'thread loaded');
+    await waitUntilLoaded(() => thread.phase === 'ready', 'thread loaded');
     await thread.updateComplete;
-    await waitUntil(() => shadow(bar).querySelector('ul')?.getAttribute('aria-label') === 'Teilen', 'German share bar');
+    await waitUntilLoaded(() => shadow(bar).querySelector('ul')?.getAttribute('aria-label') === 'Teilen', 'German share bar');
     await expect(wrap).to.be.accessible();
     expect(shadow(counter).textContent?.trim()).to.equal('3 Kommentare');
     expect(shadow(own).textContent?.trim(), 'own lang first').to.equal('3 comentários');

@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { nothing } from 'lit';
 import { setEmbedConfig } from '../config.js';
 import '../parley-comments.js';
@@ -7,7 +7,7 @@ import '../parley-count.js';
 import '../parley-share.js';
 import type { ParleyShare } from '../parley-share.js';
 import { fediverseLanguage, loadFediverseTerms } from '../parley-share-fediverse.js';
-import { countsAndThread, shadow, stubFetch } from '../test-support.js';
+import { countsAndThread, shadow, stubFetch, waitUntilLoaded } from '../test-support.js';
 import { loadTerms } from './index.js';
 import { loadAllTerms } from './translator.js';
 
@@ -75,10 +75,10 @@ describe('region tags and Object built-ins choose a table on every element', () 
   for (const [tag, count, reply, share, handle] of CASES) {
     it(`<parley-count>, <parley-share> with its fediverse page and <parley-comments> with lang="${tag}"`, async () => {
       const { wrap, counter, bar, thread } = await surfaces(tag, 'en');
-      await waitUntil(() => shadow(counter)?.querySelector('[part=count]'), 'counted');
-      await waitUntil(() => thread.phase === 'ready', 'thread loaded');
+      await waitUntilLoaded(() => shadow(counter)?.querySelector('[part=count]'), 'counted');
+      await waitUntilLoaded(() => thread.phase === 'ready', 'thread loaded');
       await thread.updateComplete;
-      await waitUntil(() => shadow(bar).querySelector('ul')?.getAttribute('aria-label') === share, `${tag} share bar`);
+      await waitUntilLoaded(() => shadow(bar).querySelector('ul')?.getAttribute('aria-label') === share, `${tag} share bar`);
       await expect(wrap).to.be.accessible();
       expect(shadow(counter).textContent?.trim()).to.equal(count);
       const buttons = [...shadow(thread).querySelectorAll('button')].map((b) => b.textContent?.trim());
@@ -95,8 +95,8 @@ describe('region tags and Object built-ins choose a table on every element', () 
     try {
       for (const tag of BUILT_INS) {
         const { counter, bar, thread } = await surfaces(tag);
-        await waitUntil(() => shadow(counter)?.querySelector('[part=count]'), `${tag} counted`);
-        await waitUntil(() => thread.phase === 'ready', `${tag} thread loaded`);
+        await waitUntilLoaded(() => shadow(counter)?.querySelector('[part=count]'), `${tag} counted`);
+        await waitUntilLoaded(() => thread.phase === 'ready', `${tag} thread loaded`);
         expect(shadow(counter).textContent?.trim(), tag).to.equal('3 comments');
         expect(thread.t.lang, tag).to.equal('en');
         expect(shadow(bar).querySelector('ul')?.getAttribute('aria-label'), tag).to.equal('Share');

@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { setEmbedConfig } from '../config.js';
 import '../parley-comments.js';
 import type { ParleyComments } from '../parley-comments.js';
@@ -6,7 +6,7 @@ import '../parley-count.js';
 import '../parley-share.js';
 import type { ParleyShare } from '../parley-share.js';
 import { fediverseLanguage, loadFediverseTerms } from '../parley-share-fediverse.js';
-import { countsAndThread, stubFetch } from '../test-support.js';
+import { countsAndThread, stubFetch, waitUntilLoaded } from '../test-support.js';
 
 // Each surface rendered for a Traditional Chinese reader (tags zh-TW, zh-HK, zh-MO, zh-Hant-TW):
 // Taiwan terms (留言, 回覆, 檢舉, 分享, 電子郵件), never the Simplified table's (评论, 回复, 举报).
@@ -25,7 +25,7 @@ describe('Traditional Chinese on every widget surface', () => {
       html`<div lang="zh-TW"><parley-comments site="demo" page="/a" api="http://127.0.0.1:1" no-lazy no-live></parley-comments></div>`,
     );
     const el = wrap.querySelector('parley-comments') as ParleyComments;
-    await waitUntil(() => el.phase === 'ready', 'loaded');
+    await waitUntilLoaded(() => el.phase === 'ready', 'loaded');
     await el.updateComplete;
     await expect(el).to.be.accessible();
     expect(el.t.lang).to.equal('zh-Hant');
@@ -43,7 +43,7 @@ describe('Traditional Chinese on every widget surface', () => {
     );
     const bar = wrap.querySelector('parley-share') as ParleyShare;
     const root = bar.shadowRoot as ShadowRoot;
-    await waitUntil(() => root.querySelector('ul')?.getAttribute('aria-label') === '分享', 'Traditional share terms');
+    await waitUntilLoaded(() => root.querySelector('ul')?.getAttribute('aria-label') === '分享', 'Traditional share terms');
     await expect(bar).to.be.accessible();
     const copy = root.querySelector<HTMLElement>('[part~="control-copy"]');
     const email = root.querySelector<HTMLElement>('[part~="control-email"]');
@@ -63,7 +63,7 @@ describe('Traditional Chinese on every widget surface', () => {
       <p lang="zh-Hant-TW"><parley-count href="/b"></parley-count></p>
     </div>`);
     const counts = [...wrap.querySelectorAll('parley-count')];
-    await waitUntil(() => counts.every((c) => c.shadowRoot?.querySelector('[part=count]')), 'counted');
+    await waitUntilLoaded(() => counts.every((c) => c.shadowRoot?.querySelector('[part=count]')), 'counted');
     await expect(wrap).to.be.accessible();
     expect(counts.map((c) => c.shadowRoot?.textContent?.trim())).to.deep.equal(['3 則留言', '3 則留言']);
   });

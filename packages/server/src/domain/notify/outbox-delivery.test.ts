@@ -21,21 +21,28 @@ test('retryDelay doubles from the base up to the cap, with at most 10% jitter', 
 for (const backend of backends) {
   describe(`outbox on ${backend.name}`, () => {
     test('SMTP down: mails wait with backoff; SMTP up: each is delivered exactly once', async () => {
-      const s = await notifyStack(backend, { moderation: 'all' });
+      // The worker's clock is the test's: backoff is checked against time the test moves, not
+      // against how long the failed SMTP connections and database writes took on this machine.
+      let now = Date.now();
+      const s = await notifyStack(backend, { moderation: 'all' }, {}, () => now);
       await s.sink.stop();
       for (let i = 0; i < 3; i++) await s.post('/a', `held ${i}`);
       const w = s.worker({ baseDelayMs: 400, maxDelayMs: 400 });
       assert.equal(await w.runOnce(), 3);
       assert.deepEqual(await s.outbox.outboxCounts(), { pending: 3 });
-      // Backing off: nothing is due again at once.
+      // Backing off: nothing is due again at once, nor just before the base delay is up.
       assert.equal(await w.runOnce(), 0);
-      await new Promise((r) => setTimeout(r, 500));
+      now += 399;
+      assert.equal(await w.runOnce(), 0);
+      // Past the delay and its 10% jitter (at most 440 ms): all three are due again.
+      now += 100;
       assert.equal(await w.runOnce(), 3);
       assert.deepEqual(await s.outbox.outboxCounts(), { pending: 3 });
       assert.equal(s.sink.received.length, 0);
 
       await s.sink.start();
-      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(await w.runOnce(), 0, 'still backing off after the second failure');
+      now += 500;
       await s.drain(w);
       assert.deepEqual(await s.outbox.outboxCounts(), { sent: 3 });
       const bodies = s.sink.received.map((m) => /held \d/.exec(m.parsed.text ?? '')?.[0]).sort();
