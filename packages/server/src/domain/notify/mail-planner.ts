@@ -184,5 +184,4 @@ export class MailPlanner {
   #mailPage(site: Site, page: PageInfo): MailPage {
     return { key: page.key, title: page.title, url: urlOnSite(site, page.url) };
   }
-
 }

@@ -43,7 +43,11 @@ for (const backend of backends) {
       assert.equal(problem.headers.get('access-control-allow-origin'), ORIGIN, 'errors are readable by allowed pages');
       // Without an Origin (a crawler, curl) the cacheable answers still vary by it, so a shared
       // cache never gives a page's fetch a copy without CORS headers.
-      for (const path of ['/api/v1/comments?site=demo&page=/a', '/api/v1/counts?site=demo&page=/a', '/api/v1/feeds/demo/comments.atom']) {
+      for (const path of [
+        '/api/v1/comments?site=demo&page=/a',
+        '/api/v1/counts?site=demo&page=/a',
+        '/api/v1/feeds/demo/comments.atom',
+      ]) {
         const bare = await t.app.request(path);
         assert.equal(bare.status, 200, path);
         assert.equal(bare.headers.get('access-control-allow-origin'), null, path);
