@@ -53,6 +53,11 @@ describe('fediverse handle and server lookup', () => {
       '@me@example.social/',
       'localhost:4000/',
       'http://localhost:4000/path',
+      // Loopback names the share page's CSP does not allow (it names localhost and 127.0.0.1).
+      '[::1]:4000',
+      'http://[::1]:4000/',
+      '127.0.0.2:4000',
+      'http://127.1.2.3/',
     ]) {
       expect(parseAccount(bad), bad).to.equal(undefined);
     }

@@ -38,8 +38,13 @@ export const SHARE_PATHS: Record<string, Omit<FediverseTarget, 'origin'>> = {
   gnusocial: { path: '/notice/new', param: 'status_textarea' },
 };
 
-/** This machine, with an optional port: the only place plain http and ports are allowed. */
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d{1,5})?$/;
+/**
+ * This machine, with an optional port: the only place plain http and ports are allowed. Exactly
+ * the two names the share page's CSP lets it connect to over http (`http/routes/share-page.ts`):
+ * CSP host sources cannot name an IPv6 literal, so `[::1]` or `127.0.0.2` would pass here only
+ * to be blocked at lookup.
+ */
+const LOOPBACK = /^(localhost|127\.0\.0\.1)(:\d{1,5})?$/;
 /** A public host name in ASCII: labels of 1-63 letters, digits and inner hyphens, a letter or IDN TLD. */
 const PUBLIC_HOST = /^((?!-)[a-z0-9-]{1,63}(?<!-)\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 
