@@ -113,7 +113,7 @@ describe('<parley-comments> robustness', () => {
       { 'parley:held': '{"x":null,"y":"z"}' },
       { 'parley:me': 'null' },
       { 'parley:votes': 'null' },
-      { 'parley:flags': '"x"' },
+      { 'parley:flags': 'null' },
       { 'parley:draft:demo:/a:root': '{"a":1}' },
     ];
     for (const stored of cases) {
