@@ -28,6 +28,7 @@ export const terms: TermsWith<'zero' | 'one' | 'two' | 'few' | 'many'> = {
   'comments.locked': 'التعليقات مغلقة.',
   'comments.loadMore': 'تحميل مزيد من التعليقات',
   'comments.sort': 'الترتيب',
+  'comments.notFound': 'تعذّر العثور على التعليق المرتبط.',
   'sort.oldest': 'الأقدم',
   'sort.newest': 'الأحدث',
   'sort.top': 'الأعلى تقييمًا',

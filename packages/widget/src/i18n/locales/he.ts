@@ -21,6 +21,7 @@ export const terms: TermsWith<'one' | 'two'> = {
   'comments.locked': 'התגובות סגורות.',
   'comments.loadMore': 'טעינת תגובות נוספות',
   'comments.sort': 'מיון לפי',
+  'comments.notFound': 'התגובה המקושרת לא נמצאה.',
   'sort.oldest': 'הישנות קודם',
   'sort.newest': 'החדשות קודם',
   'sort.top': 'המובילות',
