@@ -114,7 +114,9 @@ async function lockedWrite<T>(
     try {
       result = await work(conn);
     } catch (err) {
-      await sql`rollback`.execute(conn);
+      // SQLite ends the transaction itself after some errors (a full disk, an I/O error); the
+      // rollback then fails, and the error worth reporting is the first one.
+      await sql`rollback`.execute(conn).catch(() => undefined);
       throw err;
     }
     await sql`commit`.execute(conn);
