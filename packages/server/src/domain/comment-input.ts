@@ -2,7 +2,7 @@ import type { Commenter, ModerationStorage } from '../storage/moderation-storage
 import type { CommentRecord, NewComment, Site } from '../storage/types.js';
 import type { NewCommentInput } from './comment-types.js';
 import { invalid } from './problem.js';
-import { settingsOf } from './sites.js';
+import { settingsOf, urlOnSite } from './sites.js';
 import { charLength, cleanLine, cleanMultiline, FieldErrors, httpUrl, isEmail } from './text.js';
 
 /** Every untrusted field of a new comment, normalised and checked in one place. */
@@ -15,6 +15,8 @@ export function normaliseComment(input: NewCommentInput, site: Site) {
   if (input.url) {
     const parsed = httpUrl(cleanLine(input.url));
     if (!parsed || parsed.length > 2048) errors.add('url', 'must be an http(s) URL');
+    // The widget sends the page's own address, which is on an origin the site allows.
+    else if (!urlOnSite(site, parsed)) errors.add('url', "must be on one of the site's origins");
     else url = parsed;
   }
   const title = cleanLine(input.title ?? '').slice(0, 300);

@@ -1,5 +1,6 @@
 import type { FeedComment, FeedStorage } from '../storage/feed-storage.js';
 import type { Site } from '../storage/types.js';
+import { urlOnSite } from './sites.js';
 
 /** Entries per feed: enough for a reader polling hourly, small enough to build on every request. */
 export const FEED_ENTRIES = 50;
@@ -25,7 +26,11 @@ export class FeedService {
 
   /** The feed of a whole site, or of one page when `pageKey` is given. */
   async atom(site: Site, pageKey: string | undefined, selfUrl: string, authority: string): Promise<string> {
-    const comments = await this.#storage.recentApproved(site.id, pageKey, FEED_ENTRIES);
+    // A page's URL came from its first commenter: linked only when it is on the site (`urlOnSite`).
+    const comments = (await this.#storage.recentApproved(site.id, pageKey, FEED_ENTRIES)).map((c) => ({
+      ...c,
+      pageUrl: urlOnSite(site, c.pageUrl) ?? '',
+    }));
     const tag = `tag:${authority},${new Date(site.createdAt).toISOString().slice(0, 10)}:${site.id}`;
     const first = comments[0];
     const title =

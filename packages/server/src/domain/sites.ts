@@ -20,6 +20,20 @@ export function parseOrigin(value: string): string | undefined {
   }
 }
 
+/**
+ * `url` when it lies on one of the site's origins, else null. A page's URL is whatever its first
+ * commenter sent, so only such a URL may be shown as a link (feeds, mails): anything else could
+ * point readers of the site's feed at another site under its name.
+ */
+export function urlOnSite(site: Site, url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return site.origins.includes(new URL(url).origin) ? url : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Validates and builds a site record; throws a 422 Problem naming every bad field. */
 export function buildSite(
   input: { id: string; name?: string; origins: string[]; settings?: Partial<SiteSettings> },

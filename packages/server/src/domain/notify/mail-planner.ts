@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { MailAddress, NotifyStorage } from '../../storage/notify-storage.js';
 import type { CommentRecord, OutboxEntry, Site, Storage } from '../../storage/types.js';
 import { Problem } from '../problem.js';
+import { urlOnSite } from '../sites.js';
 import { type LinkPurpose, LinkSigner } from './links.js';
 import type { MailMessage } from './mail-message.js';
 import { commentMail, confirmMail, type HeldComment, type MailPage, moderationMail } from './mail-templates.js';
@@ -181,12 +182,6 @@ export class MailPlanner {
 
   /** The page as mails show it: its URL only when it lies on one of the site's origins (a first commenter chose it). */
   #mailPage(site: Site, page: PageInfo): MailPage {
-    let url: string | null = null;
-    try {
-      if (page.url && site.origins.includes(new URL(page.url).origin)) url = page.url;
-    } catch {
-      url = null;
-    }
-    return { key: page.key, title: page.title, url };
+    return { key: page.key, title: page.title, url: urlOnSite(site, page.url) };
   }
 }

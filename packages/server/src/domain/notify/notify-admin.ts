@@ -73,7 +73,7 @@ export class NotifyAdmin {
     // Stored in the fixed order of WEBHOOK_EVENTS, each once.
     const events = WEBHOOK_EVENTS.filter((e) => input.events.includes(e));
     const hook = await this.#notify.createWebhook(siteId, url, events, this.#o.now());
-    await this.#o.audit(actor, 'webhook.create', siteId, hook.id, { url, events });
+    await this.#o.audit(actor, 'webhook.create', siteId, hook.id, { url: auditedUrl(url), events });
     return { webhook: view(hook), secret: hook.secret };
   }
 
@@ -81,7 +81,7 @@ export class NotifyAdmin {
     await this.#ownerSite(actor, siteId);
     const hook = await this.#notify.getWebhook(id);
     if (!hook || hook.siteId !== siteId || !(await this.#notify.deleteWebhook(siteId, id, this.#o.now()))) throw noWebhook(id);
-    await this.#o.audit(actor, 'webhook.delete', siteId, id, { url: hook.url });
+    await this.#o.audit(actor, 'webhook.delete', siteId, id, { url: auditedUrl(hook.url) });
   }
 
   /** The newest attempts of one webhook (event, HTTP status, error, retry state); never a body or secret. */
@@ -124,4 +124,13 @@ export class NotifyAdmin {
 
 function noWebhook(id: string): Problem {
   return new Problem(404, 'webhook-not-found', `No webhook "${id}"`);
+}
+
+/**
+ * A webhook's address as the audit log keeps it: its origin only. Many receivers put their
+ * credential in the path (Slack, Discord), and the audit log is read by the site's moderators,
+ * who may not see webhooks themselves.
+ */
+function auditedUrl(url: string): string {
+  return `${new URL(url).origin}/…`;
 }

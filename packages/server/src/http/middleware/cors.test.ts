@@ -41,6 +41,18 @@ for (const backend of backends) {
       const problem = await t.send('GET', '/api/v1/comments?site=nosuch&page=/a');
       assert.equal(problem.status, 404);
       assert.equal(problem.headers.get('access-control-allow-origin'), ORIGIN, 'errors are readable by allowed pages');
+      // Without an Origin (a crawler, curl) the cacheable answers still vary by it, so a shared
+      // cache never gives a page's fetch a copy without CORS headers.
+      for (const path of [
+        '/api/v1/comments?site=demo&page=/a',
+        '/api/v1/counts?site=demo&page=/a',
+        '/api/v1/feeds/demo/comments.atom',
+      ]) {
+        const bare = await t.app.request(path);
+        assert.equal(bare.status, 200, path);
+        assert.equal(bare.headers.get('access-control-allow-origin'), null, path);
+        assert.match(bare.headers.get('vary') ?? '', /Origin/, path);
+      }
     });
 
     test("one site's origin cannot write to another site, and nothing is written", async () => {

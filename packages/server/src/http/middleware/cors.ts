@@ -25,7 +25,12 @@ export function cors(source: OriginSource, refreshMs = 5_000): MiddlewareHandler
   };
   return async (c, next) => {
     const origin = c.req.header('origin');
-    if (!origin) return next();
+    if (!origin) {
+      // Vary even so: a shared cache must not hand this answer (no CORS headers) to a page's fetch.
+      await next();
+      c.res.headers.append('vary', 'Origin');
+      return;
+    }
     const ok = await allowed(origin);
     if (c.req.method === 'OPTIONS') {
       if (!ok) throw new Problem(403, 'origin-not-allowed', `Origin ${origin} is not allowed`);

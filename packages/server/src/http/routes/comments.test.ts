@@ -291,6 +291,9 @@ for (const backend of backends) {
         [{ site: 'demo', page: '', body: 'x' }, 'page'],
         [{ site: 'demo', page: 'p'.repeat(513), body: 'x' }, 'page'],
         [{ site: 'demo', page: '/v', body: 'x', url: 'ftp://example.com/' }, 'url'],
+        // Not on the site: the page's address is shown as a link in feeds and mails.
+        [{ site: 'demo', page: '/v', body: 'x', url: 'https://evil.example/login' }, 'url'],
+        [{ site: 'demo', page: '/v', body: 'x', url: 'https://news.example.com.evil.example/v' }, 'url'],
         [{ site: 'demo', page: '/v', body: 42 }, 'body'],
         [{ site: 'demo', page: '/v', body: 'x', author: { website: 'http://' } }, 'author.website'],
         [{ site: 'demo', page: '/v', body: 'x', author: { email: 'a@b' } }, 'author.email'],

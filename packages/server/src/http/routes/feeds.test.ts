@@ -126,6 +126,20 @@ for (const backend of backends) {
       assert.equal(heldFeed.children.filter((c) => c.name === 'entry').length, 0);
     });
 
+    test('a page address not on the site (stored before posts were checked, or the origin removed since) is never a link', async () => {
+      const t = await testApp(backend);
+      await t.post('/moved', 'hello', { url: 'https://news.example.com/moved', title: 'Moved' });
+      const site = await t.storage.getSite('demo');
+      assert.ok(site);
+      await t.storage.updateSite({ ...site, origins: ['https://elsewhere.example'] });
+      for (const path of ['/api/v1/feeds/demo/comments.atom', '/api/v1/feeds/demo/comments.atom?page=%2Fmoved']) {
+        const xml = await (await t.send('GET', path)).text();
+        assert.doesNotMatch(xml, /news\.example\.com/, path);
+        const feed = parseXml(xml);
+        assert.equal(feed.children.filter((c) => c.name === 'entry').length, 1, path);
+      }
+    });
+
     test('at most 50 entries', async () => {
       const t = await testApp(backend);
       for (let i = 0; i < 51; i++) await t.post('/a', `c${i}`);
