@@ -58,6 +58,11 @@ export interface AdminComment {
   moderator?: boolean;
   createdAt: string;
   editedAt?: string | null;
+  /**
+   * Opaque version of what is shown (status and text). Sent back with a decision or an edit, so
+   * the server acts only if the comment is still so (409 `conflict` otherwise).
+   */
+  version?: string;
   replies?: AdminComment[];
   /** Nesting level in a thread view (set by the console when it flattens `replies`). */
   depth?: number;

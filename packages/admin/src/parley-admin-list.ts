@@ -6,12 +6,13 @@ import { AdminElement } from './base.js';
 import { ElementShortcuts } from './keys.js';
 import {
   ACTION_BY_KEY,
-  afterBulk,
+  applyBulkAction,
   BULK,
   type BulkAction,
   isBulk,
+  isChanged,
+  reloaded,
   replaced,
-  STATUS_AFTER,
   selectionAfter,
   targetsOf,
   withPageLock,
@@ -34,6 +35,8 @@ import './parley-admin-dialog.js';
  * shortcuts overlay turns single keys off (`keys.ts`). Approve, reject, spam and delete work in
  * bulk; edit, reply, pin, lock and ban (the author) act on one comment. Deleting asks first. With
  * `resolve`, acted-on comments leave the list (the queue); without, they stay with their new status.
+ * Each decision and edit carries the version shown: a comment that changed since (its author
+ * edited it, another moderator acted) is not acted on but reloaded, and a notice says to look again.
  *
  * @fires parley-admin-announce - the result of each action
  */
@@ -47,6 +50,8 @@ export class ParleyAdminList extends AdminElement {
   @state() private current = 0;
   @state() private selected = new Set<string>();
   @state() private busy = false;
+  /** Shown until the next action: which comments were reloaded because they had changed. */
+  @state() private notice = '';
 
   /** The comments shown. */
   @property({ attribute: false }) items: AdminComment[] = [];
@@ -117,17 +122,30 @@ export class ParleyAdminList extends AdminElement {
     this.items = replaced(this.items, updated);
   }
 
+  /** Comments that changed since they were shown: reloaded, and the moderator told to look again. */
+  async #refresh(ids: string[]) {
+    this.notice = this.i18n.t('queue.changed', { n: ids.length });
+    this.announce(this.notice);
+    try {
+      this.items = await reloaded(this.api, this.items, ids);
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
   /** Applies `action` to the selection or the current comment, as its keystroke does. */
   async run(action: ConsoleAction, only?: string): Promise<void> {
     if (this.busy) return;
     const targets = only ? this.items.filter((c) => c.id === only) : targetsOf(this.items, this.selected, this.current);
     if (!targets.length) return;
     this.busy = true;
+    this.notice = '';
     try {
       if (isBulk(action)) await this.#bulk(action, targets);
       else await this.#single(action, targets[0]!);
     } catch (e) {
-      this.fail(e);
+      if (isChanged(e)) await this.#refresh(targets.map((c) => c.id));
+      else this.fail(e);
     } finally {
       this.busy = false;
       // Keyboard work goes on from the current comment (also after a dialog closed).
@@ -145,39 +163,17 @@ export class ParleyAdminList extends AdminElement {
       });
       if (ok === undefined) return;
     }
-    const done: string[] = [];
-    let failed = '';
-    try {
-      if (targets.length === 1) {
-        const c = targets[0]!;
-        const updated = await this.api.act(c.id, action);
-        done.push(c.id);
-        if (!this.resolve) this.#replace({ ...c, ...updated, status: updated?.status ?? STATUS_AFTER[action] });
-      } else {
-        for (const r of await this.api.bulk(
-          action,
-          targets.map((c) => c.id),
-        )) {
-          if (!r.ok) {
-            failed ||= r.code ?? 'error';
-            continue;
-          }
-          done.push(r.id);
-          const c = targets.find((x) => x.id === r.id);
-          if (c && !this.resolve) this.#replace(afterBulk(c, action));
-        }
-      }
-    } finally {
-      if (this.resolve && done.length) {
-        this.items = this.items.filter((c) => !done.includes(c.id));
-        this.current = Math.min(this.current, Math.max(0, this.items.length - 1));
-      }
-      if (done.length) {
-        this.selected = new Set([...this.selected].filter((id) => !done.includes(id)));
-        this.announce(t.t(`done.${action}`, { n: done.length }));
-      }
-      if (failed) this.fail(new Error(failed));
+    const { done, changed, failed, updated } = await applyBulkAction(this.api, action, targets);
+    if (this.resolve && done.length) {
+      this.items = this.items.filter((c) => !done.includes(c.id));
+      this.current = Math.min(this.current, Math.max(0, this.items.length - 1));
+    } else for (const c of updated) this.#replace(c);
+    if (done.length) {
+      this.selected = new Set([...this.selected].filter((id) => !done.includes(id)));
+      this.announce(t.t(`done.${action}`, { n: done.length }));
     }
+    if (failed) this.fail(new Error(failed));
+    if (changed.length) await this.#refresh(changed);
   }
 
   async #single(action: ConsoleAction, c: AdminComment) {
@@ -198,7 +194,7 @@ export class ParleyAdminList extends AdminElement {
         confirm: t.t('common.save'),
       });
       if (text === undefined) return;
-      this.#replace(await this.api.edit(c.id, text));
+      this.#replace(await this.api.edit(c.id, text, c.version));
       this.announce(t.t('done.edit'));
     } else if (action === 'reply') {
       const text = await this.dialog.ask({
@@ -207,7 +203,7 @@ export class ParleyAdminList extends AdminElement {
         confirm: t.t('action.reply'),
       });
       if (text === undefined) return;
-      const reply = await this.api.reply(c.id, text);
+      const reply = await this.api.reply(c.id, text, c.version);
       if (!this.resolve && reply) this.items = withReply(this.items, c.id, reply);
       this.announce(t.t('done.reply'));
     } else if (action === 'ban') {
@@ -246,7 +242,7 @@ export class ParleyAdminList extends AdminElement {
             <button type="button" @click=${this.#clear}>${t.t('queue.clear')}</button>
           </div>`
         : nothing
-    }
+    }${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}
       <ol
         class="comments"
         aria-label=${this.label}

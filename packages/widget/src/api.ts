@@ -1,4 +1,6 @@
 /** Shapes of the comment server's API (`/api/v1`), as the widget reads them. */
+import { plainJson } from './plain-json.js';
+
 export interface CommentAuthor {
   name: string;
   website: string | null;
@@ -93,12 +95,17 @@ export class ParleyApi {
     this.base = base.replace(/\/$/, '');
   }
 
-  list(site: string, page: string, opts: { sort?: string; limit?: number; cursor?: string | null } = {}): Promise<CommentList> {
+  /** A page of a thread's comments; `signal` aborts the request (the thread moved on). */
+  list(
+    site: string,
+    page: string,
+    opts: { sort?: string; limit?: number; cursor?: string | null; signal?: AbortSignal } = {},
+  ): Promise<CommentList> {
     const q = new URLSearchParams({ site, page });
     if (opts.sort) q.set('sort', opts.sort);
     if (opts.limit) q.set('limit', String(opts.limit));
     if (opts.cursor) q.set('cursor', opts.cursor);
-    return this.#call('GET', `/api/v1/comments?${q}`);
+    return this.#call('GET', `/api/v1/comments?${q}`, undefined, undefined, opts.signal);
   }
 
   post(input: NewComment): Promise<{ comment: Comment; editToken: string }> {
@@ -136,7 +143,7 @@ export class ParleyApi {
     return this.#call('POST', '/api/v1/counts', { site, pages });
   }
 
-  async #call<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
+  async #call<T>(method: string, path: string, body?: unknown, token?: string, signal?: AbortSignal): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
@@ -146,8 +153,10 @@ export class ParleyApi {
         method,
         headers,
         credentials: 'omit',
-        // No body for undefined: JSON.stringify(undefined) is undefined.
-        body: JSON.stringify(body),
+        signal,
+        // No body for undefined: JSON.stringify(undefined) is undefined. plainJson: a page's
+        // Array.prototype.toJSON (Prototype.js) would turn `counts`' `pages` into a string.
+        body: plainJson(body),
       });
     } catch (err) {
       throw new ApiError(0, 'network', err instanceof Error ? err.message : 'Network error');

@@ -309,7 +309,7 @@ describe('<parley-comments>', () => {
     const bar = $(el, '#comment-c1 parley-share') as HTMLElement & { updateComplete: Promise<unknown> };
     await bar.updateComplete;
     await expect(el).to.be.accessible();
-    const permalink = `${location.href.split('#')[0]}#comment-c1`;
+    const permalink = `${location.origin}${location.pathname}#comment-c1`;
     expect(bar.getAttribute('url')).to.equal(permalink);
     expect(bar.getAttribute('text')).to.equal('Trains & "boats" #1');
     const links = [...bar.shadowRoot!.querySelectorAll<HTMLAnchorElement>('a[href]')];

@@ -64,6 +64,11 @@ export const en = {
   'queue.bulk': 'With selected',
   'queue.clear': 'Clear selection',
   'queue.help': 'Keyboard shortcuts (?)',
+  'queue.changed': {
+    one: '{n} comment changed since it was shown and has been reloaded; nothing was done to it. Check it and decide again.',
+    other:
+      '{n} comments changed since they were shown and have been reloaded; nothing was done to them. Check them and decide again.',
+  },
   'comment.select': 'Select comment by {author}',
   'comment.by': 'by {author}',
   'comment.anonymous': 'Anonymous',

@@ -6,11 +6,12 @@ import { KyselyLiveEvents } from './live-events.js';
 import { siteRow, toPage, toSite } from './rows.js';
 import type { Database, PageTable } from './schema.js';
 import type {
+  BodyEdit,
   CommentInContext,
   CommentRecord,
+  CommentVersion,
   CursorKey,
   Dialect,
-  HeldReason,
   NewComment,
   OutboxEntry,
   PageRecord,
@@ -124,19 +125,12 @@ export class KyselyStorage implements Storage {
     return writes.getComment(this.db, id);
   }
 
-  updateCommentBody(
-    id: string,
-    body: string,
-    html: string,
-    editedAt: number,
-    outbox: OutboxEntry[] = [],
-    hold?: HeldReason,
-  ): Promise<CommentRecord> {
-    return writes.updateCommentBody(this.db, id, body, html, editedAt, outbox, hold);
+  updateCommentBody(edit: BodyEdit): Promise<CommentRecord | undefined> {
+    return writes.updateCommentBody(this.db, edit);
   }
 
-  softDeleteComment(id: string, outbox: OutboxEntry[] = []): Promise<void> {
-    return writes.softDeleteComment(this.db, id, outbox);
+  softDeleteComment(id: string, expected: CommentVersion, outbox: OutboxEntry[] = []): Promise<boolean> {
+    return writes.softDeleteComment(this.db, id, expected, outbox);
   }
 
   listTopLevel(pageId: number, sort: SortOrder, limit: number, after?: CursorKey): Promise<CommentRecord[]> {

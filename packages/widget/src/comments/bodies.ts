@@ -1,14 +1,15 @@
 import type { Comment } from '../api.js';
 import { sanitize, sanitizeMany } from '../sanitize.js';
+import type { Thread } from './thread.js';
 
-/**
+/*
  * Each comment's sanitised body as its own `<div class="body" part="body">`, made in one batch
  * when a page of comments arrives (one inert parse for the page) and kept by comment id while
- * its HTML stays the same. A node rather than a fragment: when the list shifts (a new comment
- * first, a deleted one gone), the renderer moves the same element to its new place, and no body
- * is sanitised twice.
+ * its HTML stays the same, in the thread's `bodies`. A node rather than a fragment: when the list
+ * shifts (a new comment first, a deleted one gone), the renderer moves the same element to its
+ * new place, and no body is sanitised twice. Per thread, as a node is in one place only: two
+ * threads of one page sharing them took the text from each other.
  */
-const made = new Map<string, [string, HTMLElement]>();
 
 /**
  * A body element for server HTML, made through the sanitiser: a comment's, or the form's preview
@@ -23,7 +24,8 @@ export const bodyOf = (html: string, fragment = sanitize(html)): HTMLElement => 
 };
 
 /** Sanitises the bodies of `list` and its replies in one parse. */
-export function prepareBodies(list: Comment[]): void {
+export function prepareBodies(host: Thread, list: Comment[]): void {
+  const made = host.bodies;
   const all: Comment[] = [];
   const walk = (l: Comment[]) => {
     for (const c of l) {
@@ -40,11 +42,11 @@ export function prepareBodies(list: Comment[]): void {
 }
 
 /** The body element of `c`, prepared or made now. */
-export function body(c: Comment): HTMLElement {
-  let entry = made.get(c.id);
+export function body(host: Thread, c: Comment): HTMLElement {
+  let entry = host.bodies.get(c.id);
   if (entry?.[0] !== c.html) {
     entry = [c.html, bodyOf(c.html)];
-    made.set(c.id, entry);
+    host.bodies.set(c.id, entry);
   }
   return entry[1];
 }

@@ -4,6 +4,7 @@ import { LINK_REL, safeUrl } from '../sanitize.js';
 import { shape } from './avatar.js';
 import { body } from './bodies.js';
 import { renderForm } from './form.js';
+import { permalink } from './read.js';
 import type { Thread } from './thread.js';
 import { exactTime, relativeTime } from './time.js';
 import { countAll } from './tree.js';
@@ -65,11 +66,11 @@ function content(host: Thread, c: Comment, depth: number, parent: Comment | unde
       <svg part="avatar" class="avatar" viewBox="-1 -1 7 7" aria-hidden="true" focusable="false"><path fill="hsl(${hue} 55% 42%)" d=${d}></path></svg>
       <a class="author" part="author" href=${link ?? nothing} rel=${link ? LINK_REL : nothing} target=${link ? '_blank' : nothing}>${c.author?.name || t('comments.anonymous')}</a>
       ${depth >= MAX_INDENT && parent ? html`<span class="muted">${t('item.replyingTo', { name: parent.author?.name || t('comments.anonymous') })}</span>` : nothing}
-      <a class="muted permalink" href="#comment-${encodeURIComponent(id)}"><time datetime=${c.createdAt} title=${exactTime(c.createdAt, lang)}>${relativeTime(c.createdAt, lang) ?? t('time.now')}</time></a>
+      <a class="muted permalink" href=${permalink(id)} @click=${inPlace}><time datetime=${c.createdAt} title=${exactTime(c.createdAt, lang)}>${relativeTime(c.createdAt, lang) ?? t('time.now')}</time></a>
       ${c.editedAt ? html`<span class="muted" title=${exactTime(c.editedAt, lang)}>${t('item.edited')}</span>` : nothing}
     </header>
     ${c.status === 'pending' ? html`<p class="note" part="pending">${t('item.pending')}</p>` : nothing}
-    ${bodyOf(c, ui)}
+    ${bodyOf(host, c, ui)}
     ${ui.editing ? renderForm(host, `e:${id}`, { body: c.body }) : nothing}
     <p class="actions" ?hidden=${!!ui.confirm}>
       <button type="button" part="button vote" class="vote" ?hidden=${!approved} aria-pressed=${mine === 1 ? 'true' : 'false'}
@@ -91,9 +92,22 @@ function content(host: Thread, c: Comment, depth: number, parent: Comment | unde
     ${ui.share ? shareBar(c, lang, host.client.base) : nothing}`;
 }
 
+/**
+ * Opens a permalink on this page (the thread hears the `hashchange`). Its href is the article's
+ * address ({@link permalink}), to copy or open elsewhere, which may differ from this page's (a
+ * query, the canonical path): followed, it would load the article again. A bare `#comment-…`
+ * would resolve against a `<base href>` and leave the article. Clicks for a new tab or window
+ * are the browser's.
+ */
+const inPlace = (e: MouseEvent) => {
+  if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+  e.preventDefault();
+  location.hash = (e.currentTarget as HTMLAnchorElement).hash;
+};
+
 /** The comment's body element (see bodies.ts), hidden while its edit form is open. */
-function bodyOf(c: Comment, ui: Ui): HTMLElement {
-  const el = body(c);
+function bodyOf(host: Thread, c: Comment, ui: Ui): HTMLElement {
+  const el = body(host, c);
   el.hidden = !!ui.editing;
   return el;
 }
@@ -106,7 +120,7 @@ function bodyOf(c: Comment, ui: Ui): HTMLElement {
  */
 function shareBar(c: Comment, lang: string, api: string) {
   return html`<parley-share variant="icons" lang=${lang} api=${api} services="native copy mastodon bluesky x email"
-    url="${location.href.split('#')[0]}#comment-${encodeURIComponent(c.id)}" text=${c.body.slice(0, 280)}></parley-share>`;
+    url=${permalink(c.id)} text=${c.body.slice(0, 280)}></parley-share>`;
 }
 
 /** One comment with its replies. */

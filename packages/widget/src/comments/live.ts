@@ -29,11 +29,15 @@ export function listen(host: Thread, url: string): EventSource {
     host.waiting = mapTree(waiting, id, fn);
     return host.comments !== comments || host.waiting !== waiting;
   };
+  // A malformed event (not JSON, fields missing) is dropped: it throws before it changes the
+  // thread, and must not reach the host page as an uncaught error.
   const on = <T>(type: string, fn: (data: T) => unknown) =>
     source.addEventListener(type, (e) => {
       const { data, lastEventId } = e as MessageEvent<string>;
       if (lastEventId) host.liveId = lastEventId;
-      fn(JSON.parse(data) as T);
+      try {
+        fn(JSON.parse(data) as T);
+      } catch {}
     });
 
   on<{ comment: Comment }>('comment.created', ({ comment }) => {

@@ -23,7 +23,8 @@ export function withHeld(host: Thread, list: Comment[]): Comment[] {
   const held = load<Record<string, Held>>('held', {});
   const top: Comment[] = [];
   for (const [id, h] of Object.entries(held)) {
-    if (Date.now() - h.at > 7 * 864e5 || findPath(list, id)) saveIn<Held>('held', id, undefined);
+    // Not `> a week`: an entry that is not an object (NaN) goes too.
+    if (!h?.c || !(Date.now() - h.at < 6048e5) || findPath(list, id)) saveIn<Held>('held', id, undefined);
     else if (h.s === host.siteId && h.p === host.pageKey) {
       const p = h.c.parentId;
       if (p) list = mapTree(list, p, addReply(h.c));
@@ -37,23 +38,31 @@ export function withHeld(host: Thread, list: Comment[]): Comment[] {
 export async function loadMore(host: Thread, focus = true): Promise<number> {
   if (!host.next || host.loadingMore) return 0;
   host.loadingMore = true;
+  // Aborted when the thread loads anew (another page, site or sort): this page belongs to the old one.
+  const { signal } = host.loading;
   try {
-    const data = await host.client.list(host.siteId, host.pageKey, { sort: host.order, limit: PAGE_SIZE, cursor: host.next });
+    const data = await host.client.list(host.siteId, host.pageKey, {
+      sort: host.order,
+      limit: PAGE_SIZE,
+      cursor: host.next,
+      signal,
+    });
+    if (signal.aborted) return 0;
     const page = data.comments;
     const list = host.comments;
     const seen = new Set(list.map((c) => c.id));
     const fresh = page.filter((c) => !seen.has(c.id));
     // A comment heard live may come with a later page: shown there, it no longer waits.
     host.waiting = host.waiting.filter((w) => !fresh.some((c) => c.id === w.id));
-    prepareBodies(fresh);
+    prepareBodies(host, fresh);
     // Comments placed outside the server's paging (`place`) that sort from this page's first on
     // sit last, after everything the server has listed, and may belong inside the page: they go
     // where the order puts them among it, the page's copy of one it brings winning (newer data).
     // Found from the list rather than remembered, so nothing has to follow reloads or deletions.
     let cut = list.length;
     while (page[0] && cut && !list[cut - 1]!.pinned && !after(host.order, page[0], list[cut - 1]!)) cut--;
-    // Ids matched against the few placed ones, not the whole list (`openPermalink` may load
-    // hundreds of pages).
+    // Ids matched against the few placed ones, not the whole list (a long thread has hundreds of
+    // pages).
     const tail = list.slice(cut);
     const has = (l: Comment[], c: Comment) => l.some((o) => o.id === c.id);
     host.comments = place(
@@ -70,7 +79,7 @@ export async function loadMore(host: Thread, focus = true): Promise<number> {
     }
     return n;
   } catch (error) {
-    failed(host, error, host.tr('comments.error'));
+    if (!signal.aborted) failed(host, error, host.tr('comments.error'));
     return 0;
   } finally {
     host.loadingMore = false;
@@ -128,19 +137,41 @@ export async function focusOn(host: Thread, sel: string, scroll = false): Promis
 /** Moves focus to a comment once it is rendered. */
 export const focusComment = (host: Thread, id: string, scroll = false) => focusOn(host, `#comment-${CSS.escape(id)}`, scroll);
 
-/** Shows the comment named by `#comment-<id>`, loading pages until it turns up. */
+/**
+ * The article's address as the thread gives it out (the page URL sent with a post, permalinks,
+ * the share bar's link): `<link rel=canonical>` without its fragment, else this page's origin and
+ * path. Never the query (a reader's access token or e-mail from a newsletter link, which the
+ * server would publish), never another origin (the server refuses a page URL off the site's).
+ */
+export function pageUrl(): string {
+  const { origin, pathname } = location;
+  const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? '';
+  return canonical.startsWith(`${origin}/`) ? canonical.replace(/#.*/, '') : origin + pathname;
+}
+
+/** The permalink of comment `id`: {@link pageUrl} and `#comment-<id>`. */
+export const permalink = (id: string): string => `${pageUrl()}#comment-${id}`;
+
+/**
+ * Shows the comment named by `#comment-<id>`, loading up to 5 more pages until it turns up, else
+ * says it is not there. Only the server's id format (`newCommentId`: 12 base64url characters,
+ * which need no decoding) is looked for: any other fragment costs no request.
+ */
 export async function openPermalink(host: Thread): Promise<void> {
-  const id = /^#comment-(.+)$/.exec(location.hash)?.[1];
-  if (!id || host.phase !== 'ready') return;
-  const target = decodeURIComponent(id);
-  let path = findPath(host.comments, target);
-  for (let i = 0; !path && host.next && i < 500; i++) {
+  // Any `#comment-` matches; the id only in the server's format.
+  const link = /^#comment-(?:([\w-]{12})$)?/.exec(location.hash);
+  if (!link || host.phase !== 'ready') return;
+  const id = link[1] ?? '';
+  const { signal } = host.loading;
+  let path = findPath(host.comments, id);
+  for (let i = 0; id && !path && host.next && !signal.aborted && i < 5; i++) {
     await loadMore(host, false);
-    path = findPath(host.comments, target);
+    path = findPath(host.comments, id);
   }
-  if (!path) return;
+  if (signal.aborted) return;
+  if (!path) return host.announce(host.tr('comments.notFound'));
   for (const c of path.slice(0, -1)) setUi(host, c.id, { collapsed: false, showAll: true });
   for (const [k, v] of host.ui) if (v.hl) setUi(host, k, { hl: false });
-  setUi(host, target, { hl: true });
-  await focusComment(host, target, true);
+  setUi(host, id, { hl: true });
+  await focusComment(host, id, true);
 }

@@ -5,11 +5,15 @@
  */
 const PREFIX = 'parley:';
 
-/** Reads a JSON value, or `fallback` when absent, unreadable or storage is unavailable. */
+/**
+ * Reads a JSON value, or `fallback` when absent, unreadable, of another type than `fallback`
+ * (`null` where a map was kept: storage is the reader's, and other scripts of the page share
+ * it), falsy, or storage is unavailable. Entries of a map are the caller's to check.
+ */
 export function load<T>(key: string, fallback: T): T {
   try {
-    const raw = localStorage.getItem(PREFIX + key);
-    return raw === null ? fallback : (JSON.parse(raw) as T);
+    const value = JSON.parse(localStorage.getItem(PREFIX + key) ?? 'null');
+    return typeof value === typeof fallback && value ? value : fallback;
   } catch {
     return fallback;
   }
@@ -50,7 +54,8 @@ export function saveIn<T>(key: string, id: string, value: T | undefined): Record
 /** Drops tokens older than `maxAgeMs`, so the stored map does not grow forever. */
 export function pruneTokens(maxAgeMs: number, now = Date.now()): Record<string, Token> {
   const map = load<Record<string, Token>>('tokens', {});
-  for (const [id, tok] of Object.entries(map)) if (now - tok.at > maxAgeMs) delete map[id];
+  // Not `> maxAgeMs`: an entry that is not an object (NaN) goes too.
+  for (const [id, tok] of Object.entries(map)) if (!(now - tok?.at <= maxAgeMs)) delete map[id];
   save('tokens', map);
   return map;
 }

@@ -85,6 +85,13 @@ export abstract class Thread extends ParleyElement {
   formToken: [string, number] | undefined;
   /** Edit tokens; those past the edit window are dropped when the thread starts. */
   tokens: Record<string, Token> = pruneTokens(EDIT_WINDOW_MS);
+  /**
+   * Aborted when the thread loads anew (another page or site, another sort): the requests for
+   * the old thread stop, and an answer already on its way is dropped (see {@link reload}).
+   */
+  loading = new AbortController();
+  /** Each comment's body element by id, with the HTML it was made from (see bodies.ts). */
+  readonly bodies = new Map<string, [string, HTMLElement]>();
 
   /** Fetch at once instead of waiting until the element is about one viewport away. */
   noLazy = false;
@@ -129,6 +136,9 @@ export abstract class Thread extends ParleyElement {
   }
 
   protected override shouldUpdate(): boolean {
+    // Here, not in `updated`: a new page or site set before the table is in skips that update,
+    // and the thread would go on with the old page's listing.
+    if (this.#loadedFor && this.#loadedFor !== this.#key) void this.reload();
     return this.#translated;
   }
 
@@ -137,7 +147,6 @@ export abstract class Thread extends ParleyElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if ((changed.has('site') || changed.has('page')) && this.#loadedFor && this.#loadedFor !== this.#key) void this.reload();
     if (changed.has('phase') || changed.has('noLive')) this.#live();
   }
 
@@ -207,23 +216,31 @@ export abstract class Thread extends ParleyElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  /** Loads the first page again (first load, retry, new sort). */
+  /**
+   * Loads the first page again (first load, retry, new sort, new page or site). The previous
+   * load and its later pages are aborted, and their answers dropped: a single-page app's late
+   * answer for the page it left must not replace the new page's thread.
+   */
   async reload(): Promise<void> {
     if (!this.siteId) return;
+    this.loading.abort();
+    this.loading = new AbortController();
+    const { signal } = this.loading;
     // Another page's stream must not resume this one's events; the same page's resumes.
     if (this.#loadedFor !== this.#key) this.liveId = '';
     this.#loadedFor = this.#key;
     this.phase = 'loading';
     try {
-      const data = await this.client.list(this.siteId, this.pageKey, { sort: this.order, limit: PAGE_SIZE });
+      const data = await this.client.list(this.siteId, this.pageKey, { sort: this.order, limit: PAGE_SIZE, signal });
+      await this.#terms;
+      if (signal.aborted) return;
       if (data.formToken) this.formToken = [data.formToken, Date.now()];
       this.mail = data.mail !== false;
       this.comments = withHeld(this, data.comments);
       this.waiting = [];
-      prepareBodies(this.comments);
+      prepareBodies(this, this.comments);
       this.info = data.page;
       this.next = data.nextCursor;
-      await this.#terms;
       this.phase = 'ready';
       if (!this.#ready) {
         this.#ready = true;
@@ -232,6 +249,7 @@ export abstract class Thread extends ParleyElement {
       await openPermalink(this);
     } catch (error) {
       await this.#terms;
+      if (signal.aborted) return;
       this.phase = 'error';
       failed(this, error, this.tr('comments.error'));
     }

@@ -10,7 +10,10 @@ const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', Infinity],
 ];
 
-/** "3 minutes ago" in `lang`; under 45 seconds gives `undefined` so the caller can say "just now". */
+/**
+ * "3 minutes ago" in `lang`; under 45 seconds gives `undefined` so the caller can say "just now";
+ * an invalid date gives an empty string.
+ */
 export function relativeTime(iso: string, lang: string, now = Date.now()): string | undefined {
   let value = (Date.parse(iso) - now) / 1000;
   if (Math.abs(value) < 45) return undefined;
@@ -20,12 +23,14 @@ export function relativeTime(iso: string, lang: string, now = Date.now()): strin
     if (Math.abs(value) < size) return f.format(Math.round(value), unit);
     value /= size;
   }
-  return undefined;
+  // Only NaN gets here (every finite value is under Infinity).
+  return '';
 }
 
-/** The exact date and time in `lang`, for the tooltip. */
+/** The exact date and time in `lang`, for the tooltip; empty for an invalid date (format() throws). */
 export function exactTime(iso: string, lang: string): string {
   const f = abs.get(lang) ?? new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' });
   abs.set(lang, f);
-  return f.format(new Date(iso));
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? '' : f.format(at);
 }

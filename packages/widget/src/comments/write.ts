@@ -1,7 +1,7 @@
 import { ApiError } from '../api.js';
 import { bodyOf } from './bodies.js';
 import { failed, message } from './errors.js';
-import { focusComment, focusOn, place } from './read.js';
+import { focusComment, focusOn, pageUrl, place } from './read.js';
 import { type Identity, load, save, saveIn, type Token } from './storage.js';
 import type { Thread } from './thread.js';
 import { addReply, findPath, mapTree, removeComment, renew } from './tree.js';
@@ -19,7 +19,7 @@ const draftKey = (host: Thread, key: string) => `draft:${host.siteId}:${host.pag
 
 /** The kept draft of a form, if any. */
 export function draft(host: Thread, key: string): string | undefined {
-  return load<string | undefined>(draftKey(host, key), undefined);
+  return load(draftKey(host, key), '') || undefined;
 }
 
 /** Keeps the text as it is typed. */
@@ -91,7 +91,7 @@ export async function submit(host: Thread, key: string, e: Event, parentId?: str
     const { comment, editToken } = await host.client.post({
       site: host.siteId,
       page: host.pageKey,
-      url: location.href.split('#')[0],
+      url: pageUrl(),
       title: document.title,
       // Fields left undefined (no parent, no name…) are not sent: JSON.stringify drops them.
       parentId,

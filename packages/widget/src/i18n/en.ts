@@ -26,6 +26,7 @@ const THREAD_EN = {
   'comments.locked': 'Comments are closed.',
   'comments.loadMore': 'Load more comments',
   'comments.sort': 'Sort by',
+  'comments.notFound': 'The linked comment could not be found.',
   'sort.oldest': 'Oldest',
   'sort.newest': 'Newest',
   'sort.top': 'Top',

@@ -60,6 +60,11 @@ export const terms: Terms = {
   'queue.bulk': 'Mit Auswahl',
   'queue.clear': 'Auswahl aufheben',
   'queue.help': 'Tastenkürzel (?)',
+  'queue.changed': {
+    one: '{n} Kommentar wurde seit der Anzeige geändert und neu geladen; nichts wurde daran getan. Bitte prüfen und erneut entscheiden.',
+    other:
+      '{n} Kommentare wurden seit der Anzeige geändert und neu geladen; nichts wurde daran getan. Bitte prüfen und erneut entscheiden.',
+  },
   'comment.select': 'Kommentar von {author} auswählen',
   'comment.by': 'von {author}',
   'comment.anonymous': 'Anonym',

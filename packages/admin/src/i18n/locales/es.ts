@@ -66,6 +66,12 @@ export const terms: Terms = {
   'queue.bulk': 'Con la selección',
   'queue.clear': 'Quitar selección',
   'queue.help': 'Atajos de teclado (?)',
+  'queue.changed': {
+    one: '{n} comentario cambió desde que se mostró y se ha recargado; no se hizo nada con él. Revísalo y decide de nuevo.',
+    many: '{n} de comentarios cambiaron desde que se mostraron y se han recargado; no se hizo nada con ellos. Revísalos y decide de nuevo.',
+    other:
+      '{n} comentarios cambiaron desde que se mostraron y se han recargado; no se hizo nada con ellos. Revísalos y decide de nuevo.',
+  },
   'comment.select': 'Seleccionar el comentario de {author}',
   'comment.by': 'de {author}',
   'comment.anonymous': 'Anónimo',

@@ -66,6 +66,12 @@ export const terms: Terms = {
   'queue.bulk': 'Pour la sélection',
   'queue.clear': 'Effacer la sélection',
   'queue.help': 'Raccourcis clavier (?)',
+  'queue.changed': {
+    one: '{n} commentaire a changé depuis son affichage et a été rechargé ; rien n’y a été fait. Vérifiez-le et décidez à nouveau.',
+    many: '{n} de commentaires ont changé depuis leur affichage et ont été rechargés ; rien n’y a été fait. Vérifiez-les et décidez à nouveau.',
+    other:
+      '{n} commentaires ont changé depuis leur affichage et ont été rechargés ; rien n’y a été fait. Vérifiez-les et décidez à nouveau.',
+  },
   'comment.select': 'Sélectionner le commentaire de {author}',
   'comment.by': 'par {author}',
   'comment.anonymous': 'Anonyme',

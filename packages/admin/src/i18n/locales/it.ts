@@ -66,6 +66,12 @@ export const terms: Terms = {
   'queue.bulk': 'Con la selezione',
   'queue.clear': 'Annulla selezione',
   'queue.help': 'Scorciatoie da tastiera (?)',
+  'queue.changed': {
+    one: '{n} commento è cambiato da quando è stato mostrato ed è stato ricaricato; non è stato fatto nulla. Controllalo e decidi di nuovo.',
+    many: '{n} di commenti sono cambiati da quando sono stati mostrati e sono stati ricaricati; non è stato fatto nulla. Controllali e decidi di nuovo.',
+    other:
+      '{n} commenti sono cambiati da quando sono stati mostrati e sono stati ricaricati; non è stato fatto nulla. Controllali e decidi di nuovo.',
+  },
   'comment.select': 'Seleziona il commento di {author}',
   'comment.by': 'di {author}',
   'comment.anonymous': 'Anonimo',

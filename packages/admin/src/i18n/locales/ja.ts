@@ -65,6 +65,10 @@ export const terms: Terms = {
   'queue.bulk': '選択した項目に',
   'queue.clear': '選択を解除',
   'queue.help': 'キーボードショートカット (?)',
+  'queue.changed': {
+    other:
+      '{n} 件のコメントが表示後に変更されたため、再読み込みしました。操作は行われていません。確認してからもう一度判断してください。',
+  },
   'comment.select': '{author} さんのコメントを選択',
   'comment.by': '投稿者: {author}',
   'comment.anonymous': '匿名',

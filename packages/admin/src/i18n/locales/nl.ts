@@ -62,6 +62,11 @@ export const terms: Terms = {
   'queue.bulk': 'Met selectie',
   'queue.clear': 'Selectie wissen',
   'queue.help': 'Sneltoetsen (?)',
+  'queue.changed': {
+    one: '{n} reactie is gewijzigd sinds ze werd getoond en is opnieuw geladen; er is niets mee gedaan. Bekijk ze en beslis opnieuw.',
+    other:
+      '{n} reacties zijn gewijzigd sinds ze werden getoond en zijn opnieuw geladen; er is niets mee gedaan. Bekijk ze en beslis opnieuw.',
+  },
   'comment.select': 'Reactie van {author} selecteren',
   'comment.by': 'door {author}',
   'comment.anonymous': 'Anoniem',

@@ -70,6 +70,13 @@ export const terms: Terms = {
   'queue.bulk': 'Z zaznaczonymi',
   'queue.clear': 'Wyczyść zaznaczenie',
   'queue.help': 'Skróty klawiszowe (?)',
+  'queue.changed': {
+    one: '{n} komentarz zmienił się od wyświetlenia i został wczytany ponownie; nic z nim nie zrobiono. Sprawdź go i zdecyduj jeszcze raz.',
+    few: '{n} komentarze zmieniły się od wyświetlenia i zostały wczytane ponownie; nic z nimi nie zrobiono. Sprawdź je i zdecyduj jeszcze raz.',
+    many: '{n} komentarzy zmieniło się od wyświetlenia i zostało wczytanych ponownie; nic z nimi nie zrobiono. Sprawdź je i zdecyduj jeszcze raz.',
+    other:
+      '{n} komentarza zmieniło się od wyświetlenia i zostało wczytanych ponownie; nic z nimi nie zrobiono. Sprawdź je i zdecyduj jeszcze raz.',
+  },
   'comment.select': 'Zaznacz komentarz autorstwa {author}',
   'comment.by': 'autor: {author}',
   'comment.anonymous': 'Anonim',

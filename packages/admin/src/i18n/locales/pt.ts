@@ -66,6 +66,12 @@ export const terms: Terms = {
   'queue.bulk': 'Com a seleção',
   'queue.clear': 'Limpar seleção',
   'queue.help': 'Atalhos de teclado (?)',
+  'queue.changed': {
+    one: '{n} comentário mudou desde que foi mostrado e foi recarregado; nada foi feito com ele. Verifique-o e decida novamente.',
+    many: '{n} de comentários mudaram desde que foram mostrados e foram recarregados; nada foi feito com eles. Verifique-os e decida novamente.',
+    other:
+      '{n} comentários mudaram desde que foram mostrados e foram recarregados; nada foi feito com eles. Verifique-os e decida novamente.',
+  },
   'comment.select': 'Selecionar o comentário de {author}',
   'comment.by': 'por {author}',
   'comment.anonymous': 'Anónimo',

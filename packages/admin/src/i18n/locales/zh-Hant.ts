@@ -66,6 +66,9 @@ export const terms: Terms = {
   'queue.bulk': '對選取的項目',
   'queue.clear': '清除選取',
   'queue.help': '鍵盤快速鍵 (?)',
+  'queue.changed': {
+    other: '{n} 則留言在顯示後已被變更，已重新載入；未對其執行任何操作。請檢查後重新決定。',
+  },
   'comment.select': '選取 {author} 的留言',
   'comment.by': '作者：{author}',
   'comment.anonymous': '匿名',

@@ -65,6 +65,9 @@ export const terms: Terms = {
   'queue.bulk': '对所选项',
   'queue.clear': '清除选择',
   'queue.help': '键盘快捷键 (?)',
+  'queue.changed': {
+    other: '{n} 条评论在显示后已被更改，已重新加载；未对其执行任何操作。请检查后重新决定。',
+  },
   'comment.select': '选择 {author} 的评论',
   'comment.by': '作者：{author}',
   'comment.anonymous': '匿名',

@@ -16,6 +16,7 @@ export const terms: Terms = {
   'comments.locked': 'Die Kommentare sind geschlossen.',
   'comments.loadMore': 'Weitere Kommentare laden',
   'comments.sort': 'Sortieren nach',
+  'comments.notFound': 'Der verlinkte Kommentar wurde nicht gefunden.',
   'sort.oldest': 'Älteste',
   'sort.newest': 'Neueste',
   'sort.top': 'Beliebteste',

@@ -16,6 +16,7 @@ export const terms: Terms = {
   'comments.locked': 'Los comentarios están cerrados.',
   'comments.loadMore': 'Cargar más comentarios',
   'comments.sort': 'Ordenar por',
+  'comments.notFound': 'No se encontró el comentario enlazado.',
   'sort.oldest': 'Más antiguos',
   'sort.newest': 'Más recientes',
   'sort.top': 'Mejor valorados',

@@ -16,6 +16,7 @@ export const terms: Terms = {
   'comments.locked': 'Les commentaires sont fermés.',
   'comments.loadMore': 'Charger plus de commentaires',
   'comments.sort': 'Trier par',
+  'comments.notFound': 'Le commentaire lié est introuvable.',
   'sort.oldest': 'Plus anciens',
   'sort.newest': 'Plus récents',
   'sort.top': 'Meilleurs',

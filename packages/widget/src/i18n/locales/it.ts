@@ -16,6 +16,7 @@ export const terms: Terms = {
   'comments.locked': 'I commenti sono chiusi.',
   'comments.loadMore': 'Carica altri commenti',
   'comments.sort': 'Ordina per',
+  'comments.notFound': 'Il commento collegato non è stato trovato.',
   'sort.oldest': 'Meno recenti',
   'sort.newest': 'Più recenti',
   'sort.top': 'Migliori',

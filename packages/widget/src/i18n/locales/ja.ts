@@ -16,6 +16,7 @@ export const terms: Terms = {
   'comments.locked': 'コメントは締め切られました。',
   'comments.loadMore': 'さらにコメントを読み込む',
   'comments.sort': '並べ替え',
+  'comments.notFound': 'リンク先のコメントが見つかりませんでした。',
   'sort.oldest': '古い順',
   'sort.newest': '新しい順',
   'sort.top': '評価順',

@@ -16,6 +16,7 @@ export const terms: Terms = {
   'comments.locked': 'Reageren is gesloten.',
   'comments.loadMore': 'Meer reacties laden',
   'comments.sort': 'Sorteren op',
+  'comments.notFound': 'De gelinkte reactie is niet gevonden.',
   'sort.oldest': 'Oudste',
   'sort.newest': 'Nieuwste',
   'sort.top': 'Beste',

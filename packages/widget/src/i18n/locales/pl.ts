@@ -16,6 +16,7 @@ export const terms: Terms = {
   'comments.locked': 'Komentarze są zamknięte.',
   'comments.loadMore': 'Wczytaj więcej komentarzy',
   'comments.sort': 'Sortuj według',
+  'comments.notFound': 'Nie znaleziono komentarza z linku.',
   'sort.oldest': 'Najstarsze',
   'sort.newest': 'Najnowsze',
   'sort.top': 'Najlepsze',

@@ -16,6 +16,7 @@ export const terms: Terms = {
   'comments.locked': 'Os comentários estão fechados.',
   'comments.loadMore': 'Carregar mais comentários',
   'comments.sort': 'Ordenar por',
+  'comments.notFound': 'O comentário do link não foi encontrado.',
   'sort.oldest': 'Mais antigos',
   'sort.newest': 'Mais recentes',
   'sort.top': 'Mais votados',

@@ -16,6 +16,7 @@ export const terms: Terms = {
   'comments.locked': 'Комментарии закрыты.',
   'comments.loadMore': 'Загрузить ещё комментарии',
   'comments.sort': 'Сортировка',
+  'comments.notFound': 'Комментарий по ссылке не найден.',
   'sort.oldest': 'Сначала старые',
   'sort.newest': 'Сначала новые',
   'sort.top': 'Лучшие',

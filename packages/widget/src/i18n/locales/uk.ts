@@ -16,6 +16,7 @@ export const terms: Terms = {
   'comments.locked': 'Коментарі закрито.',
   'comments.loadMore': 'Завантажити ще коментарі',
   'comments.sort': 'Сортування',
+  'comments.notFound': 'Коментар за посиланням не знайдено.',
   'sort.oldest': 'Спочатку старі',
   'sort.newest': 'Спочатку нові',
   'sort.top': 'Найкращі',

@@ -19,6 +19,7 @@ export const terms: Terms = {
   'comments.locked': '留言功能已關閉。',
   'comments.loadMore': '載入更多留言',
   'comments.sort': '排序方式',
+  'comments.notFound': '找不到連結的留言。',
   'sort.oldest': '最舊',
   'sort.newest': '最新',
   'sort.top': '熱門',

@@ -16,6 +16,7 @@ export const terms: Terms = {
   'comments.locked': '评论已关闭。',
   'comments.loadMore': '加载更多评论',
   'comments.sort': '排序方式',
+  'comments.notFound': '未找到链接的评论。',
   'sort.oldest': '最早',
   'sort.newest': '最新',
   'sort.top': '最热',
