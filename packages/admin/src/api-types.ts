@@ -99,12 +99,18 @@ export interface SiteSummary {
 export interface SettingSpec {
   key: string;
   cli?: string;
-  type: 'boolean' | 'integer' | 'enum' | 'string' | 'list';
+  /** One of `SETTING_TYPES` (setting-values.ts), or a type newer than this console. */
+  type: string;
   description?: string;
   default?: unknown;
+  /** Bounds of an `integer`. */
   min?: number;
   max?: number;
+  /** Choices of an `enum`. */
   values?: string[];
+  /** Limits of `words`: how many, and how long each. */
+  maxItems?: number;
+  maxLength?: number;
 }
 
 /** An entry of the audit log. */

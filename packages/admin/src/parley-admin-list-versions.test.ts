@@ -12,8 +12,11 @@ import './parley-admin-list.js';
 
 const conflict = { status: 409, body: { code: 'conflict', detail: 'The comment was changed meanwhile; reload it' } };
 
+/** A list with focus on its first comment: its keys act only while focus is inside. */
 async function list(items: AdminComment[]) {
-  return fixture<ParleyAdminList>(html`<parley-admin-list resolve label="Queue" .items=${items}></parley-admin-list>`);
+  const el = await fixture<ParleyAdminList>(html`<parley-admin-list resolve label="Queue" .items=${items}></parley-admin-list>`);
+  (el.shadowRoot!.querySelector('parley-admin-comment') as HTMLElement).focus();
+  return el;
 }
 
 const notice = (el: ParleyAdminList) => el.shadowRoot!.querySelector('.notice')?.textContent?.trim() ?? '';

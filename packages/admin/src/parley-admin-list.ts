@@ -3,7 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AdminComment } from './api-types.js';
 import { AdminElement } from './base.js';
-import { isShortcut } from './keys.js';
+import { ElementShortcuts } from './keys.js';
 import {
   ACTION_BY_KEY,
   applyBulkAction,
@@ -29,13 +29,14 @@ import './parley-admin-dialog.js';
 
 /**
  * A list of comments to moderate, shared by the queue, search and thread views. Keyboard first:
- * j/k move the current comment, x selects it (shift-click selects a range), and one key per
- * action (see `KEYS`) applies it to the selection, or to the current comment when nothing is
- * selected. Approve, reject, spam and delete work in bulk; edit, reply, pin, lock and ban (the
- * author) act on one comment. Deleting asks first. With `resolve`, acted-on comments leave the list (the queue);
- * without, they stay with their new status. Each decision and edit carries the version shown: a
- * comment that changed since (its author edited it, another moderator acted) is not acted on but
- * reloaded, and a notice says to look again.
+ * while focus is in the list (never elsewhere on the page, WCAG 2.1.4), j/k move the current
+ * comment, x selects it (shift-click selects a range), and one key per action (see `KEYS`)
+ * applies it to the selection, or to the current comment when nothing is selected; the
+ * shortcuts overlay turns single keys off (`keys.ts`). Approve, reject, spam and delete work in
+ * bulk; edit, reply, pin, lock and ban (the author) act on one comment. Deleting asks first. With
+ * `resolve`, acted-on comments leave the list (the queue); without, they stay with their new status.
+ * Each decision and edit carries the version shown: a comment that changed since (its author
+ * edited it, another moderator acted) is not acted on but reloaded, and a notice says to look again.
  *
  * @fires parley-admin-announce - the result of each action
  */
@@ -44,7 +45,7 @@ export class ParleyAdminList extends AdminElement {
   static override styles = [shared, styles];
 
   #lastSelected?: string;
-  #onKey = (e: KeyboardEvent) => this.#key(e);
+  #keys = new ElementShortcuts(this, (e) => this.#key(e));
 
   @state() private current = 0;
   @state() private selected = new Set<string>();
@@ -70,18 +71,8 @@ export class ParleyAdminList extends AdminElement {
     }
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('keydown', this.#onKey);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('keydown', this.#onKey);
-  }
-
   #key(e: KeyboardEvent) {
-    if (!isShortcut(e) || this.dialog?.open || this.banForm?.isOpen || !this.items.length) return;
+    if (this.dialog?.open || this.banForm?.isOpen || !this.items.length) return;
     const key = e.key;
     if (key === 'j' || key === 'k') {
       e.preventDefault();
@@ -118,6 +109,13 @@ export class ParleyAdminList extends AdminElement {
     this.selected = next;
     this.current = Math.max(0, ids.indexOf(id));
     this.announce(this.i18n.t('queue.selected', { n: next.size }));
+  }
+
+  /** Empties the selection; the bar goes, so focus goes back to the current comment. */
+  #clear() {
+    this.selected = new Set();
+    this.announce(this.i18n.t('queue.selected', { n: 0 }));
+    void this.#focusCurrent();
   }
 
   #replace(updated: AdminComment) {
@@ -237,11 +235,11 @@ export class ParleyAdminList extends AdminElement {
             <span>${t.t('queue.selected', { n })}</span>
             ${BULK.map(
               (a) =>
-                html`<button type="button" ?disabled=${this.busy} class=${a === 'delete' ? 'danger' : ''} @click=${() => this.run(a)}>
+                html`<button type="button" aria-disabled=${this.busy ? 'true' : nothing} class=${a === 'delete' ? 'danger' : ''} @click=${() => this.run(a)}>
                   ${t.t(`action.${a}`)}
                 </button>`,
             )}
-            <button type="button" @click=${() => (this.selected = new Set())}>${t.t('queue.clear')}</button>
+            <button type="button" @click=${this.#clear}>${t.t('queue.clear')}</button>
           </div>`
         : nothing
     }${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}
@@ -263,6 +261,7 @@ export class ParleyAdminList extends AdminElement {
                 .api=${this.api}
                 ?current=${i === this.current}
                 .selected=${this.selected.has(c.id)}
+                .shortcuts=${this.#keys.on}
                 @focusin=${() => (this.current = i)}
               ></parley-admin-comment>
             </li>`,

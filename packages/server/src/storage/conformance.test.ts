@@ -293,19 +293,6 @@ for (const backend of backends) {
       assert.equal((after?.up ?? 0) + (after?.down ?? 0), 21, 'twenty more voters add twenty votes');
     });
 
-    test('rate events: counted per site and subject inside the window, old ones forgotten', async () => {
-      const storage = await withSite(backend.open);
-      await storage.rateRecord('s', 'ip1', 1000, 0);
-      await storage.rateRecord('s', 'ip1', 2000, 0);
-      await storage.rateRecord('s', 'ip2', 2500, 0);
-      await storage.rateRecord('t', 'ip1', 2500, 0);
-      assert.deepEqual(await storage.rateCount('s', 'ip1', 0), { count: 2, oldest: 1000 });
-      assert.deepEqual(await storage.rateCount('s', 'ip1', 1000), { count: 1, oldest: 2000 });
-      assert.deepEqual(await storage.rateCount('s', 'nobody', 0), { count: 0, oldest: undefined });
-      await storage.rateRecord('s', 'ip1', 5000, 1500);
-      assert.deepEqual(await storage.rateCount('s', 'ip1', 0), { count: 2, oldest: 2000 });
-    });
-
     test('locking a page: creates it when needed, refuses nothing itself, unlocks again', async () => {
       const storage = await withSite(backend.open);
       const fresh = await storage.setPageLocked('s', '/new', true, 7);

@@ -6,6 +6,7 @@
 
 import type { IdempotencyEntry } from './idempotency-storage.js';
 import type { LiveEvents } from './live-events.js';
+import type { RateCheck, RateReservation } from './rate-storage.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -219,8 +220,12 @@ export interface Storage {
   /** Sets (value 1/-1) or clears (0) one voter's vote and returns the new tallies. */
   vote(commentId: string, voter: string, value: -1 | 0 | 1, at: number): Promise<{ up: number; down: number }>;
 
-  /** Events of the subject since `since`: how many, and the oldest one's time. */
-  rateCount(siteId: string, subject: string, since: number): Promise<{ count: number; oldest: number | undefined }>;
-  /** Records one event and forgets events older than `forgetBefore`. */
-  rateRecord(siteId: string, subject: string, at: number, forgetBefore: number): Promise<void>;
+  /**
+   * Atomically, for every instance on the database: if each check has room, records one event at
+   * `at` per distinct subject (forgetting the subjects' events before `forgetBefore`) and returns
+   * their ids; otherwise records nothing and names the first full check.
+   */
+  rateReserve(siteId: string, checks: RateCheck[], at: number, forgetBefore: number): Promise<RateReservation>;
+  /** Deletes events a reservation recorded. */
+  rateRelease(ids: number[]): Promise<void>;
 }
