@@ -153,7 +153,11 @@ export async function moderatorAccounts(db: Db, emails: string[]): Promise<Map<s
   const out = new Map<string, ModeratorAccount>();
   if (emails.length === 0) return out;
   const accounts = db.withTables<AccountTables>();
-  const rows = await accounts.selectFrom('admins').select(['id', 'email', 'role', 'locale']).where('email', 'in', emails).execute();
+  const rows = await accounts
+    .selectFrom('admins')
+    .select(['id', 'email', 'role', 'locale'])
+    .where('email', 'in', emails)
+    .execute();
   if (rows.length === 0) return out;
   const sites = await accounts
     .selectFrom('admin_sites')
