@@ -36,6 +36,8 @@ function formatter(lang: string): Promise<(n: number) => string> {
  * a listing page. All counts on a page are fetched together, in as few requests as possible.
  *
  * @attr lang - language of the text; then the script tag's `data-lang`, `<html lang>`, the browser, English
+ * @attr dir - `ltr`, `rtl` or `auto`, over the direction of the count's language; the count is
+ *   isolated (`<bdi>`) from the text around it either way
  * @slot - shown until the count has arrived, and when it cannot be loaded
  * @csspart count - the text of the count
  */
@@ -44,6 +46,8 @@ export class ParleyCount extends ParleyConfigured {
   // No styles: a custom element is `display: inline` by default, which is what a count is.
 
   #requested?: string;
+  /** The language of the text shown (a table's name, English for any language without one). */
+  #lang = 'en';
 
   private text: string | undefined;
 
@@ -57,6 +61,7 @@ export class ParleyCount extends ParleyConfigured {
     // Its own `lang`, the script tag's `data-lang` and the page's are tags (`zh-TW`, `pt-BR`),
     // matched to a table, never looked up as written.
     const lang = resolveLanguage(this);
+    this.#lang = lang;
     const request = [api, site, page, lang].join('\n');
     if (!site || request === this.#requested) return;
     this.#requested = request;
@@ -72,7 +77,11 @@ export class ParleyCount extends ParleyConfigured {
   }
 
   override render() {
-    return this.text === undefined ? html`<slot></slot>` : html`<span part="count">${this.text}</span>`;
+    // Isolated from the text around it, in its own language and direction (the count's `dir` else
+    // its language's): "12 comments" keeps its order inside a right-to-left sentence.
+    return this.text === undefined
+      ? html`<slot></slot>`
+      : html`<bdi part="count" lang=${this.#lang} dir=${this.dir || 'ltr'}>${this.text}</bdi>`;
   }
 }
 
