@@ -1,7 +1,18 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import './parley-comments.js';
 import type { ParleyComments } from './parley-comments.js';
-import { $, deepActive, json, later, listing, makeComment, mountComments, stubFetch, type } from './test-support.js';
+import {
+  $,
+  deepActive,
+  expectFocused,
+  json,
+  later,
+  listing,
+  makeComment,
+  mountComments,
+  stubFetch,
+  type,
+} from './test-support.js';
 
 // A refused post: the submit button keeps the focus while busy (a disabled button loses it in
 // Chromium), the first invalid field gets it, and the errors are said with their fields' labels
@@ -40,7 +51,7 @@ describe('<parley-comments> refused posts', () => {
     await el.updateComplete;
     expect(button.getAttribute('aria-disabled')).to.equal('true');
     expect(button.textContent).to.equal('Posting…');
-    expect(deepActive(), 'focus stays on the busy button').to.equal(button);
+    expectFocused(button, 'focus stays on the busy button');
     button.click();
     await waitUntil(() => posts === 1, 'posted');
     answer.resolve(
@@ -67,7 +78,7 @@ describe('<parley-comments> refused posts', () => {
     type($<HTMLTextAreaElement>(el, '#root-body'), 'hello');
     press(submit(el));
     await waitUntil(() => $(el, 'form .error'), 'error shown');
-    expect(deepActive()).to.equal(submit(el));
+    expectFocused(submit(el));
     expect(submit(el).textContent).to.equal('Try again');
     expect(status(el)).to.equal('The comment server had a problem. Your text is kept; try again when you are ready.');
   });
@@ -90,9 +101,7 @@ describe('<parley-comments> refused posts', () => {
     expect($(el, '#root-name-err').textContent).to.equal('Höchstens 80 Zeichen.');
     expect($(el, '#root-website-err').textContent).to.equal('must be an http(s) URL');
     expect($(el, '#root-body-err').textContent).to.equal('must rhyme');
-    expect(status(el)).to.equal(
-      'Name: Höchstens 80 Zeichen. Website (freiwillig): must be an http(s) URL Kommentar: must rhyme',
-    );
+    expect(status(el)).to.equal('Name: Höchstens 80 Zeichen. Website (freiwillig): must be an http(s) URL Kommentar: must rhyme');
   });
 
   it('translates the body’s errors in an edit form too, and shows an error for a field the form lacks above its buttons', async () => {
@@ -122,6 +131,6 @@ describe('<parley-comments> refused posts', () => {
     press(submit(el, 'ol.thread ~ form'));
     await waitUntil(() => $(el, 'ol.thread ~ form .error'), 'form error');
     expect($(el, 'ol.thread ~ form .error').textContent).to.contain("url: must be on one of the site's origins");
-    expect(deepActive()).to.equal(submit(el, 'ol.thread ~ form'));
+    expectFocused(submit(el, 'ol.thread ~ form'));
   });
 });

@@ -2,7 +2,18 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Comment } from './api.js';
 import './parley-comments.js';
 import type { ParleyComments } from './parley-comments.js';
-import { $, deepActive, json, later, listing, makeComment, mountComments, stubFetch, texts } from './test-support.js';
+import {
+  $,
+  deepActive,
+  expectFocused,
+  json,
+  later,
+  listing,
+  makeComment,
+  mountComments,
+  stubFetch,
+  texts,
+} from './test-support.js';
 
 // Where the focus goes when the control the reader pressed leaves the page or changes: each
 // assertion reads the element that has the focus through the shadow roots (`deepActive`), so a
@@ -43,14 +54,14 @@ describe('<parley-comments> keeps the focus', () => {
     select.dispatchEvent(new Event('change'));
     await el.updateComplete;
     expect(el.phase).to.equal('loading');
-    expect(deepActive(), 'the menu stays while loading').to.equal(select);
+    expectFocused(select, 'the menu stays while loading');
     expect($(el, 'ol.thread').getAttribute('aria-busy')).to.equal('true');
     await expect(el).to.be.accessible();
     newest.resolve(listing([b, a]));
     await waitUntil(() => el.phase === 'ready', 'loaded in the new order');
     await el.updateComplete;
     expect(texts(el)).to.deep.equal(['second', 'first']);
-    expect(deepActive()).to.equal(select);
+    expectFocused(select);
     expect(select.value).to.equal('newest');
     expect($(el, 'ol.thread').getAttribute('aria-busy')).to.equal('false');
   });
@@ -89,15 +100,17 @@ describe('<parley-comments> keeps the focus', () => {
         : listing([makeComment('c1', 'one')], { count: 3, nextCursor: 'p2' });
     const el = await mountComments();
     await expect(el).to.be.accessible();
-    const more = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Load more comments')!;
+    const more = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find(
+      (b) => b.textContent === 'Load more comments',
+    )!;
     more.focus();
     more.click();
     await el.updateComplete;
     expect(more.getAttribute('aria-disabled')).to.equal('true');
-    expect(deepActive(), 'focus stays on the busy button').to.equal(more);
+    expectFocused(more, 'focus stays on the busy button');
     next.resolve(json({ code: 'internal', detail: 'x' }, 500));
     await waitUntil(() => more.getAttribute('aria-disabled') === 'false', 'failed');
-    expect(deepActive()).to.equal(more);
+    expectFocused(more);
     respond = () => listing([makeComment('c2', 'two'), makeComment('c3', 'three')], { count: 3 });
     more.click();
     await waitUntil(() => deepActive()?.id === 'comment-c2', 'focus on the first comment loaded');

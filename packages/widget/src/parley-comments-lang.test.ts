@@ -82,7 +82,10 @@ describe('the language and direction of each element’s content', () => {
   });
 
   it('the count: isolated from the text around it, in its language and direction', async () => {
-    const count = await onPage<ParleyCount>('fa', html`<parley-count site="demo" page="/a" api="http://127.0.0.1:1"></parley-count>`);
+    const count = await onPage<ParleyCount>(
+      'fa',
+      html`<parley-count site="demo" page="/a" api="http://127.0.0.1:1"></parley-count>`,
+    );
     await waitUntilLoaded(() => shadow(count).querySelector('[part=count]'), 'count shown');
     await expect(count).to.be.accessible();
     const text = shadow(count).querySelector('[part=count]')!;

@@ -371,7 +371,11 @@ describe('<parley-comments> live updates', () => {
     await expect(el).to.be.accessible();
     const region = $(el, '[role=status]');
     const said: string[] = [];
-    new MutationObserver(() => said.push(region.textContent!)).observe(region, { childList: true, subtree: true, characterData: true });
+    new MutationObserver(() => said.push(region.textContent!)).observe(region, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
     posted = make('c7', 'mine');
     const answer = later<void>();
     postAnswered = answer.promise;

@@ -2,7 +2,7 @@
 // `fetch`, and mounting a `<parley-comments>` until its thread has loaded. Named `test-*.ts` so
 // that web-test-runner (`src/**/*.test.ts`) does not run it as a test file and tsconfig.build.json
 // leaves it out of the published package.
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
 import type { Comment } from './api.js';
 import './parley-comments.js';
@@ -131,6 +131,19 @@ export function deepActive(): Element | null {
   let el = document.activeElement;
   while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
   return el;
+}
+
+/** A short name of an element for messages (`button#id.a.b`), or `nothing`. */
+const nameOf = (el: Element | null): string =>
+  el ? `${el.localName}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}` : 'nothing';
+
+/**
+ * Asserts that `target` has the focus ({@link deepActive}), naming both elements when it does
+ * not (chai's own message would print whole DOM trees).
+ */
+export function expectFocused(target: Element | null, message = 'focus'): void {
+  const el = deepActive();
+  expect(el === target, `${message}: on ${nameOf(el)}, expected ${nameOf(target)}`).to.equal(true);
 }
 
 /** A promise and the function that settles it: an answer the test sends when it is ready. */
