@@ -104,7 +104,7 @@ export const styles = css`
   /* Forced colours drop backgrounds: a pressed button and the comment opened by permalink would
      look like the others. Highlight marks them, a system colour the mode keeps. */
   @media (forced-colors: active) {
-    button[aria-pressed='true'] { forced-color-adjust: none; background: Highlight; color: HighlightText; border-color: Highlight; }
+    button[aria-pressed='true'] { forced-color-adjust: none; background: Highlight; color: HighlightText; }
     article { border: 2px solid Canvas; }
     article.hl { border-color: Highlight; }
   }

@@ -1,4 +1,5 @@
 import { ApiError, type FieldError } from '../api.js';
+import type { TermKey } from '../i18n/index.js';
 import type { Thread } from './thread.js';
 
 /** What to tell the reader about a failed request, in their language. */
@@ -22,16 +23,12 @@ export function failed(host: Thread, error: unknown, text = message(host, error)
   host.emit('parley-error', { error });
 }
 
-/** Field error codes the widget says in the reader's language (docs/api.md, "Field errors"). */
-const FIELD_CODES = ['required', 'too-long', 'invalid-email', 'invalid-url'];
-
 /**
- * What to tell the reader about one invalid field: the translated term for its `code` (a
- * `too-long` needs its `max`), else the server's English text (an older server, a new code).
+ * What to tell the reader about one invalid field: the term `field.<code>` (docs/api.md, "Field
+ * errors"), else the server's English text: for an older server (no code), a code this widget does
+ * not know (the translator gives the key back), a `too-long` without its `max` (`{n}` left).
  */
-export function fieldMessage(host: Thread, f: FieldError): string {
-  const { code = '', max } = f;
-  return FIELD_CODES.includes(code) && (code !== 'too-long' || typeof max === 'number')
-    ? host.tr(`field.${code}` as 'field.required', { n: max ?? 0 })
-    : String(f.message);
+export function fieldMessage(host: Thread, { code, max, message }: FieldError): string {
+  const text = host.tr(`field.${code}` as TermKey, { n: max as number });
+  return /^field\.|\{n}/.test(text) ? String(message) : text;
 }
