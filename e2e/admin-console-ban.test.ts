@@ -51,6 +51,8 @@ test('ban the author of a held comment from the queue; their next post is refuse
   assert.doesNotMatch(await page.content(), /spammer@example\.net/);
 
   await page.locator('parley-admin-queue h1').waitFor();
+  // Keys act while focus is in the list: a click on the comment puts it there.
+  await item.locator('.body').click();
   await page.keyboard.press('b');
   const dialog = page.getByRole('dialog', { name: 'Ban Spammer' });
   await dialog.waitFor();

@@ -66,6 +66,8 @@ await shot('login');
 await page.getByLabel('Password').fill(PASSWORD);
 await page.getByRole('button', { name: 'Sign in' }).click();
 await page.locator('parley-admin-queue parley-admin-comment').first().waitFor();
+// The list's keys act while focus is in it: a click on the first comment puts it there.
+await page.locator('parley-admin-queue parley-admin-comment').first().locator('.body').click();
 await page.keyboard.press('j');
 await page.keyboard.press('x');
 await page.keyboard.press('j');

@@ -58,6 +58,11 @@ export interface AdminComment {
   moderator?: boolean;
   createdAt: string;
   editedAt?: string | null;
+  /**
+   * Opaque version of what is shown (status and text). Sent back with a decision or an edit, so
+   * the server acts only if the comment is still so (409 `conflict` otherwise).
+   */
+  version?: string;
   replies?: AdminComment[];
   /** Nesting level in a thread view (set by the console when it flattens `replies`). */
   depth?: number;
@@ -94,12 +99,18 @@ export interface SiteSummary {
 export interface SettingSpec {
   key: string;
   cli?: string;
-  type: 'boolean' | 'integer' | 'enum' | 'string' | 'list';
+  /** One of `SETTING_TYPES` (setting-values.ts), or a type newer than this console. */
+  type: string;
   description?: string;
   default?: unknown;
+  /** Bounds of an `integer`. */
   min?: number;
   max?: number;
+  /** Choices of an `enum`. */
   values?: string[];
+  /** Limits of `words`: how many, and how long each. */
+  maxItems?: number;
+  maxLength?: number;
 }
 
 /** An entry of the audit log. */

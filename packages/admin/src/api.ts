@@ -95,30 +95,45 @@ export class AdminApi {
     return this.#call('GET', `/thread${qs({ site, page })}`);
   }
 
-  /** Applies `action` to one comment; the comment as it now is (none after a delete). */
-  async act(id: string, action: Action): Promise<AdminComment | undefined> {
+  /** One comment as it is now. */
+  async comment(id: string): Promise<AdminComment> {
+    return (await this.#call<{ comment: AdminComment }>('GET', `/comments/${enc(id)}`)).comment;
+  }
+
+  /**
+   * Applies `action` to one comment; the comment as it now is (none after a delete). With
+   * `version` (the one shown), approve, reject and spam act only on that: `ApiError` 409 `conflict`
+   * if the comment changed since.
+   */
+  async act(id: string, action: Action, version?: string): Promise<AdminComment | undefined> {
     if (action === 'delete') {
       await this.#call('DELETE', `/comments/${enc(id)}`);
       return undefined;
     }
-    return (await this.#call<{ comment: AdminComment }>('POST', `/comments/${enc(id)}/${action}`)).comment;
-  }
-
-  /** Applies `action` to up to 100 comments; one result per id. */
-  async bulk(action: Action, ids: string[]): Promise<{ id: string; ok: boolean; code?: string }[]> {
+    const pinned = version !== undefined && action !== 'pin' && action !== 'unpin';
     return (
-      await this.#call<{ results: { id: string; ok: boolean; code?: string }[] }>('POST', '/comments/bulk', { action, ids })
-    ).results;
+      await this.#call<{ comment: AdminComment }>('POST', `/comments/${enc(id)}/${action}`, pinned ? { version } : undefined)
+    ).comment;
   }
 
-  /** Replaces a comment's text. */
-  async edit(id: string, body: string): Promise<AdminComment> {
-    return (await this.#call<{ comment: AdminComment }>('PATCH', `/comments/${enc(id)}`, { body })).comment;
+  /** Applies `action` to up to 100 comments; one result per id. `versions`: id → version shown, as for `act`. */
+  async bulk(
+    action: Action,
+    ids: string[],
+    versions?: Record<string, string>,
+  ): Promise<{ id: string; ok: boolean; code?: string }[]> {
+    const body = versions && Object.keys(versions).length ? { action, ids, versions } : { action, ids };
+    return (await this.#call<{ results: { id: string; ok: boolean; code?: string }[] }>('POST', '/comments/bulk', body)).results;
   }
 
-  /** Posts a reply with the moderator badge. */
-  async reply(id: string, body: string): Promise<AdminComment> {
-    return (await this.#call<{ comment: AdminComment }>('POST', `/comments/${enc(id)}/reply`, { body })).comment;
+  /** Replaces a comment's text; with `version`, only if it is still the text shown (409 otherwise). */
+  async edit(id: string, body: string, version?: string): Promise<AdminComment> {
+    return (await this.#call<{ comment: AdminComment }>('PATCH', `/comments/${enc(id)}`, { body, version })).comment;
+  }
+
+  /** Posts a reply with the moderator badge; `version` pins the held parent it approves, as for `act`. */
+  async reply(id: string, body: string, version?: string): Promise<AdminComment> {
+    return (await this.#call<{ comment: AdminComment }>('POST', `/comments/${enc(id)}/reply`, { body, version })).comment;
   }
 
   /** Locks or unlocks a page's thread. */

@@ -1,8 +1,11 @@
 /**
  * What the actions of `<parley-admin-list>` do to the list, apart from the element: which actions
  * work in bulk and the status they leave, which key stands for which action, and the new list or
- * selection after an action, a reply or a (range) click.
+ * selection after an action, a reply or a (range) click, and reloading comments that changed
+ * since they were shown.
  */
+import type { AdminApi } from './api.js';
+import { ApiError } from './api-request.js';
 import type { AdminComment, CommentStatus } from './api-types.js';
 import { type ConsoleAction, KEYS } from './parley-admin-comment.js';
 
@@ -77,4 +80,73 @@ export function withPageLock(items: AdminComment[], c: AdminComment, locked: boo
 export function withReply(items: AdminComment[], parentId: string, reply: AdminComment): AdminComment[] {
   const at = items.indexOf(items.find((x) => x.id === parentId)!);
   return [...items.slice(0, at + 1), reply, ...items.slice(at + 1)];
+}
+
+/** Problem codes that mean "the comment changed since it was shown" (docs/admin-api.md): reload it, do not report a fault. */
+const CHANGED = new Set(['conflict', 'comment-deleted']);
+
+/** Whether an action failed because the comment changed (or was deleted) since it was shown. */
+export function isChanged(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 409 && CHANGED.has(error.code);
+}
+
+/** Whether a bulk result's `code` means the same as {@link isChanged}. */
+export function isChangedCode(code: string | undefined): boolean {
+  return code !== undefined && CHANGED.has(code);
+}
+
+/** The version shown of each comment, for a bulk action to send (id → `version`). */
+export function versionsOf(targets: AdminComment[]): Record<string, string> {
+  return Object.fromEntries(targets.flatMap((c) => (c.version ? [[c.id, c.version]] : [])));
+}
+
+/** `items` with each of `ids` as the server has it now; one that no longer exists (404) leaves the list. */
+export async function reloaded(api: AdminApi, items: AdminComment[], ids: string[]): Promise<AdminComment[]> {
+  let next = items;
+  for (const id of ids) {
+    try {
+      next = replaced(next, await api.comment(id));
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 404)) throw e;
+      next = next.filter((c) => c.id !== id);
+    }
+  }
+  return next;
+}
+
+/** What a bulk action came to: ids done, ids that had changed since shown, the first other failure's code, and the comments as they now are. */
+export interface BulkOutcome {
+  done: string[];
+  changed: string[];
+  failed: string;
+  updated: AdminComment[];
+}
+
+/**
+ * Sends `action` for `targets` with the versions shown: one comment as a single action (whose
+ * failure is thrown as `ApiError`), more as one bulk request (whose failures come back per id).
+ */
+export async function applyBulkAction(api: AdminApi, action: BulkAction, targets: AdminComment[]): Promise<BulkOutcome> {
+  const out: BulkOutcome = { done: [], changed: [], failed: '', updated: [] };
+  if (targets.length === 1) {
+    const c = targets[0]!;
+    const answer = await api.act(c.id, action, c.version);
+    out.done.push(c.id);
+    out.updated.push({ ...c, ...answer, status: answer?.status ?? STATUS_AFTER[action] });
+    return out;
+  }
+  const results = await api.bulk(
+    action,
+    targets.map((c) => c.id),
+    versionsOf(targets),
+  );
+  for (const r of results) {
+    const c = targets.find((x) => x.id === r.id);
+    if (r.ok) {
+      out.done.push(r.id);
+      if (c) out.updated.push(afterBulk(c, action));
+    } else if (isChangedCode(r.code)) out.changed.push(r.id);
+    else out.failed ||= r.code ?? 'error';
+  }
+  return out;
 }

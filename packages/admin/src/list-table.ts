@@ -4,7 +4,8 @@ import type { Translator } from './i18n/translator.js';
 /**
  * The body of a list view (bans, webhooks, subscriptions): the load error if any, the "none"
  * line for an empty list, else a table with a caption for screen readers, one header per column
- * and a last, visually hidden "actions" header; `row` renders an item's cells, actions last.
+ * and a last, visually hidden "actions" header; `row` renders an item's cells, actions last. The
+ * table scrolls sideways in its own focusable region when a narrow screen cannot hold it.
  * Nothing while the list is still loading (`items` undefined).
  */
 export function listTable<T>(
@@ -17,7 +18,7 @@ export function listTable<T>(
     ${items && !items.length ? html`<p>${empty}</p>` : nothing}
     ${
       items?.length
-        ? html`<table>
+        ? html`<div class="table-scroll" role="region" tabindex="0" aria-label=${caption}><table>
           <caption class="visually-hidden">${caption}</caption>
           <thead>
             <tr>
@@ -28,7 +29,7 @@ export function listTable<T>(
           <tbody>
             ${items.map((item) => html`<tr>${row(item)}</tr>`)}
           </tbody>
-        </table>`
+        </table></div>`
         : nothing
     }`;
 }

@@ -29,7 +29,8 @@ export const panelFormStyles = css`
 /**
  * A form standing alone on the page (sign-in, new password): its heading (focusable, for
  * `focusHeading`), an optional intro, the fields, the error of the last try and the submit
- * button, disabled while `busy`. The form is labelled by the heading and described by the intro
+ * button, `aria-disabled` while `busy` (the element ignores a submit then; a disabled button
+ * would drop focus to the page). The form is labelled by the heading and described by the intro
  * and the error, so a screen reader entering it hears why it is there and what went wrong.
  */
 export function panelForm(
@@ -42,6 +43,6 @@ export function panelForm(
     ${form.intro ? html`<p id="intro">${form.intro}</p>` : nothing}
     ${fields}
     ${form.error ? html`<p class="error" id="error">${form.error}</p>` : nothing}
-    <button class="primary" type="submit" ?disabled=${form.busy}>${form.button}</button>
+    <button class="primary" type="submit" aria-disabled=${form.busy ? 'true' : nothing}>${form.button}</button>
   </form>`;
 }

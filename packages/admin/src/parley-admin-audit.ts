@@ -44,7 +44,7 @@ export class ParleyAdminAudit extends AdminElement {
       ${this.entries && !this.entries.length ? html`<p>${t.t('audit.empty')}</p>` : nothing}
       ${
         this.entries?.length
-          ? html`<table>
+          ? html`<div class="table-scroll" role="region" tabindex="0" aria-label=${t.t('audit.heading')}><table>
             <caption class="visually-hidden">${t.t('audit.heading')}</caption>
             <thead>
               <tr>
@@ -66,7 +66,7 @@ export class ParleyAdminAudit extends AdminElement {
                 </tr>`,
               )}
             </tbody>
-          </table>`
+          </table></div>`
           : nothing
       }
       ${this.#next ? html`<button type="button" @click=${() => this.load(true)}>${t.t('common.more')}</button>` : nothing}`;

@@ -7,8 +7,11 @@ import './parley-admin-list.js';
 
 const DAY = 86_400_000;
 
+/** A list with focus on its first comment: its keys act only while focus is inside. */
 async function list(items: AdminComment[]) {
-  return fixture<ParleyAdminList>(html`<parley-admin-list resolve label="Queue" .items=${items}></parley-admin-list>`);
+  const el = await fixture<ParleyAdminList>(html`<parley-admin-list resolve label="Queue" .items=${items}></parley-admin-list>`);
+  (el.shadowRoot!.querySelector('parley-admin-comment') as HTMLElement).focus();
+  return el;
 }
 
 const form = (el: ParleyAdminList) => el.shadowRoot!.querySelector<ParleyAdminBanAuthor>('parley-admin-ban-author')!;

@@ -132,7 +132,7 @@ export class ParleyAdminBanAuthor extends AdminElement {
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <div class="buttons">
         <button type="button" @click=${() => this.#finish(undefined)}>${t.t('common.cancel')}</button>
-        <button type="submit" class="primary danger" ?disabled=${this.busy}>${t.t('bans.submit')}</button>
+        <button type="submit" class="primary danger" aria-disabled=${this.busy ? 'true' : nothing}>${t.t('bans.submit')}</button>
       </div>
     </form>`;
   }

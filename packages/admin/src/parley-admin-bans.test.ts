@@ -57,4 +57,59 @@ describe('parley-admin-bans', () => {
       fake.restore();
     }
   });
+
+  it('a refused ban marks the field the server names, links and focuses it; an added one keeps focus on Ban', async () => {
+    let refuse = true;
+    const bans: Ban[] = [];
+    const fake = fakeServer({
+      'GET /bans': () => ({ body: { bans } }),
+      'POST /bans': (c) => {
+        if (refuse) {
+          return {
+            status: 422,
+            body: {
+              code: 'invalid-fields',
+              detail: 'value: must be an e-mail address or its hash',
+              errors: [{ path: 'value', message: 'must be an e-mail address or its hash' }],
+            },
+          };
+        }
+        bans.push({ ...(c.body as Ban), id: 'b1', label: 'j…@example.com', createdAt: '' });
+        return { status: 201, body: { ban: bans[0] } };
+      },
+    });
+    try {
+      const el = await fixture<ParleyAdminBans>(html`<parley-admin-bans></parley-admin-bans>`);
+      await until(() => el.shadowRoot!.textContent!.includes('No bans.'), 'the list');
+      await expect(el).to.be.accessible();
+      const root = el.shadowRoot!;
+      const value = root.querySelector<HTMLInputElement>('input[name=value]')!;
+      const button = root.querySelector<HTMLButtonElement>('button.primary')!;
+      value.value = 'not an address';
+      button.focus();
+      button.click();
+      await until(() => root.querySelector('#value-error'), 'the field error');
+      expect(root.querySelector('#value-error')!.textContent).to.equal('must be an e-mail address or its hash');
+      expect(value.getAttribute('aria-invalid')).to.equal('true');
+      expect(value.getAttribute('aria-describedby')).to.equal('value-error');
+      expect(root.activeElement).to.equal(value);
+      expect(root.querySelector('fieldset .error:not([id])')!.textContent).to.equal('Some fields need fixing.');
+      expect(root.textContent).to.not.contain('Something went wrong');
+      await expect(el).to.be.accessible();
+
+      refuse = false;
+      value.value = 'jo@example.com';
+      button.focus();
+      button.click();
+      await el.updateComplete;
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      button.click();
+      await until(() => root.querySelectorAll('tbody tr').length === 1, 'the new ban');
+      expect(root.activeElement).to.equal(button);
+      expect(value.hasAttribute('aria-invalid')).to.equal(false);
+      expect(fake.calls.filter((c) => c.method === 'POST')).to.have.length(2);
+    } finally {
+      fake.restore();
+    }
+  });
 });

@@ -39,7 +39,7 @@ export interface SelectDetail {
 
 /**
  * One comment as moderators see it: where it is, who wrote it, why it is held, its text and a
- * button per action (each names its keystroke in `aria-keyshortcuts`). The body is the server's
+ * button per action (each names its keystroke in `aria-keyshortcuts` while `shortcuts` are on). The body is the server's
  * sanitised HTML passed through the widget's own sanitiser (`@parley/widget/sanitize.js`): it is
  * parsed inert, rebuilt from an allowlist and inserted as nodes, never as markup.
  *
@@ -68,6 +68,18 @@ export class ParleyAdminComment extends AdminElement {
         background: var(--_current);
         border-color: var(--_accent);
         box-shadow: inset 4px 0 0 var(--_accent);
+      }
+      /* The bar marks the start of the line: box-shadow has no logical offsets. */
+      :host([current]:dir(rtl)) article {
+        box-shadow: inset -4px 0 0 var(--_accent);
+      }
+      /* Forced colours drop the background and the shadow: a border in the system's highlight
+         colour, thick at the start as the shadow was, marks the current comment instead. */
+      @media (forced-colors: active) {
+        :host([current]) article {
+          border-color: Highlight;
+          border-inline-start-width: 5px;
+        }
       }
       article > :not(.check) {
         grid-column: 2;
@@ -152,6 +164,8 @@ export class ParleyAdminComment extends AdminElement {
   @property({ type: Boolean, reflect: true }) current = false;
   /** Whether the comment is in the bulk selection. */
   @property({ type: Boolean }) selected = false;
+  /** Whether single-key shortcuts are on: the buttons name their keys only then. */
+  @property({ type: Boolean }) shortcuts = true;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('comment')) {
@@ -195,9 +209,9 @@ export class ParleyAdminComment extends AdminElement {
   }
 
   #button(action: ConsoleAction, label: string, cls = '') {
-    const key = KEYS[action];
-    return html`<button type="button" class=${cls} aria-keyshortcuts=${key} @click=${() => this.#fire(action)}>
-      ${label}<kbd aria-hidden="true">${key}</kbd>
+    const key = this.shortcuts ? KEYS[action] : undefined;
+    return html`<button type="button" class=${cls} aria-keyshortcuts=${key ?? nothing} @click=${() => this.#fire(action)}>
+      ${label}${key ? html`<kbd aria-hidden="true">${key}</kbd>` : nothing}
     </button>`;
   }
 

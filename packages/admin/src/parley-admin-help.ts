@@ -1,12 +1,14 @@
 import { css, html } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
 import { AdminElement } from './base.js';
+import { setShortcutsOn, shortcutsOn } from './keys.js';
 import { KEYS } from './parley-admin-comment.js';
 import { focusedElement, modal, shared } from './styles.js';
 
 /**
- * The keyboard shortcuts overlay (`?` opens it): a native modal `<dialog>`, so focus moves in and
- * Escape or the close button leave it, returning focus where it was.
+ * The keyboard shortcuts overlay (`?` or the header's button opens it): a native modal `<dialog>`,
+ * so focus moves in and Escape or the close button leave it, returning focus where it was. Its
+ * checkbox switches single-key shortcuts off and on (remembered in this browser, `keys.ts`).
  */
 @customElement('parley-admin-help')
 export class ParleyAdminHelp extends AdminElement {
@@ -28,6 +30,11 @@ export class ParleyAdminHelp extends AdminElement {
       dd {
         margin: 0;
       }
+      .check {
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+      }
       kbd {
         display: inline-block;
         min-width: 1.6rem;
@@ -48,6 +55,8 @@ export class ParleyAdminHelp extends AdminElement {
   /** Opens the overlay. */
   show(): void {
     this.#returnTo = focusedElement();
+    // The switch shows what this browser stored, which another tab may have changed.
+    this.requestUpdate();
     this.dialog.showModal();
     this.renderRoot.querySelector('button')?.focus();
   }
@@ -78,6 +87,15 @@ export class ParleyAdminHelp extends AdminElement {
       <h2 id="heading">${t.t('help.heading')}</h2>
       <dl>${rows.map(([key, label]) => html`<dt><kbd>${key}</kbd></dt><dd>${label}</dd>`)}</dl>
       <p>${t.t('help.bulk')}</p>
+      <label class="check"
+        ><input
+          type="checkbox"
+          .checked=${shortcutsOn()}
+          aria-describedby="scope"
+          @change=${(e: Event) => setShortcutsOn((e.currentTarget as HTMLInputElement).checked)}
+        />${t.t('help.enabled')}</label
+      >
+      <p class="muted" id="scope">${t.t('help.scope')}</p>
       <button type="button" class="primary" @click=${() => this.dialog.close()}>${t.t('common.close')}</button>
     </dialog>`;
   }

@@ -116,4 +116,43 @@ describe('parley-admin-import', () => {
       xhr.restore();
     }
   });
+
+  it('a failed import keeps focus in the form: on the file for a malformed one, on the URL rule when that is wrong', async () => {
+    let xhr = fakeXhr({ status: 422, body: { code: 'malformed-file', detail: 'The file is malformed at line 3' } });
+    try {
+      const el = await fixture<ParleyAdminImport>(
+        html`<parley-admin-import .sites=${[{ id: 'demo', name: 'Demo' }]}></parley-admin-import>`,
+      );
+      await expect(el).to.be.accessible();
+      const root = el.shadowRoot!;
+      const file = root.querySelector<HTMLInputElement>('input[type=file]')!;
+      const button = root.querySelector<HTMLButtonElement>('button.primary')!;
+      await choose(el, '<disqus');
+      button.focus();
+      button.click();
+      await el.updateComplete;
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(root.activeElement).to.equal(button);
+      await until(() => root.activeElement === file, 'focus on the file');
+      expect(root.querySelector('#import-error')!.textContent).to.equal('The file is malformed at line 3');
+      expect(file.getAttribute('aria-invalid')).to.equal('true');
+      expect(file.getAttribute('aria-describedby')).to.equal('import-error');
+      expect(xhr.sent).to.have.length(1);
+      await expect(el).to.be.accessible();
+      xhr.restore();
+
+      xhr = fakeXhr({
+        status: 422,
+        body: { code: 'invalid-fields', detail: 'Invalid', errors: [{ path: 'mapUrl', message: 'write FROM=TO' }] },
+      });
+      const mapUrl = root.querySelector<HTMLInputElement>('input[name=mapUrl]')!;
+      mapUrl.value = 'nonsense';
+      button.click();
+      await until(() => root.activeElement === mapUrl, 'focus on the URL rule');
+      expect(mapUrl.getAttribute('aria-invalid')).to.equal('true');
+      expect(file.hasAttribute('aria-invalid')).to.equal(false);
+    } finally {
+      xhr.restore();
+    }
+  });
 });

@@ -23,8 +23,12 @@ export class ParleyAdminImport extends AdminElement {
       }
       form {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 1rem;
         max-width: 40rem;
+      }
+      .field > input {
+        width: 100%;
       }
       .check {
         display: flex;
@@ -49,18 +53,23 @@ export class ParleyAdminImport extends AdminElement {
   @state() private working = false;
   @state() private summary?: ImportSummary;
   @state() private error = '';
+  /** The field the last failure was about (`file` or `mapUrl`), marked and focused. */
+  @state() private invalid = '';
 
   /** Sites to import into. */
   @property({ attribute: false }) sites: SiteSummary[] = [];
 
   async #submit(e: SubmitEvent) {
     e.preventDefault();
+    if (this.working) return;
     const t = this.i18n;
-    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const form = e.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
     const file = data.get('file');
     if (!(file instanceof File) || !file.size) return;
     this.summary = undefined;
     this.error = '';
+    this.invalid = '';
     this.progress = 0;
     this.working = true;
     try {
@@ -86,15 +95,32 @@ export class ParleyAdminImport extends AdminElement {
     } catch (err) {
       if (err instanceof ApiError && err.status === 413) {
         this.error = t.t('import.tooLarge');
+        this.invalid = 'file';
         this.announce(this.error);
       } else if (err instanceof ApiError && (err.status === 422 || err.status === 404)) {
         this.error = err.errors.length ? err.errors.map((x) => `${x.path}: ${x.message}`).join('; ') : err.message;
+        // A 422 without field errors is about the file itself (malformed); with them, about the URL rule.
+        if (err.status === 422 && !err.errors.length) this.invalid = 'file';
+        else if (err.errors.some((x) => x.path === 'mapUrl')) this.invalid = 'mapUrl';
         this.announce(this.error);
       } else this.error = this.fail(err);
     } finally {
       this.working = false;
       this.progress = undefined;
     }
+    // Focus stays on the button (aria-disabled while working), or goes to the field at fault.
+    if (this.invalid) {
+      await this.updateComplete;
+      form.querySelector<HTMLElement>(`[name=${this.invalid}]`)?.focus();
+    }
+  }
+
+  #invalid(field: string) {
+    return this.invalid === field ? 'true' : nothing;
+  }
+
+  #described(field: string) {
+    return this.invalid === field ? 'import-error' : nothing;
   }
 
   #renderSummary(s: ImportSummary) {
@@ -146,7 +172,14 @@ export class ParleyAdminImport extends AdminElement {
     return html`<h1 tabindex="-1">${t.t('import.heading')}</h1>
       <p>${t.t('import.intro')}</p>
       <form @submit=${this.#submit}>
-        <label class="field">${t.t('import.file')}<input type="file" name="file" required /></label>
+        <label class="field"
+          >${t.t('import.file')}<input
+            type="file"
+            name="file"
+            required
+            aria-invalid=${this.#invalid('file')}
+            aria-describedby=${this.#described('file')}
+        /></label>
         <div class="fields">
           <label
             >${t.t('import.format')}
@@ -161,9 +194,15 @@ export class ParleyAdminImport extends AdminElement {
             </select></label
           >
         </div>
-        <label class="field">${t.t('import.mapUrl')}<input name="mapUrl" placeholder="http://old.example/=https://new.example/" /></label>
+        <label class="field"
+          >${t.t('import.mapUrl')}<input
+            name="mapUrl"
+            placeholder="http://old.example/=https://new.example/"
+            aria-invalid=${this.#invalid('mapUrl')}
+            aria-describedby=${this.#described('mapUrl')}
+        /></label>
         <label class="check"><input type="checkbox" name="dryRun" />${t.t('import.dryRun')}</label>
-        <div><button class="primary" ?disabled=${this.working}>${t.t('import.submit')}</button></div>
+        <div><button class="primary" aria-disabled=${this.working ? 'true' : nothing}>${t.t('import.submit')}</button></div>
       </form>
       ${
         this.working
@@ -175,7 +214,7 @@ export class ParleyAdminImport extends AdminElement {
           </p>`
           : nothing
       }
-      ${this.error ? html`<p class="error">${this.error}</p>` : nothing} ${this.summary ? this.#renderSummary(this.summary) : nothing}`;
+      ${this.error ? html`<p class="error" id="import-error">${this.error}</p>` : nothing} ${this.summary ? this.#renderSummary(this.summary) : nothing}`;
   }
 }
 

@@ -13,14 +13,17 @@ function server() {
   });
 }
 
+/** A list with focus on its first comment, as a moderator clicking or tabbing into it leaves it. */
 async function list(items: AdminComment[], resolve = true) {
   const el = await fixture<ParleyAdminList>(
     html`<parley-admin-list ?resolve=${resolve} label="Queue" .items=${items}></parley-admin-list>`,
   );
+  (el.shadowRoot!.querySelector('parley-admin-comment') as HTMLElement).focus();
   return el;
 }
 
 const items = (el: ParleyAdminList) => [...el.shadowRoot!.querySelectorAll('parley-admin-comment')];
+
 const currentIndex = (el: ParleyAdminList) => items(el).findIndex((i) => i.hasAttribute('current'));
 
 describe('parley-admin-list', () => {

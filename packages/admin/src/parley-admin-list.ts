@@ -3,15 +3,16 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AdminComment } from './api-types.js';
 import { AdminElement } from './base.js';
-import { isShortcut } from './keys.js';
+import { ElementShortcuts } from './keys.js';
 import {
   ACTION_BY_KEY,
-  afterBulk,
+  applyBulkAction,
   BULK,
   type BulkAction,
   isBulk,
+  isChanged,
+  reloaded,
   replaced,
-  STATUS_AFTER,
   selectionAfter,
   targetsOf,
   withPageLock,
@@ -28,11 +29,14 @@ import './parley-admin-dialog.js';
 
 /**
  * A list of comments to moderate, shared by the queue, search and thread views. Keyboard first:
- * j/k move the current comment, x selects it (shift-click selects a range), and one key per
- * action (see `KEYS`) applies it to the selection, or to the current comment when nothing is
- * selected. Approve, reject, spam and delete work in bulk; edit, reply, pin, lock and ban (the
- * author) act on one comment. Deleting asks first. With `resolve`, acted-on comments leave the list (the queue);
- * without, they stay with their new status.
+ * while focus is in the list (never elsewhere on the page, WCAG 2.1.4), j/k move the current
+ * comment, x selects it (shift-click selects a range), and one key per action (see `KEYS`)
+ * applies it to the selection, or to the current comment when nothing is selected; the
+ * shortcuts overlay turns single keys off (`keys.ts`). Approve, reject, spam and delete work in
+ * bulk; edit, reply, pin, lock and ban (the author) act on one comment. Deleting asks first. With
+ * `resolve`, acted-on comments leave the list (the queue); without, they stay with their new status.
+ * Each decision and edit carries the version shown: a comment that changed since (its author
+ * edited it, another moderator acted) is not acted on but reloaded, and a notice says to look again.
  *
  * @fires parley-admin-announce - the result of each action
  */
@@ -41,11 +45,13 @@ export class ParleyAdminList extends AdminElement {
   static override styles = [shared, styles];
 
   #lastSelected?: string;
-  #onKey = (e: KeyboardEvent) => this.#key(e);
+  #keys = new ElementShortcuts(this, (e) => this.#key(e));
 
   @state() private current = 0;
   @state() private selected = new Set<string>();
   @state() private busy = false;
+  /** Shown until the next action: which comments were reloaded because they had changed. */
+  @state() private notice = '';
 
   /** The comments shown. */
   @property({ attribute: false }) items: AdminComment[] = [];
@@ -65,18 +71,8 @@ export class ParleyAdminList extends AdminElement {
     }
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('keydown', this.#onKey);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('keydown', this.#onKey);
-  }
-
   #key(e: KeyboardEvent) {
-    if (!isShortcut(e) || this.dialog?.open || this.banForm?.isOpen || !this.items.length) return;
+    if (this.dialog?.open || this.banForm?.isOpen || !this.items.length) return;
     const key = e.key;
     if (key === 'j' || key === 'k') {
       e.preventDefault();
@@ -115,8 +111,26 @@ export class ParleyAdminList extends AdminElement {
     this.announce(this.i18n.t('queue.selected', { n: next.size }));
   }
 
+  /** Empties the selection; the bar goes, so focus goes back to the current comment. */
+  #clear() {
+    this.selected = new Set();
+    this.announce(this.i18n.t('queue.selected', { n: 0 }));
+    void this.#focusCurrent();
+  }
+
   #replace(updated: AdminComment) {
     this.items = replaced(this.items, updated);
+  }
+
+  /** Comments that changed since they were shown: reloaded, and the moderator told to look again. */
+  async #refresh(ids: string[]) {
+    this.notice = this.i18n.t('queue.changed', { n: ids.length });
+    this.announce(this.notice);
+    try {
+      this.items = await reloaded(this.api, this.items, ids);
+    } catch (e) {
+      this.fail(e);
+    }
   }
 
   /** Applies `action` to the selection or the current comment, as its keystroke does. */
@@ -125,11 +139,13 @@ export class ParleyAdminList extends AdminElement {
     const targets = only ? this.items.filter((c) => c.id === only) : targetsOf(this.items, this.selected, this.current);
     if (!targets.length) return;
     this.busy = true;
+    this.notice = '';
     try {
       if (isBulk(action)) await this.#bulk(action, targets);
       else await this.#single(action, targets[0]!);
     } catch (e) {
-      this.fail(e);
+      if (isChanged(e)) await this.#refresh(targets.map((c) => c.id));
+      else this.fail(e);
     } finally {
       this.busy = false;
       // Keyboard work goes on from the current comment (also after a dialog closed).
@@ -147,39 +163,17 @@ export class ParleyAdminList extends AdminElement {
       });
       if (ok === undefined) return;
     }
-    const done: string[] = [];
-    let failed = '';
-    try {
-      if (targets.length === 1) {
-        const c = targets[0]!;
-        const updated = await this.api.act(c.id, action);
-        done.push(c.id);
-        if (!this.resolve) this.#replace({ ...c, ...updated, status: updated?.status ?? STATUS_AFTER[action] });
-      } else {
-        for (const r of await this.api.bulk(
-          action,
-          targets.map((c) => c.id),
-        )) {
-          if (!r.ok) {
-            failed ||= r.code ?? 'error';
-            continue;
-          }
-          done.push(r.id);
-          const c = targets.find((x) => x.id === r.id);
-          if (c && !this.resolve) this.#replace(afterBulk(c, action));
-        }
-      }
-    } finally {
-      if (this.resolve && done.length) {
-        this.items = this.items.filter((c) => !done.includes(c.id));
-        this.current = Math.min(this.current, Math.max(0, this.items.length - 1));
-      }
-      if (done.length) {
-        this.selected = new Set([...this.selected].filter((id) => !done.includes(id)));
-        this.announce(t.t(`done.${action}`, { n: done.length }));
-      }
-      if (failed) this.fail(new Error(failed));
+    const { done, changed, failed, updated } = await applyBulkAction(this.api, action, targets);
+    if (this.resolve && done.length) {
+      this.items = this.items.filter((c) => !done.includes(c.id));
+      this.current = Math.min(this.current, Math.max(0, this.items.length - 1));
+    } else for (const c of updated) this.#replace(c);
+    if (done.length) {
+      this.selected = new Set([...this.selected].filter((id) => !done.includes(id)));
+      this.announce(t.t(`done.${action}`, { n: done.length }));
     }
+    if (failed) this.fail(new Error(failed));
+    if (changed.length) await this.#refresh(changed);
   }
 
   async #single(action: ConsoleAction, c: AdminComment) {
@@ -200,7 +194,7 @@ export class ParleyAdminList extends AdminElement {
         confirm: t.t('common.save'),
       });
       if (text === undefined) return;
-      this.#replace(await this.api.edit(c.id, text));
+      this.#replace(await this.api.edit(c.id, text, c.version));
       this.announce(t.t('done.edit'));
     } else if (action === 'reply') {
       const text = await this.dialog.ask({
@@ -209,7 +203,7 @@ export class ParleyAdminList extends AdminElement {
         confirm: t.t('action.reply'),
       });
       if (text === undefined) return;
-      const reply = await this.api.reply(c.id, text);
+      const reply = await this.api.reply(c.id, text, c.version);
       if (!this.resolve && reply) this.items = withReply(this.items, c.id, reply);
       this.announce(t.t('done.reply'));
     } else if (action === 'ban') {
@@ -241,14 +235,14 @@ export class ParleyAdminList extends AdminElement {
             <span>${t.t('queue.selected', { n })}</span>
             ${BULK.map(
               (a) =>
-                html`<button type="button" ?disabled=${this.busy} class=${a === 'delete' ? 'danger' : ''} @click=${() => this.run(a)}>
+                html`<button type="button" aria-disabled=${this.busy ? 'true' : nothing} class=${a === 'delete' ? 'danger' : ''} @click=${() => this.run(a)}>
                   ${t.t(`action.${a}`)}
                 </button>`,
             )}
-            <button type="button" @click=${() => (this.selected = new Set())}>${t.t('queue.clear')}</button>
+            <button type="button" @click=${this.#clear}>${t.t('queue.clear')}</button>
           </div>`
         : nothing
-    }
+    }${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}
       <ol
         class="comments"
         aria-label=${this.label}
@@ -267,6 +261,7 @@ export class ParleyAdminList extends AdminElement {
                 .api=${this.api}
                 ?current=${i === this.current}
                 .selected=${this.selected.has(c.id)}
+                .shortcuts=${this.#keys.on}
                 @focusin=${() => (this.current = i)}
               ></parley-admin-comment>
             </li>`,

@@ -29,6 +29,7 @@ export class ParleyAdminLogin extends AdminElement {
 
   async #submit(e: SubmitEvent) {
     e.preventDefault();
+    if (this.busy) return;
     const form = e.currentTarget as HTMLFormElement;
     const data = new FormData(form);
     this.busy = true;

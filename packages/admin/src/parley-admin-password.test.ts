@@ -40,4 +40,48 @@ describe('parley-admin-password', () => {
       fake.restore();
     }
   });
+
+  it('a refusal marks and focuses the field it is about; the button never drops focus', async () => {
+    let answer: { status: number; body?: unknown } = {
+      status: 401,
+      body: { code: 'invalid-credentials', detail: 'The current password is wrong' },
+    };
+    const fake = fakeServer({ 'POST /password': () => answer });
+    try {
+      const el = await fixture<ParleyAdminPassword>(html`<parley-admin-password></parley-admin-password>`);
+      await expect(el).to.be.accessible();
+      const root = el.shadowRoot!;
+      const current = root.querySelector<HTMLInputElement>('input[name=current]')!;
+      const next = root.querySelector<HTMLInputElement>('input[name=new]')!;
+      const button = root.querySelector<HTMLButtonElement>('button[type=submit]')!;
+      current.value = 'not it at all';
+      next.value = 'a long new password';
+      button.focus();
+      button.click();
+      await el.updateComplete;
+      // Busy: aria-disabled, so the button keeps focus; a second press sends nothing more.
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(root.activeElement).to.equal(button);
+      button.click();
+      await until(() => root.querySelector('#error'), 'the error');
+      expect(fake.calls).to.have.length(1);
+      await until(() => root.activeElement === current, 'focus on the current password');
+      expect(current.getAttribute('aria-invalid')).to.equal('true');
+      expect(current.getAttribute('aria-describedby')).to.equal('error');
+      expect(next.hasAttribute('aria-invalid')).to.equal(false);
+      await expect(el).to.be.accessible();
+
+      answer = {
+        status: 422,
+        body: { code: 'invalid-fields', detail: 'Invalid', errors: [{ path: 'newPassword', message: 'is too common' }] },
+      };
+      button.click();
+      await until(() => root.activeElement === next, 'focus on the new password');
+      expect(root.querySelector('#error')!.textContent).to.equal('is too common');
+      expect(next.getAttribute('aria-invalid')).to.equal('true');
+      expect(current.hasAttribute('aria-invalid')).to.equal(false);
+    } finally {
+      fake.restore();
+    }
+  });
 });

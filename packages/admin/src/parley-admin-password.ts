@@ -1,4 +1,4 @@
-import { css, html } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError } from './api-request.js';
 import { AdminElement } from './base.js';
@@ -7,7 +7,8 @@ import { shared } from './styles.js';
 
 /**
  * Choosing a new password, which the API demands after a sign-in with the one-time password
- * printed on a fresh install (every other route answers 403 until then).
+ * printed on a fresh install (every other route answers 403 until then). A refusal marks the
+ * field it is about, links it to the message and focuses it.
  *
  * @fires parley-admin-password-changed - the new password was accepted
  */
@@ -25,23 +26,38 @@ export class ParleyAdminPassword extends AdminElement {
 
   @state() private error = '';
   @state() private busy = false;
+  /** The field the last refusal was about: the current password (401) or the new one (422). */
+  @state() private invalid: 'current' | 'new' | '' = '';
 
   async #submit(e: SubmitEvent) {
     e.preventDefault();
+    if (this.busy) return;
     const form = e.currentTarget as HTMLFormElement;
     const data = new FormData(form);
     this.busy = true;
     this.error = '';
+    this.invalid = '';
     try {
       await this.api.changePassword(String(data.get('current')), String(data.get('new')));
       this.announce(this.i18n.t('password.changed'));
       this.dispatchEvent(new CustomEvent('parley-admin-password-changed', { bubbles: true, composed: true }));
     } catch (err) {
-      this.error = err instanceof ApiError && (err.status === 401 || err.status === 422) ? err.message : this.fail(err);
-      this.announce(this.error);
+      if (err instanceof ApiError && (err.status === 401 || err.status === 422)) {
+        this.error = err.errors[0]?.message ?? err.message;
+        this.invalid = err.status === 401 ? 'current' : 'new';
+        this.announce(this.error);
+      } else this.error = this.fail(err);
     } finally {
       this.busy = false;
     }
+    if (this.invalid) {
+      await this.updateComplete;
+      form.querySelector<HTMLInputElement>(`input[name=${this.invalid}]`)?.focus();
+    }
+  }
+
+  #mark(field: 'current' | 'new') {
+    return this.invalid === field ? { invalid: 'true', describedBy: 'error' } : { invalid: nothing, describedBy: nothing };
   }
 
   override render() {
@@ -56,10 +72,24 @@ export class ParleyAdminPassword extends AdminElement {
         submit: this.#submit,
       },
       html`<label
-          >${t.t('password.current')}<input name="current" type="password" autocomplete="current-password" required
+          >${t.t('password.current')}<input
+            name="current"
+            type="password"
+            autocomplete="current-password"
+            required
+            aria-invalid=${this.#mark('current').invalid}
+            aria-describedby=${this.#mark('current').describedBy}
         /></label>
         <label
-          >${t.t('password.new')}<input name="new" type="password" autocomplete="new-password" minlength="12" maxlength="1024" required
+          >${t.t('password.new')}<input
+            name="new"
+            type="password"
+            autocomplete="new-password"
+            minlength="12"
+            maxlength="1024"
+            required
+            aria-invalid=${this.#mark('new').invalid}
+            aria-describedby=${this.#mark('new').describedBy}
         /></label>`,
     );
   }

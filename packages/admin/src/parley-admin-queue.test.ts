@@ -45,4 +45,28 @@ describe('parley-admin-queue', () => {
       fake.restore();
     }
   });
+
+  it('when the last comment is acted on, focus moves to "The queue is empty." instead of the page', async () => {
+    const held = comment();
+    const fake = fakeServer({
+      'GET /queue': () => ({ body: { comments: [held], nextCursor: null } }),
+      [`POST /comments/${held.id}/approve`]: () => ({ body: { comment: { ...held, status: 'approved' } } }),
+    });
+    try {
+      const el = await fixture<ParleyAdminQueue>(html`<parley-admin-queue></parley-admin-queue>`);
+      await until(() => el.shadowRoot!.querySelector('parley-admin-list'), 'the list');
+      await expect(el).to.be.accessible();
+      const list = el.shadowRoot!.querySelector('parley-admin-list')!;
+      await list.updateComplete;
+      const item = list.shadowRoot!.querySelector('parley-admin-comment')!;
+      const approve = item.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-keyshortcuts=a]')!;
+      approve.focus();
+      approve.click();
+      await until(() => el.shadowRoot!.activeElement?.textContent === 'The queue is empty.', 'focus on the empty queue');
+      expect(document.activeElement).to.equal(el);
+      await expect(el).to.be.accessible();
+    } finally {
+      fake.restore();
+    }
+  });
 });

@@ -94,7 +94,7 @@ export class ParleyAdminQueue extends AdminElement {
       </div>
       ${this.error ? html`<p class="error">${this.error}</p>` : nothing}
       ${this.loading && !this.items.length ? html`<p class="muted">${t.t('common.loading')}</p>` : nothing}
-      ${!this.loading && !this.error && !this.items.length ? html`<p>${t.t('queue.empty')}</p>` : nothing}
+      ${!this.loading && !this.error && !this.items.length ? html`<p class="empty" tabindex="-1">${t.t('queue.empty')}</p>` : nothing}
       ${
         this.items.length
           ? html`<p class="muted">${t.t('queue.count', { n: this.items.length })}</p>
@@ -104,17 +104,26 @@ export class ParleyAdminQueue extends AdminElement {
               .items=${this.items}
               .api=${this.api}
               .i18n=${this.i18n}
-              @parley-admin-announce=${() => this.#sync()}
+              @parley-admin-announce=${() => void this.#sync()}
             ></parley-admin-list>`
           : nothing
       }
       ${this.#next ? html`<button type="button" @click=${() => this.load(true)}>${t.t('common.more')}</button>` : nothing}`;
   }
 
-  /** Keeps the count in step with the list, which removes comments as they are acted on. */
-  #sync() {
+  /**
+   * Keeps the count in step with the list, which removes comments as they are acted on. When the
+   * last one goes while focus is in the list, focus moves to "The queue is empty." rather than
+   * falling to the page with the removed comment.
+   */
+  async #sync() {
     const list = this.renderRoot.querySelector('parley-admin-list');
-    if (list && list.items !== this.items) this.items = list.items;
+    if (!list || list.items === this.items) return;
+    const hadFocus = list.matches(':focus-within');
+    this.items = list.items;
+    if (this.items.length || !hadFocus) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.empty')?.focus();
   }
 }
 

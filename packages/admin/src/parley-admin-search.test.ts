@@ -35,4 +35,25 @@ describe('parley-admin-search', () => {
       fake.restore();
     }
   });
+
+  it('the Search button keeps focus while searching and after (aria-disabled, not disabled)', async () => {
+    const fake = fakeServer({ 'GET /comments': () => ({ body: { comments: [comment()], nextCursor: null } }) });
+    try {
+      const el = await fixture<ParleyAdminSearch>(html`<parley-admin-search></parley-admin-search>`);
+      await expect(el).to.be.accessible();
+      const button = el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!;
+      button.focus();
+      button.click();
+      await el.updateComplete;
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(el.shadowRoot!.activeElement).to.equal(button);
+      button.click();
+      await until(() => el.shadowRoot!.querySelector('parley-admin-list'), 'the results');
+      expect(button.hasAttribute('aria-disabled')).to.equal(false);
+      expect(el.shadowRoot!.activeElement).to.equal(button);
+      expect(fake.calls).to.have.length(1);
+    } finally {
+      fake.restore();
+    }
+  });
 });

@@ -46,6 +46,7 @@ export class ParleyAdminSearch extends AdminElement {
 
   #submit(e: SubmitEvent) {
     e.preventDefault();
+    if (this.busy) return;
     const data = new FormData(e.currentTarget as HTMLFormElement);
     this.#query = Object.fromEntries([...data].map(([k, v]) => [k, String(v).trim()]).filter(([, v]) => v));
     void this.#search(false);
@@ -72,7 +73,7 @@ export class ParleyAdminSearch extends AdminElement {
             ${this.sites.map((s) => html`<option value=${s.id}>${s.name}</option>`)}
           </select></label
         >
-        <button class="primary" ?disabled=${this.busy}>${t.t('search.submit')}</button>
+        <button class="primary" aria-disabled=${this.busy ? 'true' : nothing}>${t.t('search.submit')}</button>
       </form>
       ${this.error ? html`<p class="error">${this.error}</p>` : nothing}
       ${

@@ -114,6 +114,66 @@ describe('parley-admin-settings', () => {
     }
   });
 
+  it('blocked words are a textarea sent as a list; a type the console does not know is shown, never sent', async () => {
+    const spec: SettingSpec[] = [
+      { key: 'blockedWords', cli: 'blocked-words', type: 'words', maxItems: 1000, maxLength: 100, description: 'Words' },
+      { key: 'quietHours', cli: 'quiet-hours', type: 'timespan', description: 'Something newer than this console' },
+    ];
+    const fake = fakeServer({
+      'GET /settings-spec': () => ({ body: { settings: spec } }),
+      'GET /sites/demo': () => ({
+        body: {
+          site: { id: 'demo', name: 'Demo', origins: [] },
+          settings: { blockedWords: ['casino', 'cheap pills'], quietHours: '22-06' },
+        },
+      }),
+      'PATCH /sites/demo': (c) => ({ body: { site: { id: 'demo', name: 'Demo', origins: [] }, ...(c.body as object) } }),
+    });
+    try {
+      const el = await fixture<ParleyAdminSettings>(
+        html`<parley-admin-settings .sites=${[{ id: 'demo', name: 'Demo' }]}></parley-admin-settings>`,
+      );
+      await until(() => el.shadowRoot!.querySelector('form'), 'the form');
+      await expect(el).to.be.accessible();
+      const root = el.shadowRoot!;
+      const words = root.querySelector<HTMLTextAreaElement>('textarea#blockedWords')!;
+      expect(words.value).to.equal('casino\ncheap pills');
+      const unknown = root.querySelector<HTMLInputElement>('#quietHours')!;
+      expect(unknown.readOnly).to.equal(true);
+      expect(unknown.value).to.equal('22-06');
+      expect(root.querySelector('#quietHours-hint')!.textContent).to.contain('cannot change this setting');
+      words.value = ' casino \n\nfree money\n';
+      root.querySelector('form')!.requestSubmit();
+      await until(() => fake.calls.some((c) => c.method === 'PATCH'), 'the save');
+      expect((fake.calls.find((c) => c.method === 'PATCH')!.body as { settings: unknown }).settings).to.deep.equal({
+        blockedWords: ['casino', 'free money'],
+      });
+    } finally {
+      fake.restore();
+    }
+  });
+
+  it('loads once the sites arrive (a reload on #/settings shows the view before the root has them)', async () => {
+    const fake = fakeServer({
+      'GET /settings-spec': () => ({ body: { settings: SPEC } }),
+      'GET /sites/demo': () => ({
+        body: {
+          site: { id: 'demo', name: 'Demo', origins: [] },
+          settings: { moderation: 'all', maxDepth: 3, requireName: true },
+        },
+      }),
+    });
+    try {
+      const el = await fixture<ParleyAdminSettings>(html`<parley-admin-settings></parley-admin-settings>`);
+      await expect(el).to.be.accessible();
+      el.sites = [{ id: 'demo', name: 'Demo' }];
+      await until(() => el.shadowRoot!.querySelector('form'), 'the form');
+      expect(el.shadowRoot!.querySelector<HTMLSelectElement>('#moderation')!.value).to.equal('all');
+    } finally {
+      fake.restore();
+    }
+  });
+
   it('every setting of the server has a label and a hint in English and in every locale', async () => {
     const keys = [
       'moderation',

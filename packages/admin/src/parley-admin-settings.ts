@@ -1,15 +1,18 @@
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from './api-request.js';
 import type { SettingSpec, SiteDetail, SiteSummary } from './api-types.js';
 import { AdminElement } from './base.js';
+import { settingField } from './setting-field.js';
+import { isSettingType, lines, settingValue } from './setting-values.js';
 import { shared } from './styles.js';
 
 /**
  * A site's settings as a form built from the API's settings spec (so a setting added on the
  * server shows up here without a console change): checkboxes, numbers with their bounds,
- * choices, and lists one per line. Field errors from a 422 are shown beside their field and the
- * first bad field is focused.
+ * choices, and word lists one per line (`setting-values.ts` lists the types it edits; one newer
+ * than the console is shown read-only and left out of the save). Field errors from a 422 are
+ * shown beside their field and the first bad field is focused.
  */
 @customElement('parley-admin-settings')
 export class ParleyAdminSettings extends AdminElement {
@@ -21,12 +24,17 @@ export class ParleyAdminSettings extends AdminElement {
       }
       form {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 1rem;
         max-width: 40rem;
       }
       .setting {
         display: grid;
         gap: 0.2rem;
+        min-width: 0;
+      }
+      .setting :is(input:not([type='checkbox']), select, textarea) {
+        width: 100%;
       }
       .check {
         display: flex;
@@ -59,6 +67,11 @@ export class ParleyAdminSettings extends AdminElement {
     void this.load();
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    // The root fetches the sites after it shows the view (a reload on #/settings): load once they come.
+    if (changed.has('sites') && !this.site && this.sites.length) void this.load();
+  }
+
   /** Loads the spec and the values of `site`. */
   async load(): Promise<void> {
     const site = this.site || this.sites[0]?.id;
@@ -75,21 +88,19 @@ export class ParleyAdminSettings extends AdminElement {
     }
   }
 
+  /** The values of every setting the console can edit; a type it does not know is left as it is. */
   #read(form: HTMLFormElement): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const s of this.spec ?? []) {
       const field = form.elements.namedItem(s.key) as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null;
-      if (!field) continue;
-      if (s.type === 'boolean') out[s.key] = (field as HTMLInputElement).checked;
-      else if (s.type === 'integer') out[s.key] = field.value === '' ? null : Number(field.value);
-      else if (s.type === 'list') out[s.key] = lines(field.value);
-      else out[s.key] = field.value;
+      if (field && isSettingType(s.type)) out[s.key] = settingValue(s.type, field as { value: string; checked?: boolean });
     }
     return out;
   }
 
   async #save(e: SubmitEvent) {
     e.preventDefault();
+    if (this.busy) return;
     const form = e.currentTarget as HTMLFormElement;
     const t = this.i18n;
     const data = new FormData(form);
@@ -124,65 +135,22 @@ export class ParleyAdminSettings extends AdminElement {
     }
   }
 
-  #field(s: SettingSpec, value: unknown, name?: string) {
+  #field(s: SettingSpec) {
     const t = this.i18n;
     // The console's own words for the settings it knows; a setting newer than the console shows
     // the server's name and (English) description.
-    const label = name ?? t.maybe(`setting.${s.key}`) ?? s.cli ?? s.key;
-    const description = name ? s.description : (t.maybe(`setting.${s.key}.hint`) ?? s.description);
-    const err = this.errors[s.key];
-    const describedBy = [description ? `${s.key}-hint` : '', err ? `${s.key}-error` : ''].filter(Boolean).join(' ');
-    const hint = description ? html`<span class="hint muted" id="${s.key}-hint">${description}</span>` : nothing;
-    const error = err ? html`<span class="error" id="${s.key}-error">${err}</span>` : nothing;
-    const common = { describedBy: describedBy || nothing, invalid: err ? 'true' : nothing };
-    if (s.type === 'boolean') {
-      return html`<div class="setting">
-        <label class="check"
-          ><input
-            type="checkbox"
-            id=${s.key} name=${s.key}
-            .checked=${Boolean(value)}
-            aria-describedby=${common.describedBy}
-            aria-invalid=${common.invalid}
-          />${label}</label
-        >${hint}${error}
-      </div>`;
-    }
-    let control: unknown;
-    if (s.type === 'enum') {
-      control = html`<select id=${s.key} name=${s.key} aria-describedby=${common.describedBy} aria-invalid=${common.invalid}>
-        ${(s.values ?? []).map((o) => html`<option value=${o} ?selected=${o === value}>${t.maybe(`setting.${s.key}.${o}`) ?? o}</option>`)}
-      </select>`;
-    } else if (s.type === 'list') {
-      control = html`<textarea
-        id=${s.key} name=${s.key}
-        .value=${Array.isArray(value) ? value.join('\n') : ''}
-        aria-describedby=${common.describedBy}
-        aria-invalid=${common.invalid}
-      ></textarea>`;
-    } else if (s.type === 'integer') {
-      control = html`<input
-        type="number"
-        id=${s.key} name=${s.key}
-        step="1"
-        min=${s.min ?? nothing}
-        max=${s.max ?? nothing}
-        .value=${value === null || value === undefined ? '' : String(value)}
-        aria-describedby=${common.describedBy}
-        aria-invalid=${common.invalid}
-      />`;
-    } else {
-      control = html`<input
-        id=${s.key} name=${s.key}
-        .value=${value === null || value === undefined ? '' : String(value)}
-        aria-describedby=${common.describedBy}
-        aria-invalid=${common.invalid}
-      />`;
-    }
-    return html`<div class="setting">
-      <label for=${s.key}>${label}${s.type === 'list' ? html` <span class="muted">(${t.t('settings.listHint')})</span>` : nothing}</label>
-      ${control}${hint}${error}
-    </div>`;
+    const label = t.maybe(`setting.${s.key}`);
+    return settingField(t, {
+      key: s.key,
+      label: label ?? s.cli ?? s.key,
+      hint: (label && t.maybe(`setting.${s.key}.hint`)) || s.description || '',
+      kind: isSettingType(s.type) ? s.type : 'unknown',
+      value: this.values[s.key],
+      error: this.errors[s.key] ?? '',
+      min: s.min,
+      max: s.max,
+      options: (s.values ?? []).map((o) => [o, t.maybe(`setting.${s.key}.${o}`) ?? o]),
+    });
   }
 
   override render() {
@@ -204,24 +172,31 @@ export class ParleyAdminSettings extends AdminElement {
       ${
         this.spec
           ? html`<form @submit=${this.#save} aria-label=${t.t('settings.heading')}>
-            ${this.#field({ key: 'site-name', type: 'string', description: '' }, this.detail?.site.name, t.t('settings.name'))}
-            ${this.#field({ key: 'site-origins', type: 'list', description: t.t('settings.originsHint') }, this.detail?.site.origins, t.t('settings.origins'))}
-            ${this.spec.map((s) => this.#field(s, this.values[s.key]))}
+            ${settingField(t, {
+              key: 'site-name',
+              label: t.t('settings.name'),
+              hint: '',
+              kind: 'text',
+              value: this.detail?.site.name,
+              error: this.errors['site-name'] ?? '',
+            })}
+            ${settingField(t, {
+              key: 'site-origins',
+              label: t.t('settings.origins'),
+              hint: t.t('settings.originsHint'),
+              kind: 'lines',
+              value: this.detail?.site.origins,
+              error: this.errors['site-origins'] ?? '',
+            })}
+            ${this.spec.map((s) => this.#field(s))}
             ${this.error ? html`<p class="error">${this.error}</p>` : nothing}
-            <div><button class="primary" ?disabled=${this.busy}>${t.t('common.save')}</button></div>
+            <div><button class="primary" aria-disabled=${this.busy ? 'true' : nothing}>${t.t('common.save')}</button></div>
           </form>`
           : this.error
             ? html`<p class="error">${this.error}</p>`
             : html`<p class="muted">${t.t('common.loading')}</p>`
       }`;
   }
-}
-
-function lines(text: string): string[] {
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
 }
 
 declare global {

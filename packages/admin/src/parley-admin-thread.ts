@@ -54,6 +54,7 @@ export class ParleyAdminThread extends AdminElement {
 
   #submit(e: SubmitEvent) {
     e.preventDefault();
+    if (this.busy) return;
     const data = new FormData(e.currentTarget as HTMLFormElement);
     this.site = String(data.get('site') ?? '');
     this.page = String(data.get('page') ?? '').trim();
@@ -71,7 +72,7 @@ export class ParleyAdminThread extends AdminElement {
           </select></label
         >
         <label>${t.t('thread.page')}<input name="page" required .value=${this.page} /></label>
-        <button class="primary" ?disabled=${this.busy}>${t.t('thread.show')}</button>
+        <button class="primary" aria-disabled=${this.busy ? 'true' : nothing}>${t.t('thread.show')}</button>
       </form>
       ${this.error ? html`<p class="error">${this.error}</p>` : nothing}
       ${p?.locked ? html`<p>${t.t('thread.locked')}</p>` : p?.closed ? html`<p>${t.t('thread.closed')}</p>` : nothing}

@@ -58,6 +58,7 @@ export class ParleyAdminWebhooks extends AdminElement {
 
   async #add(e: SubmitEvent) {
     e.preventDefault();
+    if (this.busy) return;
     const form = e.currentTarget as HTMLFormElement;
     const data = new FormData(form);
     const t = this.i18n;
@@ -138,6 +139,7 @@ export class ParleyAdminWebhooks extends AdminElement {
       : t.t('webhooks.httpError', { status: d.status });
   }
 
+  /** The delivery log; its table scrolls in a group, not a region: the section is its region already. */
   #renderLog() {
     const t = this.i18n;
     if (!this.open) return nothing;
@@ -149,7 +151,7 @@ export class ParleyAdminWebhooks extends AdminElement {
           ? html`<p class="muted">${t.t('common.loading')}</p>`
           : !this.log.length
             ? html`<p>${t.t('webhooks.logEmpty')}</p>`
-            : html`<table>
+            : html`<div class="table-scroll" role="group" tabindex="0" aria-labelledby="log-heading"><table>
               <caption class="visually-hidden">${t.t('webhooks.logHeading', { url: this.open.url })}</caption>
               <thead>
                 <tr>
@@ -171,7 +173,7 @@ export class ParleyAdminWebhooks extends AdminElement {
                   </tr>`,
                 )}
               </tbody>
-            </table>`
+            </table></div>`
       }
     </section>`;
   }
@@ -227,7 +229,7 @@ export class ParleyAdminWebhooks extends AdminElement {
                 html`<label><input type="checkbox" name="events" value=${ev} ?checked=${ev !== 'comment.updated'} />${ev}</label>`,
             )}
           </fieldset>
-          <p><button class="primary" ?disabled=${this.busy}>${t.t('webhooks.submit')}</button></p>
+          <p><button class="primary" aria-disabled=${this.busy ? 'true' : nothing}>${t.t('webhooks.submit')}</button></p>
           ${this.formError ? html`<p class="error">${this.formError}</p>` : nothing}
         </fieldset>
       </form>

@@ -52,6 +52,13 @@ export const styles = css`
     background: var(--_accent);
     color: var(--_accent-fg);
   }
+  /* Forced colours drop the background above: an outline in the system's highlight colour
+     marks the current section instead. */
+  @media (forced-colors: active) {
+    nav a[aria-current='page'] {
+      outline: 2px solid Highlight;
+    }
+  }
   .tools {
     display: flex;
     flex-wrap: wrap;

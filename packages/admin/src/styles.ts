@@ -62,6 +62,8 @@ export const shared = css`
   }
   h1 {
     font-size: 1.5rem;
+    /* A thread's heading names its page, often a URL with no place to break on a phone. */
+    overflow-wrap: anywhere;
   }
   h2 {
     font-size: 1.2rem;
@@ -99,7 +101,9 @@ export const shared = css`
     border-color: var(--_danger);
     color: var(--_accent-fg);
   }
-  button:disabled {
+  /* Busy buttons are aria-disabled, not disabled: a disabled button drops focus to <body>. */
+  button:disabled,
+  button[aria-disabled='true'] {
     opacity: 0.6;
     cursor: default;
   }
@@ -132,7 +136,24 @@ export const shared = css`
   .fields label,
   .field {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.2rem;
+  }
+  /* Fields wrap, and on a 320 px screen shrink to the line (a select as wide as its longest
+     option would otherwise push the page sideways, WCAG 1.4.10). */
+  .fields > * {
+    min-width: 0;
+    max-width: 100%;
+  }
+  fieldset {
+    min-width: 0;
+  }
+  /* Wide tables scroll in their own box, not the page. */
+  .table-scroll {
+    overflow-x: auto;
+    max-width: 100%;
+    /* Holds the visually hidden headers, which would otherwise stick out of the page. */
+    position: relative;
   }
   ol.comments {
     list-style: none;

@@ -1,4 +1,6 @@
 /** Shapes of the comment server's API (`/api/v1`), as the widget reads them. */
+import { plainJson } from './plain-json.js';
+
 export interface CommentAuthor {
   name: string;
   website: string | null;
@@ -157,8 +159,9 @@ export class ParleyApi {
         headers,
         credentials: 'omit',
         signal,
-        // No body for undefined: JSON.stringify(undefined) is undefined.
-        body: JSON.stringify(body),
+        // No body for undefined: JSON.stringify(undefined) is undefined. plainJson: a page's
+        // Array.prototype.toJSON (Prototype.js) would turn `counts`' `pages` into a string.
+        body: plainJson(body),
       });
     } catch (err) {
       throw new ApiError(0, 'network', err instanceof Error ? err.message : 'Network error');

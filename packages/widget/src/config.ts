@@ -13,9 +13,10 @@ export interface EmbedConfig {
 }
 
 /**
- * Where the classic loader (`embed.js`) leaves its own `<script>` element for the module code it
- * imports: a module has no `document.currentScript`. A registry symbol, so no page global is
- * claimed; the first include wins.
+ * Where the classic loader (`embed.js`) leaves the page's Parley `<script>` element for the
+ * module code it imports: a module has no `document.currentScript`. A registry symbol, so no page
+ * global is claimed; the first loader to run sets it, to the first Parley tag in document order
+ * (embed-loader.ts).
  */
 export const EMBED_SCRIPT = Symbol.for('parley.embed-script');
 

@@ -62,6 +62,9 @@ describe('the language and direction of each element’s content', () => {
     await expect(de).to.be.accessible();
     const root = shadow(de).querySelector('section.root')!;
     expect([root.getAttribute('lang'), root.getAttribute('dir')]).to.deep.equal(['de', 'ltr']);
+    const ar = await thread('ar');
+    const arRoot = shadow(ar).querySelector('section.root')!;
+    expect([arRoot.getAttribute('lang'), arRoot.getAttribute('dir')]).to.deep.equal(['ar', 'rtl']);
     const rtl = await thread('fa', 'rtl');
     const rtlRoot = shadow(rtl).querySelector('section.root')!;
     expect([rtlRoot.getAttribute('lang'), rtlRoot.getAttribute('dir')]).to.deep.equal(['en', 'rtl']);

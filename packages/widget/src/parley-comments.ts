@@ -5,6 +5,7 @@ import { focusOn, loadMore, setSort, showNew } from './comments/read.js';
 import { Thread } from './comments/thread.js';
 import { type ParleyEvents, SORTS, type Sort } from './comments/types.js';
 import { define } from './define.js';
+import { direction } from './i18n/direction.js';
 import './parley-share.js';
 import { styles } from './parley-comments.styles.js';
 
@@ -27,7 +28,8 @@ import { styles } from './parley-comments.styles.js';
  * @attr api - comment server base URL (defaults to where the script came from)
  * @attr lang - language; then the script tag's `data-lang`, the nearest `lang` (`<html lang>`), the browser, English.
  *   The thread's root carries the `lang` of the table used, and that language's direction
- * @attr dir - `ltr`, `rtl` or `auto`, over the direction of the thread's language
+ * @attr dir - `ltr` or `rtl`, over the language's direction: Arabic and Hebrew render right to left
+ *   on any page, every other table left to right on any page
  * @attr theme - `light` (default), `dark` or `auto`
  * @attr no-lazy - load at once instead of near the viewport
  * @attr no-live - no live updates (no event stream): the thread changes on reload only
@@ -98,7 +100,7 @@ export class ParleyComments extends Thread {
     const top = this.order === 'newest';
     // The language of the table in use, and its direction unless the element has a `dir`: an
     // English fallback on a right-to-left page must neither read nor lay out as the page's language.
-    return html`<section class="root ${this.themeName}" aria-label=${this.tr('comments.heading')} lang=${this.t.lang} dir=${this.dir || 'ltr'}>
+    return html`<section class="root ${this.themeName}" aria-label=${this.tr('comments.heading')} lang=${this.t.lang} dir=${direction(this, this.t.lang)}>
       ${
         shown
           ? html`<div class="bar">

@@ -4,6 +4,7 @@
  * sent together, up to {@link MAX_KEYS} per request. GET keeps the answer in the HTTP cache
  * (the server allows 30 s) and needs no CORS preflight; POST is used when the URL would be long.
  */
+import { plainJson } from './plain-json.js';
 
 /** The server's limit of page keys per counts request. */
 export const MAX_KEYS = 100;
@@ -26,7 +27,7 @@ export const fetchCounts: CountFetcher = async (api, site, pages) => {
   const res = await fetch(post ? base : get, {
     credentials: 'omit',
     headers: post ? { accept: json, 'content-type': json } : { accept: json },
-    ...(post ? { method: 'POST', body: JSON.stringify({ site, pages }) } : {}),
+    ...(post ? { method: 'POST', body: plainJson({ site, pages }) } : {}),
   });
   if (!res.ok) throw new Error(`counts: HTTP ${res.status}`);
   return ((await res.json()) as { counts: Record<string, number> }).counts;
@@ -42,8 +43,10 @@ export function afterParse(flush: () => void): void {
 export class CountBatcher {
   readonly #fetch: CountFetcher;
   readonly #schedule: (flush: () => void) => void;
-  // one entry per comment server and site (`[api, site]` as JSON): page key → elements waiting for it
-  #pending = new Map<string, Map<string, Waiter[]>>();
+  // comment server → site → page key → elements waiting for it. Nested maps rather than one key
+  // made of both: no separator is safe in free text, and a JSON key breaks on pages whose
+  // Array.prototype.toJSON returns a string (Prototype.js).
+  #pending = new Map<string, Map<string, Map<string, Waiter[]>>>();
 
   constructor(fetcher: CountFetcher = fetchCounts, schedule: (flush: () => void) => void = afterParse) {
     this.#fetch = fetcher;
@@ -54,29 +57,29 @@ export class CountBatcher {
   count(api: string, site: string, page: string): Promise<number> {
     return new Promise<number>((...waiter) => {
       if (!this.#pending.size) this.#schedule(() => this.#flush());
-      const where = JSON.stringify([api, site]);
-      const pages = this.#pending.get(where) ?? new Map<string, Waiter[]>();
-      this.#pending.set(where, pages.set(page, [...(pages.get(page) ?? []), waiter]));
+      const sites = this.#pending.get(api) ?? new Map<string, Map<string, Waiter[]>>();
+      const pages = sites.get(site) ?? new Map<string, Waiter[]>();
+      this.#pending.set(api, sites.set(site, pages.set(page, [...(pages.get(page) ?? []), waiter])));
     });
   }
 
   #flush(): void {
     const pending = this.#pending;
     this.#pending = new Map();
-    for (const [where, pages] of pending) {
-      const [api, site] = JSON.parse(where) as [string, string];
-      const keys = [...pages.keys()];
-      for (let i = 0; i < keys.length; i += MAX_KEYS) {
-        const batch = keys.slice(i, i + MAX_KEYS);
-        const settle = (how: 0 | 1, value: (k: string) => unknown) => {
-          for (const k of batch) for (const w of pages.get(k) ?? []) (w[how] as (v: unknown) => void)(value(k));
-        };
-        this.#fetch(api, site, batch).then(
-          (counts) => settle(0, (k) => counts[k] ?? 0),
-          (err: unknown) => settle(1, () => err),
-        );
+    for (const [api, sites] of pending)
+      for (const [site, pages] of sites) {
+        const keys = [...pages.keys()];
+        for (let i = 0; i < keys.length; i += MAX_KEYS) {
+          const batch = keys.slice(i, i + MAX_KEYS);
+          const settle = (how: 0 | 1, value: (k: string) => unknown) => {
+            for (const k of batch) for (const w of pages.get(k) ?? []) (w[how] as (v: unknown) => void)(value(k));
+          };
+          this.#fetch(api, site, batch).then(
+            (counts) => settle(0, (k) => counts[k] ?? 0),
+            (err: unknown) => settle(1, () => err),
+          );
+        }
       }
-    }
   }
 }
 

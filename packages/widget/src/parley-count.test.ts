@@ -3,6 +3,7 @@ import { setEmbedConfig } from './config.js';
 import { CountBatcher, MAX_KEYS } from './parley-count.batch.js';
 import './parley-count.js';
 import type { ParleyCount } from './parley-count.js';
+import { addPrototypeJsToJson } from './test-prototype-js.js';
 import { waitUntilLoaded } from './test-support.js';
 
 setEmbedConfig({ apiBase: 'https://comments.test', site: 'demo' });
@@ -18,12 +19,14 @@ function fakeServer(count: (key: string) => number): { calls: Call[]; restore():
   const original = window.fetch;
   const calls: Call[] = [];
   window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(String(input));
+    // Resolved as the browser does, so that a request to the wrong origin is recorded, not lost.
+    const url = new URL(String(input), location.href);
     const method = init?.method ?? 'GET';
     const pages =
       method === 'POST' ? (JSON.parse(String(init?.body)) as { pages: string[] }).pages : url.searchParams.getAll('page');
     calls.push({ method, url, pages });
-    const counts = Object.fromEntries(pages.map((p) => [p, count(p)]));
+    // A body whose `pages` is not a list gets no counts (the real server refuses it).
+    const counts = Array.isArray(pages) ? Object.fromEntries(pages.map((p) => [p, count(p)])) : {};
     return new Response(JSON.stringify({ counts }), { headers: { 'content-type': 'application/json' } });
   };
   return { calls, restore: () => (window.fetch = original) };
@@ -107,6 +110,31 @@ describe('parley-count', () => {
       expect(server.calls[0]!.method).to.equal('POST');
       expect(server.calls[0]!.pages).to.have.length(8);
     } finally {
+      server.restore();
+    }
+  });
+
+  it('asks the comment server for its site on a page whose Array.prototype.toJSON returns a string (Prototype.js)', async () => {
+    const server = fakeServer((key) => (key.endsWith('/one') ? 1 : 12));
+    const removeToJson = addPrototypeJsToJson();
+    try {
+      const long = 'x'.repeat(300);
+      const el = await fixture<HTMLElement>(html`<div>
+        <parley-count href="/posts/one"></parley-count><parley-count site="other" href="/posts/two"></parley-count>
+        ${[1, 2, 3, 4, 5, 6, 7, 8].map((i) => html`<parley-count site="long" page="https://news.test/${long}/${i}"></parley-count>`)}
+      </div>`);
+      await settled(el.querySelectorAll('parley-count'));
+      const sent = server.calls.map((c) => [c.method, c.url.origin + c.url.pathname, c.url.searchParams.get('site')]);
+      expect(sent).to.deep.equal([
+        ['GET', 'https://comments.test/api/v1/counts', 'demo'],
+        ['GET', 'https://comments.test/api/v1/counts', 'other'],
+        ['POST', 'https://comments.test/api/v1/counts', null],
+      ]);
+      // The POST body's `pages` is a list, not the string Prototype.js's toJSON makes of it.
+      expect(server.calls[2]!.pages).to.be.an('array').with.length(8);
+      expect(el.querySelector('parley-count')!.shadowRoot!.textContent!.trim()).to.equal('1 comment');
+    } finally {
+      removeToJson();
       server.restore();
     }
   });

@@ -3,7 +3,7 @@ import { ParleyConfigured } from './base-config.js';
 import { pageKeyFromUrl } from './config.js';
 import { define } from './define.js';
 import type { Term } from './i18n/en.js';
-import { loadTerms, resolveLanguage } from './i18n/index.js';
+import { direction, loadTerms, resolveLanguage } from './i18n/index.js';
 import { counts } from './parley-count.batch.js';
 
 /**
@@ -36,8 +36,8 @@ function formatter(lang: string): Promise<(n: number) => string> {
  * a listing page. All counts on a page are fetched together, in as few requests as possible.
  *
  * @attr lang - language of the text; then the script tag's `data-lang`, `<html lang>`, the browser, English
- * @attr dir - `ltr`, `rtl` or `auto`, over the direction of the count's language; the count is
- *   isolated (`<bdi>`) from the text around it either way
+ * @attr dir - `ltr` or `rtl`, over the language's direction (Arabic and Hebrew counts read right to
+ *   left on any page, others left to right); the count is isolated (`<bdi>`) from the text around it
  * @slot - shown until the count has arrived, and when it cannot be loaded
  * @csspart count - the text of the count
  */
@@ -48,6 +48,8 @@ export class ParleyCount extends ParleyConfigured {
   #requested?: string;
   /** The language of the text shown (a table's name, English for any language without one). */
   #lang = 'en';
+  /** The count's direction (`direction` in i18n/direction.ts), so "12 تعليقًا" reads right to left on a left-to-right page. */
+  #dir?: string;
 
   private text: string | undefined;
 
@@ -62,6 +64,7 @@ export class ParleyCount extends ParleyConfigured {
     // matched to a table, never looked up as written.
     const lang = resolveLanguage(this);
     this.#lang = lang;
+    this.#dir = direction(this, lang);
     const request = [api, site, page, lang].join('\n');
     if (!site || request === this.#requested) return;
     this.#requested = request;
@@ -77,11 +80,11 @@ export class ParleyCount extends ParleyConfigured {
   }
 
   override render() {
-    // Isolated from the text around it, in its own language and direction (the count's `dir` else
-    // its language's): "12 comments" keeps its order inside a right-to-left sentence.
+    // Isolated from the text around it, in its own language and direction: "12 comments" keeps
+    // its order inside a right-to-left sentence.
     return this.text === undefined
       ? html`<slot></slot>`
-      : html`<bdi part="count" lang=${this.#lang} dir=${this.dir || 'ltr'}>${this.text}</bdi>`;
+      : html`<bdi part="count" lang=${this.#lang} dir=${this.#dir}>${this.text}</bdi>`;
   }
 }
 

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { embedConfig } from './config.js';
 import { define } from './define.js';
+import { direction } from './i18n/direction.js';
 import type { Terms } from './i18n/en.js';
 import { styles } from './parley-share.styles.js';
 import { meta, serverOf, shareData } from './share/actions.js';
@@ -177,10 +178,11 @@ export class ParleyShare extends LitElement {
     const toggle = () => {
       this.expanded = !this.expanded;
     };
-    // The root carries the language of the terms in use (English until a table is in) and, unless
-    // the bar has a `dir`, its direction: not the page's, which may be another language's.
+    // The root carries the language of the terms in use (English until a table is in) and its
+    // direction, not the page's (Arabic and Hebrew right to left, others left to right, on any
+    // page); the bar's own `dir` wins.
     // biome-ignore format: compact on purpose, since whitespace inside templates is shipped as is
-    return html`<div lang=${this.language ?? 'en'} dir=${this.dir || 'ltr'}>${compact ? html`<button part="toggle" aria-expanded=${!!this.expanded} aria-controls="list" @click=${toggle}>${icon('native')}<span part="label">${this.i18n.t('share.label')}</span></button>` : nothing}<ul part="list" id="list" aria-label=${this.i18n.t('share.label')} ?hidden=${compact && !this.expanded}>${ids.map((id) => html`<li>${control(this, id)}</li>`)}</ul>${this.copied === false ? html`<input readonly .value=${shareData(this, 'copy').url} aria-label=${this.i18n.t('share.copyFailed')}>` : nothing}<span id="new-window" hidden>${this.i18n.t('share.newWindow')}</span><p part="status" class="sr" role="status">${this.copied === undefined ? '' : this.i18n.t(this.copied ? 'share.copied' : 'share.copyFailed')}</p></div>`;
+    return html`<div lang=${this.language ?? 'en'} dir=${direction(this, this.language)}>${compact ? html`<button part="toggle" aria-expanded=${!!this.expanded} aria-controls="list" @click=${toggle}>${icon('native')}<span part="label">${this.i18n.t('share.label')}</span></button>` : nothing}<ul part="list" id="list" aria-label=${this.i18n.t('share.label')} ?hidden=${compact && !this.expanded}>${ids.map((id) => html`<li>${control(this, id)}</li>`)}</ul>${this.copied === false ? html`<input readonly .value=${shareData(this, 'copy').url} aria-label=${this.i18n.t('share.copyFailed')}>` : nothing}<span id="new-window" hidden>${this.i18n.t('share.newWindow')}</span><p part="status" class="sr" role="status">${this.copied === undefined ? '' : this.i18n.t(this.copied ? 'share.copied' : 'share.copyFailed')}</p></div>`;
   }
 }
 

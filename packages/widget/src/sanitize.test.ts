@@ -59,3 +59,42 @@ describe('sanitize', () => {
     }
   });
 });
+
+describe("sanitize and the host page's customised built-in elements", () => {
+  // What the page's own classes saw connected: nothing from comment markup may ever get here.
+  const upgraded: string[] = [];
+  before(() => {
+    const evilP = class extends HTMLParagraphElement {
+      connectedCallback() {
+        upgraded.push(`p: ${this.textContent}`);
+        this.textContent = 'UPGRADED BY THE HOST CLASS';
+      }
+    };
+    const evilA = class extends HTMLAnchorElement {
+      connectedCallback() {
+        upgraded.push(`a: ${this.textContent}`);
+      }
+    };
+    customElements.define('x-evil', evilP, { extends: 'p' });
+    customElements.define('x-evil-a', evilA, { extends: 'a' });
+  });
+
+  it('never upgrades comment markup parsed with `is`, which keeps its "is value" after the attribute goes', () => {
+    const host = document.createElement('div');
+    const root = host.attachShadow({ mode: 'open' });
+    document.body.append(host);
+    try {
+      const comment =
+        '<p is="x-evil">para</p><a is="x-evil-a" href="https://e.example/">link</a><p>plain <em is="x-evil">em</em></p>';
+      // Both paths the thread takes: one snippet, and many in one parse.
+      root.append(sanitize(comment), ...sanitizeMany([comment, '<p>next</p>']));
+      expect(upgraded).to.deep.equal([]);
+      expect(root.innerHTML).to.equal('paralink<p>plain em</p>paralink<p>plain em</p><p>next</p>');
+      // The definitions are live: an element the page itself makes with `is` upgrades.
+      root.append(document.createElement('p', { is: 'x-evil' }));
+      expect(upgraded).to.deep.equal(['p: ']);
+    } finally {
+      host.remove();
+    }
+  });
+});

@@ -81,8 +81,12 @@ function clean(parent: Node): void {
       const el = node as Element;
       const tag = el.tagName.toUpperCase();
       if (DROP.has(tag) || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') el.remove();
-      else if (!ALLOWED.has(tag)) {
-        // Unknown elements are unwrapped: their cleaned children take their place.
+      else if (!ALLOWED.has(tag) || el.hasAttribute('is')) {
+        // Unknown elements are unwrapped: their cleaned children take their place. So are allowed
+        // ones parsed with `is`: the parser fixed their "is value" for good (removing the
+        // attribute keeps it), and once adopted into the page a customised built-in the page
+        // defined under that name would upgrade them and run its code.
+        // https://html.spec.whatwg.org/multipage/custom-elements.html#concept-element-is-value
         clean(el);
         el.replaceWith(...el.childNodes);
       } else {

@@ -48,6 +48,7 @@ export const en = {
   'common.more': 'Load more',
   'common.none': 'Nothing here.',
   'common.refresh': 'Refresh',
+  'common.invalid': 'Some fields need fixing.',
   'status.label': 'Status',
   'status.any': 'Any',
   'status.pending': 'Pending',
@@ -63,6 +64,11 @@ export const en = {
   'queue.bulk': 'With selected',
   'queue.clear': 'Clear selection',
   'queue.help': 'Keyboard shortcuts (?)',
+  'queue.changed': {
+    one: '{n} comment changed since it was shown and has been reloaded; nothing was done to it. Check it and decide again.',
+    other:
+      '{n} comments changed since they were shown and have been reloaded; nothing was done to them. Check them and decide again.',
+  },
   'comment.select': 'Select comment by {author}',
   'comment.by': 'by {author}',
   'comment.anonymous': 'Anonymous',
@@ -117,6 +123,9 @@ export const en = {
   'help.select': 'Select or unselect (shift-click selects a range)',
   'help.open': 'Show these shortcuts',
   'help.bulk': 'Actions apply to the selected comments, or to the current one when none is selected.',
+  'help.enabled': 'Use single-key shortcuts',
+  'help.scope':
+    'They work only while focus is in a list of comments. Turn them off if they get in the way of speech input or other tools.',
   'search.heading': 'Search comments',
   'search.text': 'Text',
   'search.author': 'Author',
@@ -160,6 +169,7 @@ export const en = {
   'settings.name': 'Site name',
   'settings.origins': 'Allowed origins',
   'settings.originsHint': 'Pages on these origins may show and post comments, e.g. https://example.com',
+  'settings.unsupported': 'This console cannot change this setting; use pnpm parley site set.',
   'setting.moderation': 'Moderation',
   'setting.moderation.hint': 'Which comments wait for a moderator.',
   'setting.moderation.none': 'None: publish at once, moderate afterwards',
@@ -287,3 +297,12 @@ export type Term = string | ({ other: string } & Partial<Record<Intl.LDMLPluralR
 export type TermKey = keyof typeof en;
 /** A locale's table: any subset of the keys. */
 export type Terms = Partial<Record<TermKey, Term>>;
+/**
+ * A locale's table with every key, whose plural terms have every form in `Forms` (its
+ * language's `Intl.PluralRules` categories besides `other`) and no other: a missing form is a
+ * type error, not a silent fall back to `other` ("3 تعليق" for "3 تعليقات"), a stray one too.
+ * locales.test.ts checks every table against the browser's rules as well.
+ */
+export type TermsWith<Forms extends Intl.LDMLPluralRule> = {
+  [K in TermKey]: (typeof en)[K] extends string ? string : Record<Forms | 'other', string>;
+};

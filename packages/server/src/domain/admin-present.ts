@@ -1,5 +1,6 @@
 import type { AdminCommentRow } from '../storage/admin-moderation-storage.js';
 import { isClosedByAge } from './comment-listing.js';
+import { versionTag } from './comment-version.js';
 import { emailHash } from './identity.js';
 
 /**
@@ -22,6 +23,8 @@ export interface AdminComment {
   moderator: boolean;
   createdAt: string;
   editedAt: string | null;
+  /** Opaque; sent back with a decision or edit, which then applies only to this version (see `comment-version.ts`). */
+  version: string;
   up: number;
   down: number;
   replies?: AdminComment[];
@@ -51,6 +54,7 @@ export function presentAdmin(c: AdminCommentRow, secret: string, closeDays = 0, 
     moderator: c.moderator ?? false,
     createdAt: new Date(c.createdAt).toISOString(),
     editedAt: c.editedAt === null ? null : new Date(c.editedAt).toISOString(),
+    version: versionTag(c),
     up: c.up,
     down: c.down,
   };

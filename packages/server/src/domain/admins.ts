@@ -15,6 +15,7 @@ import { hashToken, newToken } from './identity.js';
 import { INITIAL_OWNER_EMAIL } from './initial-owner.js';
 import { checkPassword, dummyHash, generatePassword, hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 import { invalid, Problem } from './problem.js';
+import { reserveRate } from './rate-limit.js';
 import { cleanLine, isEmail } from './text.js';
 
 /**
@@ -115,27 +116,23 @@ export class AdminService {
   /**
    * Checks e-mail and password and opens a session. Failures are counted per account and per
    * IP prefix in the database, so every instance sees them; past a limit even a right password
-   * is refused until the window has passed.
+   * is refused until the window has passed. Each attempt takes its slot as a failure before the
+   * password is checked and gives it back only if the password was right, so that guesses sent
+   * at once cannot all be checked against a count that none of them has raised yet.
    */
   async login(emailInput: string, password: string, prefix: string | null): Promise<{ token: string; session: ActiveSession }> {
     const now = this.#now();
     const email = cleanLine(emailInput).toLowerCase().slice(0, 320);
-    const subjects = [`account:${email}`, ...(prefix ? [`prefix:${prefix}`] : [])];
-    const limits = [LOGIN_LIMITS.perAccount, LOGIN_LIMITS.perPrefix];
-    for (const [i, subject] of subjects.entries()) {
-      const { count, oldest } = await this.#storage.rateCount(LOGIN_SUBJECTS, subject, now - LOGIN_LIMITS.windowMs);
-      if (count >= (limits[i] ?? 0)) {
-        const retryAfter = Math.max(1, Math.ceil(((oldest ?? now) + LOGIN_LIMITS.windowMs - now) / 1000));
-        throw new Problem(429, 'rate-limited', 'Too many failed sign-ins; try again later', { retryAfter });
-      }
-    }
+    const windows = [
+      { subject: `account:${email}`, limit: LOGIN_LIMITS.perAccount, spanMs: LOGIN_LIMITS.windowMs },
+      ...(prefix ? [{ subject: `prefix:${prefix}`, limit: LOGIN_LIMITS.perPrefix, spanMs: LOGIN_LIMITS.windowMs }] : []),
+    ];
+    const pending = await reserveRate(this.#storage, LOGIN_SUBJECTS, windows, now, 'Too many failed sign-ins; try again later');
     const admin = await this.accounts.getAdminByEmail(email);
     // An unknown account costs one scrypt too, so timing does not tell which addresses exist.
     const ok = await verifyPassword(password.slice(0, MAX_PASSWORD_LENGTH), admin?.passwordHash ?? (await dummyHash()));
-    if (!admin || !ok) {
-      for (const subject of subjects) await this.#storage.rateRecord(LOGIN_SUBJECTS, subject, now, now - LOGIN_LIMITS.windowMs);
-      throw new Problem(401, 'invalid-credentials', 'Wrong e-mail address or password');
-    }
+    if (!admin || !ok) throw new Problem(401, 'invalid-credentials', 'Wrong e-mail address or password');
+    await this.#storage.rateRelease(pending);
     await this.accounts.deleteExpiredSessions(now - this.#times.idleMs, now - this.#times.maxMs);
     const token = newToken();
     const idHash = hashToken(token);

@@ -7,7 +7,9 @@ import {
 import type { CommentInContext, CommentStatus, PageRecord, Storage } from '../storage/types.js';
 import { type Actor, canModerate } from './actor.js';
 import { normaliseBody } from './comment-input.js';
+import { assertVersion, changedMeanwhile, commentDeleted, versionOf, versionTag } from './comment-version.js';
 import { renderMarkdown } from './markdown.js';
+import { applyBulk, type BulkResult } from './moderation-bulk.js';
 import type { BulkAction, ModerationHooks, ModerationOptions } from './moderation-types.js';
 import { moderatorReply } from './moderator-reply.js';
 import { invalid, Problem } from './problem.js';
@@ -47,38 +49,51 @@ export class ModerationService {
     return row;
   }
 
-  approve(actor: Actor, id: string): Promise<AdminCommentRow> {
-    return this.#setStatus(actor, id, 'approved');
+  /**
+   * Publishes the comment; with `version` (`AdminComment.version` as shown), only that text: 409
+   * `conflict` if it changed since, or between this read and the write (so for `reject`, `spam`).
+   */
+  approve(actor: Actor, id: string, version?: string): Promise<AdminCommentRow> {
+    return this.#setStatus(actor, id, 'approved', version);
   }
 
   /** Hides the comment and keeps its text, so it can still be approved later. */
-  reject(actor: Actor, id: string): Promise<AdminCommentRow> {
-    return this.#setStatus(actor, id, 'rejected');
+  reject(actor: Actor, id: string, version?: string): Promise<AdminCommentRow> {
+    return this.#setStatus(actor, id, 'rejected', version);
   }
 
-  spam(actor: Actor, id: string): Promise<AdminCommentRow> {
-    return this.#setStatus(actor, id, 'spam');
+  spam(actor: Actor, id: string, version?: string): Promise<AdminCommentRow> {
+    return this.#setStatus(actor, id, 'spam', version);
   }
 
-  /** Deletes as an author would: text and author wiped, the row kept for the thread's shape. */
+  /**
+   * Deletes as an author would: text and author wiped, the row kept for the thread's shape. A
+   * comment deleted meanwhile by someone else is left so (no error); one changed otherwise is 409.
+   */
   async remove(actor: Actor, id: string): Promise<void> {
     const c = await this.comment(actor, id);
     if (c.status === 'deleted') return;
     const outbox = (await this.hooks?.deleted(await this.#site(c.siteId), inContext(c))) ?? [];
-    await this.storage.softDeleteComment(id, outbox);
+    if (!(await this.storage.softDeleteComment(id, versionOf(c), outbox))) {
+      if ((await this.comment(actor, id)).status === 'deleted') return;
+      throw changedMeanwhile();
+    }
     await this.audit(actor, 'comment.delete', c.siteId, id, { from: c.status, page: c.page.key });
     this.#onChange(c.siteId, c.page.key);
   }
 
-  /** Replaces the text; moderators have no edit window. */
-  async edit(actor: Actor, id: string, rawBody: string): Promise<AdminCommentRow> {
+  /** Replaces the text (only at `version`, when given); moderators have no edit window. */
+  async edit(actor: Actor, id: string, rawBody: string, version?: string): Promise<AdminCommentRow> {
     const c = await this.comment(actor, id);
-    if (c.status === 'deleted') throw new Problem(409, 'comment-deleted', 'A deleted comment cannot be edited');
+    if (c.status === 'deleted') throw commentDeleted();
+    assertVersion(c, version);
     const site = await this.#site(c.siteId);
     const body = normaliseBody(rawBody, settingsOf(site).maxLength);
     const [html, editedAt] = [renderMarkdown(body), this.#now()];
     const outbox = (await this.hooks?.updated(site, { ...inContext(c), body, html, editedAt })) ?? [];
-    await this.storage.updateCommentBody(id, body, html, editedAt, outbox);
+    if (!(await this.storage.updateCommentBody({ id, expected: versionOf(c), body, html, editedAt, outbox }))) {
+      throw await this.#refusal(actor, id);
+    }
     await this.audit(actor, 'comment.edit', c.siteId, id, { page: c.page.key, before: c.body.slice(0, 500) });
     this.#onChange(c.siteId, c.page.key);
     return this.comment(actor, id);
@@ -89,13 +104,14 @@ export class ModerationService {
    * Replying to a held comment approves it first, since a reply under a hidden comment would
    * hang in the air.
    */
-  async reply(actor: Actor, parentId: string, rawBody: string): Promise<AdminCommentRow> {
+  async reply(actor: Actor, parentId: string, rawBody: string, version?: string): Promise<AdminCommentRow> {
     let parent = await this.comment(actor, parentId);
     if (parent.status === 'deleted') throw new Problem(409, 'comment-deleted', 'Cannot reply to a deleted comment');
+    assertVersion(parent, version);
     const site = await this.#site(parent.siteId);
     const settings = settingsOf(site);
     const body = normaliseBody(rawBody, settings.maxLength);
-    if (parent.status !== 'approved') parent = await this.approve(actor, parent.id);
+    if (parent.status !== 'approved') parent = await this.approve(actor, parent.id, versionTag(parent));
     const { reply, anchorId } = await moderatorReply(this.storage, site, settings, parent, actor, body, this.#now());
     // The parent's author and the thread's followers hear of it as of any reply.
     const outbox = (await this.hooks?.created(site, reply, await this.storage.getComment(anchorId))) ?? [];
@@ -111,7 +127,7 @@ export class ModerationService {
     const c = await this.comment(actor, id);
     if (pinned && c.parentId !== null) throw invalid([{ path: 'id', message: 'only a top-level comment can be pinned' }]);
     if (pinned && c.status !== 'approved') throw invalid([{ path: 'id', message: 'only an approved comment can be pinned' }]);
-    await this.mod.setPinned(id, pinned);
+    if (!(await this.mod.setPinned(id, pinned))) throw await this.#refusal(actor, id);
     await this.audit(actor, pinned ? 'comment.pin' : 'comment.unpin', c.siteId, id, { page: c.page.key });
     this.#onChange(c.siteId, c.page.key);
     return this.comment(actor, id);
@@ -129,21 +145,12 @@ export class ModerationService {
     return page;
   }
 
-  /** Applies one action to each id; a failing id is reported and does not stop the rest. */
-  async bulk(actor: Actor, action: BulkAction, ids: string[]): Promise<{ id: string; ok: boolean; code?: string }[]> {
-    const results: { id: string; ok: boolean; code?: string }[] = [];
-    for (const id of new Set(ids)) {
-      try {
-        if (action === 'delete') await this.remove(actor, id);
-        else if (action === 'pin' || action === 'unpin') await this.pin(actor, id, action === 'pin');
-        else await this[action](actor, id);
-        results.push({ id, ok: true });
-      } catch (err) {
-        if (!(err instanceof Problem)) throw err;
-        results.push({ id, ok: false, code: err.code });
-      }
-    }
-    return results;
+  /**
+   * Applies one action to each id; a failing id is reported and does not stop the rest.
+   * `versions` (id → `AdminComment.version`) pins what approve, reject and spam act on.
+   */
+  bulk(actor: Actor, action: BulkAction, ids: string[], versions: Record<string, string> = {}): Promise<BulkResult[]> {
+    return applyBulk(this, actor, action, ids, versions);
   }
 
   /** Writes one audit entry; also used by the bans and settings routes. */
@@ -168,9 +175,10 @@ export class ModerationService {
       detail,
     });
   }
-  async #setStatus(actor: Actor, id: string, status: CommentStatus): Promise<AdminCommentRow> {
+  async #setStatus(actor: Actor, id: string, status: CommentStatus, version: string | undefined): Promise<AdminCommentRow> {
     const c = await this.comment(actor, id);
-    if (c.status === 'deleted') throw new Problem(409, 'comment-deleted', 'The comment was deleted');
+    if (c.status === 'deleted') throw commentDeleted();
+    assertVersion(c, version);
     if (c.status !== status) {
       const site = await this.#site(c.siteId);
       const outbox =
@@ -179,17 +187,21 @@ export class ModerationService {
           : status === 'rejected'
             ? await this.hooks?.rejected(site, inContext(c))
             : [];
-      // Conditional on the status read above: of two moderators acting at once, one sends the mails.
-      if (!(await this.mod.moveStatus(id, c.status, status, outbox ?? [], this.#now()))) {
-        throw new Problem(409, 'conflict', 'The comment was changed meanwhile; reload it');
+      // Conditional on the status and text read above: of two moderators acting at once, one sends
+      // the mails, and an author's edit in between is never published or overruled unseen.
+      if (!(await this.mod.moveStatus(id, versionOf(c), status, outbox ?? [], this.#now()))) {
+        throw await this.#refusal(actor, id);
       }
-      // An unpublished comment cannot stay pinned.
-      if (status !== 'approved' && c.pinned) await this.mod.setPinned(id, false);
       this.#onChange(c.siteId, c.page.key);
     }
     const verb = status === 'approved' ? 'approve' : status === 'rejected' ? 'reject' : status;
     await this.audit(actor, `comment.${verb}`, c.siteId, id, { from: c.status, page: c.page.key });
     return this.comment(actor, id);
+  }
+
+  /** Why a conditional write found the comment changed: deleted meanwhile, or changed otherwise. */
+  async #refusal(actor: Actor, id: string): Promise<Problem> {
+    return (await this.comment(actor, id)).status === 'deleted' ? commentDeleted() : changedMeanwhile();
   }
 
   async #site(id: string) {

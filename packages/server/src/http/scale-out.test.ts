@@ -24,6 +24,12 @@ describe('two instances on one PostgreSQL', { skip: pgUrl ? false : 'PARLEY_TEST
         Date.now(),
       ),
     );
+    await setup.createSite(
+      buildSite(
+        { id: 'burst', origins: [ORIGIN], settings: { rateLimitPerMinute: 3, rateLimitPerHour: 0, requireFormToken: false } },
+        Date.now(),
+      ),
+    );
     await setup.close();
     // Both processes use the test's schema through the connection's search_path.
     const shared = new URL(url);
@@ -48,11 +54,11 @@ describe('two instances on one PostgreSQL', { skip: pgUrl ? false : 'PARLEY_TEST
     after(() => onB.cancel());
     await onB.event('ready', 15_000);
 
-    const post = (server: { url: string }, body: string) =>
+    const post = (server: { url: string }, body: string, site = 'demo') =>
       fetch(`${server.url}/api/v1/comments`, {
         method: 'POST',
         headers: { origin: ORIGIN, 'content-type': 'application/json' },
-        body: JSON.stringify({ site: 'demo', page: '/shared', body }),
+        body: JSON.stringify({ site, page: '/shared', body }),
       });
     const first = await post(a, 'posted on A');
     assert.equal(first.status, 201);
@@ -68,6 +74,10 @@ describe('two instances on one PostgreSQL', { skip: pgUrl ? false : 'PARLEY_TEST
     assert.equal(limitedA.status, 429);
     assert.equal(limitedB.status, 429);
     assert.ok(Number(limitedB.headers.get('retry-after')) > 0);
+    // Sent all at once, half to each instance, against 3 a minute: the slot is taken atomically
+    // in the shared database, so exactly 3 get through.
+    const burst = await Promise.all(Array.from({ length: 40 }, (_, i) => post(i % 2 ? a : b, `burst ${i}`, 'burst')));
+    assert.deepEqual(burst.map((r) => r.status).sort(), [...Array(3).fill(201), ...Array(37).fill(429)]);
 
     // Follow requests on both instances queue confirmation mails; both workers race for them.
     const readers = ['r1@example.org', 'r2@example.org', 'r3@example.org', 'r4@example.org'];

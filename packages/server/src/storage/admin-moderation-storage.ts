@@ -5,7 +5,7 @@ import { KyselyStorage } from './kysely-storage.js';
 import { moveStatus as moveCommentStatus } from './moderator-mail-storage.js';
 import { toComment } from './rows.js';
 import type { Database } from './schema.js';
-import type { CommentStatus, OutboxEntry, Storage } from './types.js';
+import type { CommentStatus, CommentVersion, OutboxEntry, Storage } from './types.js';
 
 // The tables and migration, and the records and interface, live beside this file; they are
 // re-exported here so callers keep one import for the admin moderation storage.
@@ -27,20 +27,18 @@ class KyselyAdminModerationStorage implements AdminModerationStorage {
     this.#db = db;
   }
 
-  async setStatus(id: string, status: CommentStatus): Promise<void> {
-    await this.#db.updateTable('comments').set({ status }).where('id', '=', id).execute();
-  }
-
-  moveStatus(id: string, from: CommentStatus, to: CommentStatus, outbox: OutboxEntry[], now: number): Promise<boolean> {
+  moveStatus(id: string, from: CommentVersion, to: CommentStatus, outbox: OutboxEntry[], now: number): Promise<boolean> {
     return moveCommentStatus(this.#db, id, from, to, outbox, now);
   }
 
-  async setPinned(id: string, pinned: boolean): Promise<void> {
-    await this.#db
+  async setPinned(id: string, pinned: boolean): Promise<boolean> {
+    let q = this.#db
       .updateTable('comments')
       .set({ pinned: pinned ? 1 : 0 })
-      .where('id', '=', id)
-      .execute();
+      .where('id', '=', id);
+    // Only a published comment can be pinned: a decision to unpublish it in between wins.
+    if (pinned) q = q.where('status', '=', 'approved');
+    return Number((await q.executeTakeFirst()).numUpdatedRows) > 0;
   }
 
   async setModerator(id: string): Promise<void> {

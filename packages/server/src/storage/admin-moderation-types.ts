@@ -1,4 +1,4 @@
-import type { CommentRecord, CommentStatus, OutboxEntry } from './types.js';
+import type { CommentRecord, CommentStatus, CommentVersion, OutboxEntry } from './types.js';
 
 /** A comment with its site and page, as the admin side lists it. */
 export interface AdminCommentRow extends CommentRecord {
@@ -56,13 +56,14 @@ export interface AuditRecord {
 
 /** The admin side of moderation (queue, search, bans, audit), kept apart from {@link Storage}. */
 export interface AdminModerationStorage {
-  setStatus(id: string, status: CommentStatus): Promise<void>;
   /**
-   * Moves a comment from `from` to `to` and queues `outbox` in one transaction; false (nothing
-   * written) if it was no longer in `from`. Moving to `approved` marks it announced.
+   * Moves a comment from `from` (status and edit time as read) to `to` and queues `outbox` in one
+   * transaction; false (nothing written) if it was no longer at `from`. Moving to `approved`
+   * marks it announced; any other status unpins it.
    */
-  moveStatus(id: string, from: CommentStatus, to: CommentStatus, outbox: OutboxEntry[], now: number): Promise<boolean>;
-  setPinned(id: string, pinned: boolean): Promise<void>;
+  moveStatus(id: string, from: CommentVersion, to: CommentStatus, outbox: OutboxEntry[], now: number): Promise<boolean>;
+  /** Pins or unpins; pinning only an approved comment (false, nothing written, otherwise). */
+  setPinned(id: string, pinned: boolean): Promise<boolean>;
   setModerator(id: string): Promise<void>;
   getAdminComment(id: string): Promise<AdminCommentRow | undefined>;
   searchComments(q: CommentSearch): Promise<AdminCommentRow[]>;

@@ -1,9 +1,9 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { claimIdempotencyKey } from './idempotency-storage.js';
 import { queueOutbox } from './outbox-queue.js';
 import { toComment, toPage } from './rows.js';
 import type { Database } from './schema.js';
-import type { CommentInContext, CommentRecord, HeldReason, NewComment, OutboxEntry, PageRecord } from './types.js';
+import type { BodyEdit, CommentInContext, CommentRecord, CommentVersion, NewComment, OutboxEntry, PageRecord } from './types.js';
 
 // Writing `comments` (and the page a first comment creates), each with its outbox entries in the
 // same transaction. `KyselyStorage` (kysely-storage.ts) is the `Storage` callers use.
@@ -83,35 +83,45 @@ export async function getComment(db: Db, id: string): Promise<CommentInContext |
   return { ...toComment(row), siteId: row.site_id, pageKey: row.page_key };
 }
 
-/** Replaces the text (and, with `hold`, sends the comment back to the queue), queueing `outbox` with it. */
-export async function updateCommentBody(
-  db: Db,
-  id: string,
-  body: string,
-  html: string,
-  editedAt: number,
-  outbox: OutboxEntry[],
-  hold?: HeldReason,
-): Promise<CommentRecord> {
+/**
+ * The condition "comment `id` is still at version `v`", for the WHERE of a conditional write.
+ * Evaluated by the UPDATE itself, so it holds against concurrent writers on both databases
+ * (PostgreSQL re-checks it on the newest row version once a concurrent writer has committed).
+ */
+export function atVersion(id: string, v: CommentVersion) {
+  return (eb: ExpressionBuilder<Database, 'comments'>) =>
+    eb.and([
+      eb('id', '=', id),
+      eb('status', '=', v.status),
+      v.editedAt === null ? eb('edited_at', 'is', null) : eb('edited_at', '=', v.editedAt),
+    ]);
+}
+
+/** Replaces the text (and, with `hold`, sends the comment back to the queue) if it is still at `expected`. */
+export async function updateCommentBody(db: Db, edit: BodyEdit): Promise<CommentRecord | undefined> {
+  const { id, expected, body, html, outbox = [], hold } = edit;
+  // Strictly later than the version it replaces, even against a clock behind another instance's,
+  // so an edit time never repeats and (status, edited_at) never names two texts.
+  const editedAt = Math.max(edit.editedAt, (expected.editedAt ?? 0) + 1);
   // held_at: the digest lists a comment by when it went to the queue (see held-at-migration.ts).
   const held = hold ? { status: 'pending', held_reason: hold, pinned: 0, held_at: editedAt } : {};
   return db.transaction().execute(async (trx) => {
-    await trx
+    const r = await trx
       .updateTable('comments')
       .set({ body, html, edited_at: editedAt, ...held })
-      .where('id', '=', id)
-      .execute();
+      .where(atVersion(id, expected))
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) return undefined;
     await queueOutbox(trx, outbox, editedAt);
     const row = await trx.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     return toComment(row);
   });
 }
 
-/** Wipes text and author but keeps the row, so the thread keeps its shape. */
-export async function softDeleteComment(db: Db, id: string, outbox: OutboxEntry[]): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await queueOutbox(trx, outbox, Date.now());
-    await trx
+/** Wipes text and author but keeps the row, so the thread keeps its shape; false if it was no longer at `expected`. */
+export async function softDeleteComment(db: Db, id: string, expected: CommentVersion, outbox: OutboxEntry[]): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const r = await trx
       .updateTable('comments')
       .set({
         status: 'deleted',
@@ -121,8 +131,12 @@ export async function softDeleteComment(db: Db, id: string, outbox: OutboxEntry[
         author_email: null,
         author_website: null,
         edit_token_hash: null,
+        pinned: 0,
       })
-      .where('id', '=', id)
-      .execute();
+      .where(atVersion(id, expected))
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) return false;
+    await queueOutbox(trx, outbox, Date.now());
+    return true;
   });
 }

@@ -3,14 +3,17 @@ import { type CompiledQuery, type Kysely, type Selectable, sql } from 'kysely';
 import * as lists from './comment-list-storage.js';
 import * as writes from './comment-write-storage.js';
 import { KyselyLiveEvents } from './live-events.js';
+import type { RateCheck, RateReservation } from './rate-storage.js';
+import * as rates from './rate-storage.js';
 import { siteRow, toPage, toSite } from './rows.js';
 import type { Database, PageTable } from './schema.js';
 import type {
+  BodyEdit,
   CommentInContext,
   CommentRecord,
+  CommentVersion,
   CursorKey,
   Dialect,
-  HeldReason,
   NewComment,
   OutboxEntry,
   PageRecord,
@@ -18,12 +21,12 @@ import type {
   SortOrder,
   Storage,
 } from './types.js';
-import * as votesAndRates from './vote-rate-storage.js';
+import * as votes from './vote-storage.js';
 
 /**
  * Storage over Kysely: the one query layer both SQLite and PostgreSQL use. Sites, pages and the
  * server secret are here; comments are written by `comment-write-storage.ts`, listed by
- * `comment-list-storage.ts`, votes and rate events are `vote-rate-storage.ts`'.
+ * `comment-list-storage.ts`, votes by `vote-storage.ts`, rate events by `rate-storage.ts`.
  */
 export class KyselyStorage implements Storage {
   readonly dialect: Dialect;
@@ -124,19 +127,12 @@ export class KyselyStorage implements Storage {
     return writes.getComment(this.db, id);
   }
 
-  updateCommentBody(
-    id: string,
-    body: string,
-    html: string,
-    editedAt: number,
-    outbox: OutboxEntry[] = [],
-    hold?: HeldReason,
-  ): Promise<CommentRecord> {
-    return writes.updateCommentBody(this.db, id, body, html, editedAt, outbox, hold);
+  updateCommentBody(edit: BodyEdit): Promise<CommentRecord | undefined> {
+    return writes.updateCommentBody(this.db, edit);
   }
 
-  softDeleteComment(id: string, outbox: OutboxEntry[] = []): Promise<void> {
-    return writes.softDeleteComment(this.db, id, outbox);
+  softDeleteComment(id: string, expected: CommentVersion, outbox: OutboxEntry[] = []): Promise<boolean> {
+    return writes.softDeleteComment(this.db, id, expected, outbox);
   }
 
   listTopLevel(pageId: number, sort: SortOrder, limit: number, after?: CursorKey): Promise<CommentRecord[]> {
@@ -155,17 +151,17 @@ export class KyselyStorage implements Storage {
     return lists.countApproved(this.db, siteId, keys);
   }
 
-  // --- votes and rate limits (vote-rate-storage.ts) ---
+  // --- votes (vote-storage.ts) and rate limits (rate-storage.ts) ---
 
   vote(commentId: string, voter: string, value: -1 | 0 | 1, at: number): Promise<{ up: number; down: number }> {
-    return votesAndRates.vote(this.db, this.dialect, commentId, voter, value, at);
+    return votes.vote(this.db, this.dialect, commentId, voter, value, at);
   }
 
-  rateCount(siteId: string, subject: string, since: number): Promise<{ count: number; oldest: number | undefined }> {
-    return votesAndRates.rateCount(this.db, siteId, subject, since);
+  rateReserve(siteId: string, checks: RateCheck[], at: number, forgetBefore: number): Promise<RateReservation> {
+    return rates.reserveRate(this.db, this.dialect, siteId, checks, at, forgetBefore);
   }
 
-  rateRecord(siteId: string, subject: string, at: number, forgetBefore: number): Promise<void> {
-    return votesAndRates.rateRecord(this.db, siteId, subject, at, forgetBefore);
+  rateRelease(ids: number[]): Promise<void> {
+    return rates.releaseRate(this.db, ids);
   }
 }

@@ -52,7 +52,14 @@ describe('LISTEN/NOTIFY payloads on postgres', { skip: pgUrl ? false : 'PARLEY_T
       ipHash: 'hash-of-ip',
     };
     await storage.insertComment(base);
-    await storage.updateCommentBody('c1', 'edited text', '<p>edited text</p>', Date.now());
+    const expected = { status: 'approved' as const, editedAt: null };
+    await storage.updateCommentBody({
+      id: 'c1',
+      expected,
+      body: 'edited text',
+      html: '<p>edited text</p>',
+      editedAt: Date.now(),
+    });
     const deadline = Date.now() + 10_000;
     while (payloads.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
 

@@ -1,8 +1,9 @@
 import { type Kysely, sql } from 'kysely';
+import { atVersion } from './comment-write-storage.js';
 import type { NotifyDatabase } from './notify-tables.js';
 import { queueOutbox } from './outbox-queue.js';
 import type { Database } from './schema.js';
-import type { CommentStatus, OutboxEntry } from './types.js';
+import type { CommentStatus, CommentVersion, OutboxEntry } from './types.js';
 
 // What moderator mails need: held comments for digests and the digest mark, muted moderators
 // (flags in `parley_meta`), and acting on a comment from a signed mail link.
@@ -17,15 +18,17 @@ export async function announced(db: Db, commentId: string): Promise<boolean> {
 }
 
 /**
- * Moves a comment from `from` to `to` and queues `outbox` in the same transaction; false if it
- * was not in `from`. Moving to `approved` marks it announced. Mail links and the admin console
- * both move comments through here.
+ * Moves a comment from `from` (the status and edit time its caller read) to `to` and queues
+ * `outbox` in the same transaction; false, nothing written, if it was no longer at `from`: its
+ * status changed, or its text (so a decision is never applied to text nobody saw). Moving to
+ * `approved` marks it announced; any other status unpins it, as an unpublished comment cannot
+ * stay pinned. Mail links and the admin console both move comments through here.
  */
 export async function moveStatus<DB extends Database>(
   db: Kysely<DB>,
   commentId: string,
-  from: CommentStatus,
-  to: string,
+  from: CommentVersion,
+  to: CommentStatus,
   outbox: OutboxEntry[],
   now: number,
 ): Promise<boolean> {
@@ -35,9 +38,8 @@ export async function moveStatus<DB extends Database>(
   return base.transaction().execute(async (trx) => {
     const r = await trx
       .updateTable('comments')
-      .set(to === 'approved' ? { status: to, announced: 1 } : { status: to })
-      .where('id', '=', commentId)
-      .where('status', '=', from)
+      .set(to === 'approved' ? { status: to, announced: 1 } : { status: to, pinned: 0 })
+      .where(atVersion(commentId, from))
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) return false;
     await queueOutbox(trx, outbox, now);

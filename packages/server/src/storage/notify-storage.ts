@@ -7,7 +7,7 @@ import { claimOutbox, type OutboxItem, type OutboxOutcome, outboxCounts, settleO
 import type { Database } from './schema.js';
 import type { MailAddress, Recipient, Subscription, SubscriptionKind } from './subscription-storage.js';
 import * as subscriptions from './subscription-storage.js';
-import type { CommentStatus, OutboxEntry, Storage } from './types.js';
+import type { CommentStatus, CommentVersion, OutboxEntry, Storage } from './types.js';
 import type { Webhook, WebhookDelivery } from './webhook-storage.js';
 import * as webhooks from './webhook-storage.js';
 
@@ -96,8 +96,8 @@ export class NotifyStorage {
     return moderatorMail.announced(this.#db, commentId);
   }
 
-  /** Moves a comment from `from` to `to` and queues `outbox` in one transaction; false if it was not in `from`. */
-  moveStatus(commentId: string, from: CommentStatus, to: string, outbox: OutboxEntry[], now: number): Promise<boolean> {
+  /** Moves a comment from `from` to `to` and queues `outbox` in one transaction; false if it was no longer at `from`. */
+  moveStatus(commentId: string, from: CommentVersion, to: CommentStatus, outbox: OutboxEntry[], now: number): Promise<boolean> {
     return moderatorMail.moveStatus(this.#db, commentId, from, to, outbox, now);
   }
 

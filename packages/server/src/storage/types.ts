@@ -6,6 +6,7 @@
 
 import type { IdempotencyEntry } from './idempotency-storage.js';
 import type { LiveEvents } from './live-events.js';
+import type { RateCheck, RateReservation } from './rate-storage.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -100,6 +101,30 @@ export interface CommentRecord {
   flags: number;
 }
 
+/**
+ * What a change to a comment expects it still to be: the status and edit time its caller read.
+ * Every write that changes a comment's status or text is conditional on it, in the same statement,
+ * so a change someone else made in between (an author's delete, a moderator's decision, another
+ * edit) is never overwritten by one decided on what came before it.
+ */
+export interface CommentVersion {
+  status: CommentStatus;
+  editedAt: number | null;
+}
+
+/** A new text for a comment (`Storage.updateCommentBody`). */
+export interface BodyEdit {
+  id: string;
+  /** Written only while the comment is still at this version. */
+  expected: CommentVersion;
+  body: string;
+  html: string;
+  editedAt: number;
+  outbox?: OutboxEntry[];
+  /** Also sends the comment back to the moderation queue (`pending`, unpinned) for this reason. */
+  hold?: HeldReason;
+}
+
 /** A comment together with the page and site it belongs to. */
 export interface CommentInContext extends CommentRecord {
   siteId: string;
@@ -173,17 +198,17 @@ export interface Storage {
   /** Inserts the page on its first comment and the comment itself, in one transaction. */
   insertComment(input: NewComment, outbox?: OutboxEntry[]): Promise<{ comment: CommentRecord; page: PageRecord }>;
   getComment(id: string): Promise<CommentInContext | undefined>;
-  /** With `hold`, the edited comment also goes back to the moderation queue (`pending`, unpinned) for that reason. */
-  updateCommentBody(
-    id: string,
-    body: string,
-    html: string,
-    editedAt: number,
-    outbox?: OutboxEntry[],
-    hold?: HeldReason,
-  ): Promise<CommentRecord>;
-  /** Keeps the row (thread shape) but wipes author and text; sets status `deleted`. */
-  softDeleteComment(id: string, outbox?: OutboxEntry[]): Promise<void>;
+  /**
+   * Replaces the text (see {@link BodyEdit}) and queues its outbox, if the comment is still at
+   * `edit.expected`; undefined (nothing written) if it is not. The stored edit time is always
+   * later than the expected one, so a version is never seen twice.
+   */
+  updateCommentBody(edit: BodyEdit): Promise<CommentRecord | undefined>;
+  /**
+   * Keeps the row (thread shape) but wipes author and text; sets status `deleted`. Only while the
+   * comment is still at `expected` (false, nothing written, if it is not).
+   */
+  softDeleteComment(id: string, expected: CommentVersion, outbox?: OutboxEntry[]): Promise<boolean>;
   /** Top-level comments that are not pinned, in the given order. */
   listTopLevel(pageId: number, sort: SortOrder, limit: number, after?: CursorKey): Promise<CommentRecord[]>;
   /** Pinned approved top-level comments of a page, oldest first: they lead the first page of a listing. */
@@ -195,8 +220,12 @@ export interface Storage {
   /** Sets (value 1/-1) or clears (0) one voter's vote and returns the new tallies. */
   vote(commentId: string, voter: string, value: -1 | 0 | 1, at: number): Promise<{ up: number; down: number }>;
 
-  /** Events of the subject since `since`: how many, and the oldest one's time. */
-  rateCount(siteId: string, subject: string, since: number): Promise<{ count: number; oldest: number | undefined }>;
-  /** Records one event and forgets events older than `forgetBefore`. */
-  rateRecord(siteId: string, subject: string, at: number, forgetBefore: number): Promise<void>;
+  /**
+   * Atomically, for every instance on the database: if each check has room, records one event at
+   * `at` per distinct subject (forgetting the subjects' events before `forgetBefore`) and returns
+   * their ids; otherwise records nothing and names the first full check.
+   */
+  rateReserve(siteId: string, checks: RateCheck[], at: number, forgetBefore: number): Promise<RateReservation>;
+  /** Deletes events a reservation recorded. */
+  rateRelease(ids: number[]): Promise<void>;
 }

@@ -11,6 +11,24 @@ describe('share text shaping', () => {
     expect(measure(`e\u0301${FAMILY}`)).to.equal(2);
   });
 
+  it('still counts graphemes on a page whose Array.from is Prototype.js $A (array-likes only, no map function)', () => {
+    const original = Array.from;
+    // Prototype.js 1.7: `Array.from = $A`.
+    Array.from = ((iterable: ArrayLike<unknown> | null | undefined) => {
+      if (!iterable) return [];
+      const length = iterable.length || 0;
+      const results = new Array(length);
+      for (let i = 0; i < length; i++) results[i] = iterable[i];
+      return results;
+    }) as typeof Array.from;
+    try {
+      expect(graphemes(FLAGS)).to.deep.equal(['🇺🇦', '🇩🇪', '🏳️‍🌈']);
+      expect(truncate(`ab${FAMILY}cd`, 3)).to.equal(`ab…`);
+    } finally {
+      Array.from = original;
+    }
+  });
+
   it('leaves text that fits alone, and never splits an emoji sequence or a flag when cutting', () => {
     expect(truncate('short', 5)).to.equal('short');
     const text = `ab${FAMILY}${FAMILY}🇺🇦🇺🇦`;

@@ -8,10 +8,14 @@ const ELLIPSIS = '…';
 
 let segmenter: Intl.Segmenter | undefined;
 
-/** The grapheme clusters of `text` (every current browser has `Intl.Segmenter`). */
+/**
+ * The grapheme clusters of `text` (every current browser has `Intl.Segmenter`). Spread, not
+ * `Array.from`: Prototype.js (1.6, 1.7) replaces `Array.from` with its `$A`, which ignores
+ * iterators and the map function, so no text would ever be cut to fit.
+ */
 export function graphemes(text: string): string[] {
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  return Array.from(segmenter.segment(text), (s) => s.segment);
+  return [...segmenter.segment(text)].map((s) => s.segment);
 }
 
 /** A per-grapheme cost: 1 for most, 2 for what X counts double. */

@@ -44,6 +44,7 @@ export const terms: Terms = {
   'common.more': 'Mehr laden',
   'common.none': 'Nichts vorhanden.',
   'common.refresh': 'Aktualisieren',
+  'common.invalid': 'Einige Felder müssen korrigiert werden.',
   'status.label': 'Status',
   'status.any': 'Alle',
   'status.pending': 'Wartend',
@@ -59,6 +60,11 @@ export const terms: Terms = {
   'queue.bulk': 'Mit Auswahl',
   'queue.clear': 'Auswahl aufheben',
   'queue.help': 'Tastenkürzel (?)',
+  'queue.changed': {
+    one: '{n} Kommentar wurde seit der Anzeige geändert und neu geladen; nichts wurde daran getan. Bitte prüfen und erneut entscheiden.',
+    other:
+      '{n} Kommentare wurden seit der Anzeige geändert und neu geladen; nichts wurde daran getan. Bitte prüfen und erneut entscheiden.',
+  },
   'comment.select': 'Kommentar von {author} auswählen',
   'comment.by': 'von {author}',
   'comment.anonymous': 'Anonym',
@@ -114,6 +120,9 @@ export const terms: Terms = {
   'help.select': 'Auswählen oder abwählen (Umschalt-Klick wählt einen Bereich)',
   'help.open': 'Diese Übersicht zeigen',
   'help.bulk': 'Aktionen gelten für die ausgewählten Kommentare oder, ohne Auswahl, für den aktuellen.',
+  'help.enabled': 'Einzeltasten-Kürzel verwenden',
+  'help.scope':
+    'Sie wirken nur, solange der Fokus in einer Kommentarliste liegt. Schalten Sie sie aus, wenn sie Spracheingabe oder anderen Hilfsmitteln in die Quere kommen.',
   'search.heading': 'Kommentare suchen',
   'search.text': 'Text',
   'search.author': 'Autor',
@@ -157,6 +166,7 @@ export const terms: Terms = {
   'settings.name': 'Name der Website',
   'settings.origins': 'Erlaubte Ursprünge',
   'settings.originsHint': 'Seiten auf diesen Ursprüngen dürfen Kommentare zeigen und senden, z. B. https://example.com',
+  'settings.unsupported': 'Diese Konsole kann diese Einstellung nicht ändern; verwenden Sie pnpm parley site set.',
   'setting.moderation': 'Moderation',
   'setting.moderation.hint': 'Welche Kommentare auf eine Moderatorin oder einen Moderator warten.',
   'setting.moderation.none': 'Keine: sofort veröffentlichen, danach moderieren',

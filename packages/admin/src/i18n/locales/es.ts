@@ -46,6 +46,7 @@ export const terms: Terms = {
   'common.more': 'Cargar más',
   'common.none': 'No hay nada aquí.',
   'common.refresh': 'Actualizar',
+  'common.invalid': 'Hay campos que corregir.',
   'status.label': 'Estado',
   'status.any': 'Cualquiera',
   'status.pending': 'Pendiente',
@@ -65,6 +66,12 @@ export const terms: Terms = {
   'queue.bulk': 'Con la selección',
   'queue.clear': 'Quitar selección',
   'queue.help': 'Atajos de teclado (?)',
+  'queue.changed': {
+    one: '{n} comentario cambió desde que se mostró y se ha recargado; no se hizo nada con él. Revísalo y decide de nuevo.',
+    many: '{n} de comentarios cambiaron desde que se mostraron y se han recargado; no se hizo nada con ellos. Revísalos y decide de nuevo.',
+    other:
+      '{n} comentarios cambiaron desde que se mostraron y se han recargado; no se hizo nada con ellos. Revísalos y decide de nuevo.',
+  },
   'comment.select': 'Seleccionar el comentario de {author}',
   'comment.by': 'de {author}',
   'comment.anonymous': 'Anónimo',
@@ -140,6 +147,9 @@ export const terms: Terms = {
   'help.select': 'Seleccionar o deseleccionar (Mayús-clic selecciona un intervalo)',
   'help.open': 'Mostrar estos atajos',
   'help.bulk': 'Las acciones se aplican a los comentarios seleccionados o, si no hay ninguno, al comentario actual.',
+  'help.enabled': 'Usar atajos de una sola tecla',
+  'help.scope':
+    'Solo funcionan mientras el foco está en una lista de comentarios. Desactívalos si estorban a la entrada por voz o a otras herramientas.',
   'search.heading': 'Buscar comentarios',
   'search.text': 'Texto',
   'search.author': 'Autor',
@@ -187,6 +197,7 @@ export const terms: Terms = {
   'settings.name': 'Nombre del sitio',
   'settings.origins': 'Orígenes permitidos',
   'settings.originsHint': 'Las páginas de estos orígenes pueden mostrar y publicar comentarios, p. ej. https://example.com',
+  'settings.unsupported': 'Esta consola no puede cambiar este ajuste; usa pnpm parley site set.',
   'setting.moderation': 'Moderación',
   'setting.moderation.hint': 'Qué comentarios esperan a un moderador.',
   'setting.moderation.none': 'Ninguno: publicar al momento y moderar después',

@@ -46,6 +46,7 @@ export const terms: Terms = {
   'common.more': 'Afficher plus',
   'common.none': 'Rien ici.',
   'common.refresh': 'Actualiser',
+  'common.invalid': 'Certains champs sont à corriger.',
   'status.label': 'Statut',
   'status.any': 'Tous',
   'status.pending': 'En attente',
@@ -65,6 +66,12 @@ export const terms: Terms = {
   'queue.bulk': 'Pour la sélection',
   'queue.clear': 'Effacer la sélection',
   'queue.help': 'Raccourcis clavier (?)',
+  'queue.changed': {
+    one: '{n} commentaire a changé depuis son affichage et a été rechargé ; rien n’y a été fait. Vérifiez-le et décidez à nouveau.',
+    many: '{n} de commentaires ont changé depuis leur affichage et ont été rechargés ; rien n’y a été fait. Vérifiez-les et décidez à nouveau.',
+    other:
+      '{n} commentaires ont changé depuis leur affichage et ont été rechargés ; rien n’y a été fait. Vérifiez-les et décidez à nouveau.',
+  },
   'comment.select': 'Sélectionner le commentaire de {author}',
   'comment.by': 'par {author}',
   'comment.anonymous': 'Anonyme',
@@ -140,6 +147,9 @@ export const terms: Terms = {
   'help.select': 'Sélectionner ou désélectionner (Maj-clic sélectionne une plage)',
   'help.open': 'Afficher ces raccourcis',
   'help.bulk': 'Les actions s’appliquent aux commentaires sélectionnés, ou au commentaire courant si aucun n’est sélectionné.',
+  'help.enabled': 'Utiliser les raccourcis à une touche',
+  'help.scope':
+    'Ils n’agissent que lorsque le focus est dans une liste de commentaires. Désactivez-les s’ils gênent la saisie vocale ou d’autres outils.',
   'search.heading': 'Rechercher des commentaires',
   'search.text': 'Texte',
   'search.author': 'Auteur',
@@ -187,6 +197,7 @@ export const terms: Terms = {
   'settings.name': 'Nom du site',
   'settings.origins': 'Origines autorisées',
   'settings.originsHint': 'Les pages de ces origines peuvent afficher et publier des commentaires, p. ex. https://example.com',
+  'settings.unsupported': 'Cette console ne peut pas modifier ce paramètre ; utilisez pnpm parley site set.',
   'setting.moderation': 'Modération',
   'setting.moderation.hint': 'Quels commentaires attendent un modérateur.',
   'setting.moderation.none': 'Aucun : publier tout de suite, modérer ensuite',

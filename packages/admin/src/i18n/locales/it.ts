@@ -46,6 +46,7 @@ export const terms: Terms = {
   'common.more': 'Carica altri',
   'common.none': 'Niente da mostrare.',
   'common.refresh': 'Aggiorna',
+  'common.invalid': 'Alcuni campi vanno corretti.',
   'status.label': 'Stato',
   'status.any': 'Qualsiasi',
   'status.pending': 'In attesa',
@@ -65,6 +66,12 @@ export const terms: Terms = {
   'queue.bulk': 'Con la selezione',
   'queue.clear': 'Annulla selezione',
   'queue.help': 'Scorciatoie da tastiera (?)',
+  'queue.changed': {
+    one: '{n} commento è cambiato da quando è stato mostrato ed è stato ricaricato; non è stato fatto nulla. Controllalo e decidi di nuovo.',
+    many: '{n} di commenti sono cambiati da quando sono stati mostrati e sono stati ricaricati; non è stato fatto nulla. Controllali e decidi di nuovo.',
+    other:
+      '{n} commenti sono cambiati da quando sono stati mostrati e sono stati ricaricati; non è stato fatto nulla. Controllali e decidi di nuovo.',
+  },
   'comment.select': 'Seleziona il commento di {author}',
   'comment.by': 'di {author}',
   'comment.anonymous': 'Anonimo',
@@ -140,6 +147,9 @@ export const terms: Terms = {
   'help.select': 'Seleziona o deseleziona (Maiusc-clic seleziona un intervallo)',
   'help.open': 'Mostra queste scorciatoie',
   'help.bulk': 'Le azioni valgono per i commenti selezionati o, se non ce ne sono, per quello corrente.',
+  'help.enabled': 'Usa le scorciatoie a un solo tasto',
+  'help.scope':
+    'Funzionano solo quando il focus è in un elenco di commenti. Disattivale se intralciano l’input vocale o altri strumenti.',
   'search.heading': 'Cerca commenti',
   'search.text': 'Testo',
   'search.author': 'Autore',
@@ -187,6 +197,7 @@ export const terms: Terms = {
   'settings.name': 'Nome del sito',
   'settings.origins': 'Origini consentite',
   'settings.originsHint': 'Le pagine di queste origini possono mostrare e pubblicare commenti, ad es. https://example.com',
+  'settings.unsupported': 'Questa console non può modificare questa impostazione; usa pnpm parley site set.',
   'setting.moderation': 'Moderazione',
   'setting.moderation.hint': 'Quali commenti attendono un moderatore.',
   'setting.moderation.none': 'Nessuno: pubblica subito, modera dopo',

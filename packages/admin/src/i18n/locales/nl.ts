@@ -46,6 +46,7 @@ export const terms: Terms = {
   'common.more': 'Meer laden',
   'common.none': 'Niets te zien.',
   'common.refresh': 'Vernieuwen',
+  'common.invalid': 'Sommige velden moeten worden gecorrigeerd.',
   'status.label': 'Status',
   'status.any': 'Alle',
   'status.pending': 'In afwachting',
@@ -61,6 +62,11 @@ export const terms: Terms = {
   'queue.bulk': 'Met selectie',
   'queue.clear': 'Selectie wissen',
   'queue.help': 'Sneltoetsen (?)',
+  'queue.changed': {
+    one: '{n} reactie is gewijzigd sinds ze werd getoond en is opnieuw geladen; er is niets mee gedaan. Bekijk ze en beslis opnieuw.',
+    other:
+      '{n} reacties zijn gewijzigd sinds ze werden getoond en zijn opnieuw geladen; er is niets mee gedaan. Bekijk ze en beslis opnieuw.',
+  },
   'comment.select': 'Reactie van {author} selecteren',
   'comment.by': 'door {author}',
   'comment.anonymous': 'Anoniem',
@@ -116,6 +122,9 @@ export const terms: Terms = {
   'help.select': 'Selecteren of deselecteren (Shift-klik selecteert een reeks)',
   'help.open': 'Deze sneltoetsen tonen',
   'help.bulk': 'Acties gelden voor de geselecteerde reacties, of voor de huidige als er niets is geselecteerd.',
+  'help.enabled': 'Sneltoetsen met één toets gebruiken',
+  'help.scope':
+    'Ze werken alleen zolang de focus in een lijst met reacties staat. Zet ze uit als ze spraakinvoer of andere hulpmiddelen in de weg zitten.',
   'search.heading': 'Reacties zoeken',
   'search.text': 'Tekst',
   'search.author': 'Auteur',
@@ -160,6 +169,7 @@ export const terms: Terms = {
   'settings.name': 'Sitenaam',
   'settings.origins': 'Toegestane origins',
   'settings.originsHint': 'Pagina’s op deze origins mogen reacties tonen en plaatsen, bijv. https://example.com',
+  'settings.unsupported': 'Deze console kan deze instelling niet wijzigen; gebruik pnpm parley site set.',
   'setting.moderation': 'Moderatie',
   'setting.moderation.hint': 'Welke reacties op een moderator wachten.',
   'setting.moderation.none': 'Geen: meteen publiceren, achteraf modereren',

@@ -46,6 +46,7 @@ export const terms: Terms = {
   'common.more': 'Carregar mais',
   'common.none': 'Nada por aqui.',
   'common.refresh': 'Atualizar',
+  'common.invalid': 'Alguns campos precisam de correção.',
   'status.label': 'Estado',
   'status.any': 'Qualquer',
   'status.pending': 'Pendente',
@@ -65,6 +66,12 @@ export const terms: Terms = {
   'queue.bulk': 'Com a seleção',
   'queue.clear': 'Limpar seleção',
   'queue.help': 'Atalhos de teclado (?)',
+  'queue.changed': {
+    one: '{n} comentário mudou desde que foi mostrado e foi recarregado; nada foi feito com ele. Verifique-o e decida novamente.',
+    many: '{n} de comentários mudaram desde que foram mostrados e foram recarregados; nada foi feito com eles. Verifique-os e decida novamente.',
+    other:
+      '{n} comentários mudaram desde que foram mostrados e foram recarregados; nada foi feito com eles. Verifique-os e decida novamente.',
+  },
   'comment.select': 'Selecionar o comentário de {author}',
   'comment.by': 'por {author}',
   'comment.anonymous': 'Anónimo',
@@ -140,6 +147,9 @@ export const terms: Terms = {
   'help.select': 'Selecionar ou desselecionar (Shift-clique seleciona um intervalo)',
   'help.open': 'Mostrar estes atalhos',
   'help.bulk': 'As ações aplicam-se aos comentários selecionados ou, se não houver nenhum, ao comentário atual.',
+  'help.enabled': 'Usar atalhos de uma só tecla',
+  'help.scope':
+    'Só funcionam enquanto o foco está numa lista de comentários. Desative-os se atrapalharem a entrada por voz ou outras ferramentas.',
   'search.heading': 'Pesquisar comentários',
   'search.text': 'Texto',
   'search.author': 'Autor',
@@ -187,6 +197,7 @@ export const terms: Terms = {
   'settings.name': 'Nome do site',
   'settings.origins': 'Origens permitidas',
   'settings.originsHint': 'As páginas destas origens podem mostrar e publicar comentários, p. ex. https://example.com',
+  'settings.unsupported': 'Esta consola não pode alterar esta definição; use pnpm parley site set.',
   'setting.moderation': 'Moderação',
   'setting.moderation.hint': 'Que comentários aguardam um moderador.',
   'setting.moderation.none': 'Nenhum: publicar de imediato, moderar depois',

@@ -5,6 +5,7 @@
  */
 import type { NotifyStorage } from '../../storage/notify-storage.js';
 import type { CommentInContext, OutboxEntry, Site, Storage } from '../../storage/types.js';
+import { assertVersion, changedMeanwhile, versionOf } from '../comment-version.js';
 import { Problem } from '../problem.js';
 import { linkGone, type MailPlanner, readWithAccount } from './mail-planner.js';
 
@@ -56,9 +57,14 @@ export class ModeratorLinks {
     return { comment, pageName: page.title || page.key };
   }
 
-  /** Approves or rejects from a signed mail link, with its notifications in the same transaction. */
-  async moderate(action: 'approve' | 'reject', token: string): Promise<CommentInContext> {
+  /**
+   * Approves or rejects from a signed mail link, with its notifications in the same transaction.
+   * `version` is the one the confirm page showed (`versionTag`): a comment changed since, or
+   * between this read and the write, is 409 `conflict` (the page shows it again) and nothing is done.
+   */
+  async moderate(action: 'approve' | 'reject', token: string, version?: string): Promise<CommentInContext> {
     const comment = await this.heldComment(action, token);
+    assertVersion(comment, version);
     const site = await this.#storage.getSite(comment.siteId);
     if (!site) throw linkGone();
     const outbox =
@@ -66,7 +72,10 @@ export class ModeratorLinks {
         ? await this.#hooks.approved(site, comment, !(await this.#notify.announced(comment.id)))
         : await this.#hooks.rejected(site, comment);
     const to = action === 'approve' ? 'approved' : 'rejected';
-    if (!(await this.#notify.moveStatus(comment.id, 'pending', to, outbox, this.#now()))) {
+    // Conditional on the text too: an author's edit after the link was opened is not published unseen.
+    if (!(await this.#notify.moveStatus(comment.id, versionOf(comment), to, outbox, this.#now()))) {
+      // Still held: its author edited it in between. Otherwise another moderator decided first.
+      if ((await this.#storage.getComment(comment.id))?.status === 'pending') throw changedMeanwhile();
       throw new Problem(404, 'comment-not-found', 'This comment is no longer waiting for moderation');
     }
     return comment;

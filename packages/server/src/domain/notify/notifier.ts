@@ -146,9 +146,9 @@ export class NotifyService implements CommentHooks {
     return this.#links.heldForPage(action, token);
   }
 
-  /** Approves or rejects from a signed mail link (see `ModeratorLinks.moderate`). */
-  moderate(action: 'approve' | 'reject', token: string): Promise<CommentInContext> {
-    return this.#links.moderate(action, token);
+  /** Approves or rejects from a signed mail link, at the version shown if given (see `ModeratorLinks.moderate`). */
+  moderate(action: 'approve' | 'reject', token: string, version?: string): Promise<CommentInContext> {
+    return this.#links.moderate(action, token, version);
   }
 
   /** Queues digests of held comments for sites whose digest is due (see `queueDigests`); the outbox worker calls this each run. */

@@ -2,7 +2,7 @@ import { tableLocale } from './mail-terms.js';
 
 /**
  * The words of the pages that the links in mails open (`http/routes/notify.ts`), per language: the
- * same 13 as the mails, so a reader who got a German mail lands on a German page. `{site}`,
+ * same 15 as the mails, so a reader who got a German mail lands on a German page. `{site}`,
  * `{name}` and `{page}` are filled in after escaping. English is the fallback for a language not
  * listed and for a key a table lacks.
  */
@@ -19,6 +19,8 @@ export interface PageTerms {
   site: string;
   moderateTitle: string;
   moderateWrote: string;
+  /** Over the comment's text again when it changed after the confirm page was opened (nothing was done). */
+  moderateChanged: string;
   approve: string;
   reject: string;
   approved: string;
@@ -41,6 +43,7 @@ const en: PageTerms = {
   site: 'E-mails about comments on {site}',
   moderateTitle: 'Moderate a comment',
   moderateWrote: '{name} wrote on {page}:',
+  moderateChanged: 'This comment was changed after this page was opened, so nothing was done. This is what it says now:',
   approve: 'Approve',
   reject: 'Reject',
   approved: 'Approved: the comment is now shown.',
@@ -65,6 +68,8 @@ const tables: Record<string, Partial<PageTerms>> = {
     site: 'E-Mails zu Kommentaren auf {site}',
     moderateTitle: 'Kommentar moderieren',
     moderateWrote: '{name} schrieb zu {page}:',
+    moderateChanged:
+      'Dieser Kommentar wurde geändert, nachdem diese Seite geöffnet wurde; es wurde nichts getan. So lautet er jetzt:',
     approve: 'Freigeben',
     reject: 'Ablehnen',
     approved: 'Freigegeben: Der Kommentar wird jetzt angezeigt.',
@@ -86,6 +91,7 @@ const tables: Record<string, Partial<PageTerms>> = {
     site: 'Correos sobre comentarios en {site}',
     moderateTitle: 'Moderar un comentario',
     moderateWrote: '{name} escribió en {page}:',
+    moderateChanged: 'Este comentario cambió después de abrir esta página, así que no se hizo nada. Esto es lo que dice ahora:',
     approve: 'Aprobar',
     reject: 'Rechazar',
     approved: 'Aprobado: el comentario ya es visible.',
@@ -107,6 +113,8 @@ const tables: Record<string, Partial<PageTerms>> = {
     site: 'E-mails sur les commentaires de {site}',
     moderateTitle: 'Modérer un commentaire',
     moderateWrote: '{name} a écrit sur {page} :',
+    moderateChanged:
+      'Ce commentaire a été modifié après l’ouverture de cette page ; rien n’a été fait. Voici ce qu’il dit maintenant :',
     approve: 'Approuver',
     reject: 'Rejeter',
     approved: 'Approuvé : le commentaire est maintenant affiché.',
@@ -128,6 +136,8 @@ const tables: Record<string, Partial<PageTerms>> = {
     site: 'E-mail sui commenti di {site}',
     moderateTitle: 'Modera un commento',
     moderateWrote: '{name} ha scritto su {page}:',
+    moderateChanged:
+      'Questo commento è stato modificato dopo l’apertura di questa pagina, quindi non è stato fatto nulla. Ecco cosa dice ora:',
     approve: 'Approva',
     reject: 'Rifiuta',
     approved: 'Approvato: il commento ora è visibile.',
@@ -149,6 +159,7 @@ const tables: Record<string, Partial<PageTerms>> = {
     site: '{site} のコメントに関するメール',
     moderateTitle: 'コメントのモデレーション',
     moderateWrote: '{name} さんが {page} に書き込みました:',
+    moderateChanged: 'このページを開いた後にコメントが変更されたため、何も行われませんでした。現在の内容は次のとおりです:',
     approve: '承認する',
     reject: '却下する',
     approved: '承認しました。コメントが表示されるようになりました。',
@@ -170,6 +181,7 @@ const tables: Record<string, Partial<PageTerms>> = {
     site: 'E-mails over reacties op {site}',
     moderateTitle: 'Een reactie modereren',
     moderateWrote: '{name} schreef bij {page}:',
+    moderateChanged: 'Deze reactie is gewijzigd nadat deze pagina werd geopend, dus er is niets gedaan. Zo luidt ze nu:',
     approve: 'Goedkeuren',
     reject: 'Afwijzen',
     approved: 'Goedgekeurd: de reactie is nu zichtbaar.',
@@ -191,6 +203,7 @@ const tables: Record<string, Partial<PageTerms>> = {
     site: 'E-maile o komentarzach w {site}',
     moderateTitle: 'Moderuj komentarz',
     moderateWrote: '{name} napisał(a) pod {page}:',
+    moderateChanged: 'Ten komentarz zmienił się po otwarciu tej strony, więc nic nie zrobiono. Tak brzmi teraz:',
     approve: 'Zatwierdź',
     reject: 'Odrzuć',
     approved: 'Zatwierdzono: komentarz jest teraz widoczny.',
@@ -212,6 +225,8 @@ const tables: Record<string, Partial<PageTerms>> = {
     site: 'E-mails sobre comentários em {site}',
     moderateTitle: 'Moderar um comentário',
     moderateWrote: '{name} escreveu em {page}:',
+    moderateChanged:
+      'Este comentário foi alterado depois de esta página ser aberta, por isso nada foi feito. Eis o que diz agora:',
     approve: 'Aprovar',
     reject: 'Rejeitar',
     approved: 'Aprovado: o comentário agora está visível.',
@@ -233,6 +248,7 @@ const tables: Record<string, Partial<PageTerms>> = {
     site: 'Письма о комментариях на {site}',
     moderateTitle: 'Модерация комментария',
     moderateWrote: '{name} написал(а) к {page}:',
+    moderateChanged: 'Этот комментарий изменился после открытия страницы, поэтому ничего не сделано. Сейчас он выглядит так:',
     approve: 'Одобрить',
     reject: 'Отклонить',
     approved: 'Одобрено: комментарий теперь виден.',
@@ -254,6 +270,7 @@ const tables: Record<string, Partial<PageTerms>> = {
     site: 'Листи про коментарі на {site}',
     moderateTitle: 'Модерація коментаря',
     moderateWrote: '{name} написав(ла) до {page}:',
+    moderateChanged: 'Цей коментар змінився після відкриття сторінки, тому нічого не зроблено. Зараз він такий:',
     approve: 'Схвалити',
     reject: 'Відхилити',
     approved: 'Схвалено: коментар тепер видно.',
@@ -275,6 +292,7 @@ const tables: Record<string, Partial<PageTerms>> = {
     site: '{site} 的评论邮件',
     moderateTitle: '审核评论',
     moderateWrote: '{name} 在 {page} 上写道：',
+    moderateChanged: '此页面打开后评论已被更改，因此未执行任何操作。现在的内容如下：',
     approve: '批准',
     reject: '拒绝',
     approved: '已批准：该评论现已显示。',
@@ -297,6 +315,7 @@ const tables: Record<string, Partial<PageTerms>> = {
     site: '{site} 的留言通知電子郵件',
     moderateTitle: '審核留言',
     moderateWrote: '{name} 在 {page} 留言：',
+    moderateChanged: '此頁面開啟後留言已被變更，因此未執行任何操作。現在的內容如下：',
     approve: '核准',
     reject: '拒絕',
     approved: '已核准：這則留言現在會顯示。',
@@ -305,6 +324,50 @@ const tables: Record<string, Partial<PageTerms>> = {
     invalidTitle: '連結無效',
     linkInvalid: '這個連結無效或已過期。',
     notHeld: '這則留言已不在等待審核。',
+  },
+  ar: {
+    confirmTitle: 'تأكيد رسائل البريد',
+    confirmAsk: 'أتؤكد أن هذا العنوان يجب أن تصله الرسائل التي طلبها؟',
+    confirmButton: 'تأكيد',
+    confirmDone: 'تم التأكيد. ستصلك رسائل عن التعليقات الجديدة.',
+    unsubscribeTitle: 'إلغاء الاشتراك',
+    unsubscribeAsk: 'أتريد إيقاف هذه الرسائل؟',
+    unsubscribeButton: 'إلغاء الاشتراك',
+    unsubscribeDone: 'تم. لن تصلك هذه الرسائل بعد الآن.',
+    site: 'رسائل البريد عن التعليقات في {site}',
+    moderateTitle: 'الإشراف على تعليق',
+    moderateWrote: 'كتب {name} في {page}:',
+    moderateChanged: 'تغيّر هذا التعليق بعد فتح هذه الصفحة، لذا لم يُتخذ أي إجراء. هذا ما يقوله الآن:',
+    approve: 'قبول',
+    reject: 'رفض',
+    approved: 'تم القبول: التعليق ظاهر الآن.',
+    rejected: 'تم الرفض: يبقى التعليق مخفيًا.',
+    someone: 'شخص ما',
+    invalidTitle: 'الرابط غير صالح',
+    linkInvalid: 'هذا الرابط غير صالح أو انتهت صلاحيته.',
+    notHeld: 'لم يعد هذا التعليق بانتظار الإشراف.',
+  },
+  he: {
+    confirmTitle: 'אישור הודעות דוא״ל',
+    confirmAsk: 'לאשר שהכתובת הזו תקבל את ההודעות שהתבקשו?',
+    confirmButton: 'אישור',
+    confirmDone: 'אושר. יישלחו הודעות דוא״ל על תגובות חדשות.',
+    unsubscribeTitle: 'ביטול המינוי',
+    unsubscribeAsk: 'להפסיק את ההודעות האלה?',
+    unsubscribeButton: 'ביטול המינוי',
+    unsubscribeDone: 'בוצע. ההודעות האלה לא יישלחו עוד.',
+    site: 'הודעות דוא״ל על תגובות ב־{site}',
+    moderateTitle: 'אישור תגובה',
+    moderateWrote: 'מאת {name} ב־{page}:',
+    moderateChanged: 'התגובה הזו השתנתה אחרי שהדף נפתח, ולכן לא נעשה דבר. זה מה שכתוב בה עכשיו:',
+    approve: 'אישור',
+    reject: 'דחייה',
+    approved: 'אושרה: התגובה מוצגת עכשיו.',
+    rejected: 'נדחתה: התגובה נשארת מוסתרת.',
+    someone: 'מישהו',
+    invalidTitle: 'קישור לא תקף',
+    linkInvalid: 'הקישור הזה לא תקף או שפג תוקפו.',
+    notHeld: 'התגובה הזו כבר לא ממתינה לאישור.',
   },
 };
 
@@ -342,7 +405,7 @@ export function acceptedLocale(header: string | undefined): string | undefined {
   return undefined;
 }
 
-/** `rtl` or `ltr` for `<html dir>`, from the script the language is written in (all 13 are `ltr` today). */
+/** `rtl` or `ltr` for `<html dir>`, from the script the language is written in (`rtl` for Arabic and Hebrew). */
 export function textDirection(locale: string): 'ltr' | 'rtl' {
   try {
     const l = new Intl.Locale(locale) as Intl.Locale & {

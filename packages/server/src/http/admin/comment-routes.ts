@@ -48,8 +48,18 @@ const SearchQuery = z.object({
 });
 const ThreadQuery = z.object({ site: SiteId, page: z.string().min(1).max(2048) });
 const Id = z.string().min(1).max(64);
-const Body = z.object({ body: z.string().max(60_000) });
-const Bulk = z.object({ action: z.enum(BULK_ACTIONS), ids: z.array(Id).min(1).max(100) });
+/** `AdminComment.version` as the client last saw it: a decision or edit applies only to that (409 otherwise). */
+const Version = z.string().min(1).max(64);
+const Decision = z.object({ version: Version.optional() });
+const Body = z.object({ body: z.string().max(60_000), version: Version.optional() });
+const Bulk = z.object({
+  action: z.enum(BULK_ACTIONS),
+  ids: z.array(Id).min(1).max(100),
+  versions: z
+    .record(Id, Version)
+    .refine((v) => Object.keys(v).length <= 100, 'at most 100 entries')
+    .optional(),
+});
 const PageRef = z.object({ site: SiteId, page: z.string().min(1).max(2048) });
 
 /** The most comments the thread view returns for one page. */
@@ -141,8 +151,8 @@ export function commentRoutes(app: AdminApp, deps: AdminDeps): void {
   });
 
   app.post('/comments/bulk', async (c) => {
-    const { action, ids } = await bodyOf(c, Bulk);
-    return c.json({ results: await moderation.bulk(c.get('actor'), action, ids) }, 200);
+    const { action, ids, versions } = await bodyOf(c, Bulk);
+    return c.json({ results: await moderation.bulk(c.get('actor'), action, ids, versions) }, 200);
   });
 
   app.get('/comments/:id', async (c) =>
@@ -150,9 +160,10 @@ export function commentRoutes(app: AdminApp, deps: AdminDeps): void {
   );
 
   for (const action of ['approve', 'reject', 'spam'] as const) {
-    app.post(`/comments/:id/${action}`, async (c) =>
-      c.json({ comment: await show(await moderation[action](c.get('actor'), c.req.param('id'))) }, 200),
-    );
+    app.post(`/comments/:id/${action}`, async (c) => {
+      const { version } = await bodyOf(c, Decision);
+      return c.json({ comment: await show(await moderation[action](c.get('actor'), c.req.param('id'), version)) }, 200);
+    });
   }
   app.post('/comments/:id/pin', async (c) =>
     c.json({ comment: await show(await moderation.pin(c.get('actor'), c.req.param('id'), true)) }, 200),
@@ -161,12 +172,12 @@ export function commentRoutes(app: AdminApp, deps: AdminDeps): void {
     c.json({ comment: await show(await moderation.pin(c.get('actor'), c.req.param('id'), false)) }, 200),
   );
   app.post('/comments/:id/reply', async (c) => {
-    const { body } = await bodyOf(c, Body);
-    return c.json({ comment: await show(await moderation.reply(c.get('actor'), c.req.param('id'), body)) }, 201);
+    const { body, version } = await bodyOf(c, Body);
+    return c.json({ comment: await show(await moderation.reply(c.get('actor'), c.req.param('id'), body, version)) }, 201);
   });
   app.patch('/comments/:id', async (c) => {
-    const { body } = await bodyOf(c, Body);
-    return c.json({ comment: await show(await moderation.edit(c.get('actor'), c.req.param('id'), body)) }, 200);
+    const { body, version } = await bodyOf(c, Body);
+    return c.json({ comment: await show(await moderation.edit(c.get('actor'), c.req.param('id'), body, version)) }, 200);
   });
   app.delete('/comments/:id', async (c) => {
     await moderation.remove(c.get('actor'), c.req.param('id'));

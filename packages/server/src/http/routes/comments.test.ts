@@ -112,7 +112,13 @@ for (const backend of backends) {
       await t.send('POST', `/api/v1/comments/${comment.id}/vote`, { value: 1 });
       assert.equal((await t.list('/cache')).comments[0]?.up, 1);
       // Another instance or an import writing straight to the database.
-      await t.storage.updateCommentBody(comment.id, 'changed elsewhere', '<p>changed elsewhere</p>', Date.now());
+      await t.storage.updateCommentBody({
+        id: comment.id,
+        expected: { status: 'approved', editedAt: null },
+        body: 'changed elsewhere',
+        html: '<p>changed elsewhere</p>',
+        editedAt: Date.now(),
+      });
       assert.equal((await t.list('/cache')).comments[0]?.body, 'changed elsewhere');
       await t.storage.setPageLocked('demo', '/cache', true, Date.now());
       assert.equal((await t.list('/cache')).page.locked, true);

@@ -75,7 +75,10 @@ const edit = createRoute({
   path: '/api/v1/comments/{id}',
   summary: 'Edit an own comment inside the edit window (Authorization: Bearer <editToken>)',
   request: { params: IdParam, body: jsonBody(EditComment) },
-  responses: { 200: jsonResponse(z.object({ comment: CommentOut }), 'Edited'), ...problems(400, 401, 403, 404, 413, 415, 422) },
+  responses: {
+    200: jsonResponse(z.object({ comment: CommentOut }), 'Edited'),
+    ...problems(400, 401, 403, 404, 409, 413, 415, 422),
+  },
 });
 
 const remove = createRoute({
@@ -83,7 +86,7 @@ const remove = createRoute({
   path: '/api/v1/comments/{id}',
   summary: 'Delete an own comment inside the edit window (Authorization: Bearer <editToken>)',
   request: { params: IdParam },
-  responses: { 204: { description: 'Deleted' }, ...problems(401, 403, 404) },
+  responses: { 204: { description: 'Deleted' }, ...problems(401, 403, 404, 409) },
 });
 
 const vote = createRoute({

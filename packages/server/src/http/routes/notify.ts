@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { versionTag } from '../../domain/comment-version.js';
 import { htmlEscape } from '../../domain/notify/mail-message.js';
 import { fill, mailLocale } from '../../domain/notify/mail-terms.js';
 import type { NotifyService } from '../../domain/notify/notifier.js';
@@ -63,24 +64,31 @@ function htmlPage(c: Context, status: 200 | 404, view: PageView, t: PageTerms, t
   });
 }
 
-const form = (button: string) => `<form method="post"><button type="submit">${htmlEscape(button)}</button></form>`;
+/** The page's one button; `version` (of the comment shown) goes back with it as the field `v`. */
+const form = (button: string, version?: string) =>
+  `<form method="post">${version ? `<input type="hidden" name="v" value="${htmlEscape(version)}">` : ''}<button type="submit">${htmlEscape(button)}</button></form>`;
 
-async function tokenOf(c: Context): Promise<string> {
-  const fromQuery = c.req.query('t');
-  if (fromQuery) return fromQuery;
+/** A field of a posted form; undefined for another method or body type. */
+async function formField(c: Context, name: string): Promise<string | undefined> {
   const type = c.req.header('content-type') ?? '';
   if (
-    c.req.method === 'POST' &&
-    (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'))
+    c.req.method !== 'POST' ||
+    !(type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'))
   ) {
-    // A body that claims to be a form but is not one (no boundary, broken parts) is the
-    // client's fault: parseBody throws on it, which would otherwise surface as a 500.
-    const form = await c.req.parseBody().catch(() => {
-      throw new Problem(400, 'bad-request', 'The form body could not be read');
-    });
-    const value = form.t;
-    if (typeof value === 'string' && value) return value;
+    return undefined;
   }
+  // A body that claims to be a form but is not one (no boundary, broken parts) is the
+  // client's fault: parseBody throws on it, which would otherwise surface as a 500.
+  const form = await c.req.parseBody().catch(() => {
+    throw new Problem(400, 'bad-request', 'The form body could not be read');
+  });
+  const value = form[name];
+  return typeof value === 'string' && value ? value : undefined;
+}
+
+async function tokenOf(c: Context): Promise<string> {
+  const token = c.req.query('t') || (await formField(c, 't'));
+  if (token) return token;
   throw new Problem(404, 'link-invalid', 'This link is not valid or has expired');
 }
 
@@ -191,21 +199,30 @@ export function notifyRoutes(app: App, { service, caller }: RouteDeps, notifier:
     return action;
   };
   const moderateTitle = (t: PageTerms) => t.moderateTitle;
-  app.get('/notify/moderate', async (c) =>
-    answer(c, await moderatorView(c, notifier), moderateTitle, async (t) => {
-      const action = actionOf(c);
-      const { comment, pageName } = await notifier.heldForPage(action, await tokenOf(c));
-      const wrote = fill(htmlEscape(t.moderateWrote), {
-        name: htmlEscape(comment.authorName || t.someone),
-        page: htmlEscape(pageName),
-      });
-      return `<p>${wrote}</p><blockquote style="white-space:pre-wrap">${htmlEscape(comment.body)}</blockquote>${form(action === 'approve' ? t.approve : t.reject)}`;
-    }),
-  );
+  /** The held comment and the button, which sends back the version shown so only that text is acted on. */
+  const confirmPage = async (c: Context, t: PageTerms) => {
+    const action = actionOf(c);
+    const { comment, pageName } = await notifier.heldForPage(action, await tokenOf(c));
+    const wrote = fill(htmlEscape(t.moderateWrote), {
+      name: htmlEscape(comment.authorName || t.someone),
+      page: htmlEscape(pageName),
+    });
+    const button = form(action === 'approve' ? t.approve : t.reject, versionTag(comment));
+    return `<p>${wrote}</p><blockquote style="white-space:pre-wrap">${htmlEscape(comment.body)}</blockquote>${button}`;
+  };
+  app.get('/notify/moderate', async (c) => answer(c, await moderatorView(c, notifier), moderateTitle, (t) => confirmPage(c, t)));
   app.post('/notify/moderate', async (c) =>
     answer(c, await moderatorView(c, notifier), moderateTitle, async (t) => {
       const action = actionOf(c);
-      await notifier.moderate(action, await tokenOf(c));
+      try {
+        // Without `v` (a POST not sent from the confirm page) the comment is acted on as found.
+        await notifier.moderate(action, await tokenOf(c), await formField(c, 'v'));
+      } catch (err) {
+        // Changed since the page was shown: nothing was done; show it again as it is now.
+        if (err instanceof Problem && err.code === 'conflict')
+          return `<p>${htmlEscape(t.moderateChanged)}</p>${await confirmPage(c, t)}`;
+        throw err;
+      }
       return `<p>${htmlEscape(action === 'approve' ? t.approved : t.rejected)}</p>`;
     }),
   );

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import type { Dialect } from './types.js';
 
-// `votes` (one per voter and comment, tallied onto the comment) and `rate_events` (the rate
-// limit's sliding window). `KyselyStorage` (kysely-storage.ts) is the `Storage` callers use.
+// `votes`: one per voter and comment, tallied onto the comment. `KyselyStorage`
+// (kysely-storage.ts) is the `Storage` callers use.
 
 type Db = Kysely<Database>;
 
@@ -43,33 +43,4 @@ export async function vote(
     await trx.updateTable('comments').set({ up, down }).where('id', '=', commentId).execute();
     return { up, down };
   });
-}
-
-/** Events of `subject` on the site since `since`, and the oldest of them. */
-export async function rateCount(
-  db: Db,
-  siteId: string,
-  subject: string,
-  since: number,
-): Promise<{ count: number; oldest: number | undefined }> {
-  const row = await db
-    .selectFrom('rate_events')
-    .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min<number>('created_at').as('oldest')])
-    .where('site_id', '=', siteId)
-    .where('subject', '=', subject)
-    .where('created_at', '>', since)
-    .executeTakeFirst();
-  const oldest = row?.oldest;
-  return { count: Number(row?.n ?? 0), oldest: oldest === null || oldest === undefined ? undefined : Number(oldest) };
-}
-
-/** Records one event and forgets the subject's events older than `forgetBefore`. */
-export async function rateRecord(db: Db, siteId: string, subject: string, at: number, forgetBefore: number): Promise<void> {
-  await db.insertInto('rate_events').values({ site_id: siteId, subject, created_at: at }).execute();
-  await db
-    .deleteFrom('rate_events')
-    .where('site_id', '=', siteId)
-    .where('subject', '=', subject)
-    .where('created_at', '<', forgetBefore)
-    .execute();
 }
