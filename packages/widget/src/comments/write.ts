@@ -177,7 +177,9 @@ export async function follow(host: Thread): Promise<void> {
     setForm(host, 'follow', { done: true });
     await focusOn(host, '#followed');
   } catch (err) {
-    const error = message(host, err);
+    // A refused address says why in the reader's language, as a form's field would.
+    const field = err instanceof ApiError && err.fields[0];
+    const error = field ? fieldMessage(host, field) : message(host, err);
     setForm(host, 'follow', { error });
     failed(host, err, error);
   }

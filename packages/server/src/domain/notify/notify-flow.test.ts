@@ -125,6 +125,9 @@ for (const backend of backends) {
       const s = await notifyStack(backend);
       const bad = await s.send('POST', '/api/v1/subscriptions', { site: 'demo', page: '/t', email: 'not an address' });
       assert.equal(bad.status, 422);
+      assert.deepEqual((await bad.json()).errors, [
+        { path: 'email', message: 'is not a valid e-mail address', code: 'invalid-email' },
+      ]);
       const foreign = await s.send(
         'POST',
         '/api/v1/subscriptions',
