@@ -108,8 +108,13 @@ export function createApp(options: AppOptions) {
   const guard = new PostGuard(storage, bans);
   const isHttps = options.isHttps ?? ((c: Context) => new URL(c.req.url).protocol === 'https:');
   const notifyStorage = notifyStorageOf(storage);
-  const notifier = new NotifyService(storage, notifyStorage, notifyConfig(options), now, (...entry) =>
-    moderation.audit(...entry),
+  const notifier = new NotifyService(
+    storage,
+    notifyStorage,
+    notifyConfig(options),
+    now,
+    (...entry) => moderation.audit(...entry),
+    (site, page) => service.changed(site, page),
   );
   const notifyAdmin = new NotifyAdmin(storage, notifyStorage, notifyAdminStorageOf(storage), {
     allowPrivate: options.webhookAllowPrivate ?? false,
