@@ -1,7 +1,6 @@
 import { headerText, htmlEscape, type MailMessage, newMessageId } from './mail-message.js';
-import { fill, mailLocale, mailTerms } from './mail-terms.js';
-import { moderatorTerms } from './moderator-terms.js';
-import { textDirection } from './page-terms.js';
+import { mailLocale, mailTerms, moderatorTerms } from './terms/index.js';
+import { fill, textDirection } from './terms/text.js';
 
 /** What every mail template needs besides its own fields. */
 interface Envelope {
@@ -158,7 +157,7 @@ export interface HeldComment {
 
 /**
  * Mail to a moderator about held comments: one (`each`) or several (`digest`), in `locale` (the
- * moderator's console language, `moderator-terms.ts`; English when they never chose one).
+ * moderator's console language, `terms/`; English when they never chose one).
  */
 export function moderationMail(
   env: Envelope & { locale?: string | undefined; siteName: string; held: HeldComment[]; hours: number },

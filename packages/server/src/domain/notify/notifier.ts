@@ -4,11 +4,11 @@ import type { AuditWriter } from '../actor.js';
 import { recordOf } from '../comment-input.js';
 import type { CommentHooks, NewCommentInput } from '../comment-types.js';
 import { MailPlanner, type PageInfo } from './mail-planner.js';
-import { mailLocale } from './mail-terms.js';
 import { queueDigests } from './moderator-digests.js';
 import { ModeratorLinks, type PageChanged } from './moderator-links.js';
 import type { NotifyConfig } from './notify-config.js';
 import { Subscriptions } from './subscriptions.js';
+import { mailLocale } from './terms/index.js';
 import { type WebhookEvent, webhookEntries } from './webhook-events.js';
 
 // Callers import the configuration and the follow limit from here, as before the split.

@@ -5,8 +5,8 @@ import { Problem } from '../problem.js';
 import { enforceRate, type RateWindow } from '../rate-limit.js';
 import { cleanLine, isEmail } from '../text.js';
 import { linkGone, type MailPlanner, readWithAccount } from './mail-planner.js';
-import { mailLocale } from './mail-terms.js';
 import type { NotifyConfig } from './notify-config.js';
+import { mailLocale } from './terms/index.js';
 
 /**
  * Follow requests per IP prefix (/24, /48) and site. Each may queue a confirmation mail to any

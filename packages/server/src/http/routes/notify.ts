@@ -3,9 +3,10 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { versionTag } from '../../domain/comment-version.js';
 import { htmlEscape } from '../../domain/notify/mail-message.js';
-import { fill, mailLocale } from '../../domain/notify/mail-terms.js';
 import type { NotifyService } from '../../domain/notify/notifier.js';
-import { acceptedLocale, type PageTerms, pageTerms, textDirection } from '../../domain/notify/page-terms.js';
+import { acceptedLocale } from '../../domain/notify/terms/accept-language.js';
+import { mailLocale, type PageTerms, pageTerms } from '../../domain/notify/terms/index.js';
+import { fill, textDirection } from '../../domain/notify/terms/text.js';
 import { Problem } from '../../domain/problem.js';
 import type { App, RouteDeps } from '../env.js';
 import { jsonBody, jsonResponse, PageKey, problems, SiteId } from '../schemas.js';
@@ -39,7 +40,7 @@ const follow = createRoute({
  * moderate. The signed token in the URL is the only credential: no account, no cookie. Unsubscribe
  * also takes RFC 8058 one-click POSTs (`List-Unsubscribe=One-Click`) from mail clients.
  *
- * The pages speak the reader's language (`domain/notify/page-terms.ts`): the one stored with the
+ * The pages speak the reader's language (`domain/notify/terms/`): the one stored with the
  * address the mail went to (for moderation links, the console language of the moderator's
  * account the link names), else the browser's `Accept-Language`, else English.
  */

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertTermTablesComplete } from '../../testing/term-tables.js';
-import { MAIL_LOCALES } from './mail-terms.js';
-import { acceptedLocale, PAGE_LOCALES, pageTerms, textDirection } from './page-terms.js';
+import { assertTermTablesComplete } from '../../../testing/term-tables.js';
+import { acceptedLocale } from './accept-language.js';
+import { MAIL_LOCALES, PAGE_LOCALES, pageTerms } from './index.js';
+import { textDirection } from './text.js';
 
 test('every page table words every term, with the placeholders English has, in the mails’ languages', () => {
   assert.deepEqual([...PAGE_LOCALES].sort(), [...MAIL_LOCALES].sort());

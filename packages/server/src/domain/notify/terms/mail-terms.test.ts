@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertTermTablesComplete } from '../../testing/term-tables.js';
-import { commentMail, confirmMail, moderationMail } from './mail-templates.js';
-import { MAIL_LOCALES, mailLocale, mailTerms } from './mail-terms.js';
-import { MODERATOR_LOCALES, moderatorTerms } from './moderator-terms.js';
+import { assertTermTablesComplete } from '../../../testing/term-tables.js';
+import { commentMail, confirmMail, moderationMail } from '../mail-templates.js';
+import { MAIL_LOCALES, MODERATOR_LOCALES, mailLocale, mailTerms, moderatorTerms } from './index.js';
 
 const env = { from: 'noreply@example.com', to: 'reader@example.net', unsubscribeUrl: 'https://c.example/u/1' };
 
