@@ -1,6 +1,6 @@
 import { headerText, htmlEscape, type MailMessage, newMessageId } from './mail-message.js';
 import { mailLocale, mailTerms, moderatorTerms } from './terms/index.js';
-import { fill, textDirection } from './terms/text.js';
+import { fill, plural, textDirection } from './terms/text.js';
 
 /** What every mail template needs besides its own fields. */
 interface Envelope {
@@ -170,8 +170,8 @@ export function moderationMail(
   const subject =
     env.held.length === 1 && first
       ? fill(t.heldSubject, { page: headerText(pageName(first.page), 120) })
-      : fill(t.digestSubject, { count: String(env.held.length), site });
-  const expiry = fill(t.expiry, { hours: String(env.hours) });
+      : fill(plural(t.digestSubject, locale, env.held.length), { n: String(env.held.length), site });
+  const expiry = fill(plural(t.expiry, locale, env.hours), { n: String(env.hours) });
   const stop = fill(t.stopMail, { site });
   const text: string[] = [];
   const html: string[] = [];

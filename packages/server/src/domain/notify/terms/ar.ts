@@ -1,10 +1,10 @@
-import type { Terms } from './types.js';
+import type { TermsWith } from './types.js';
 
 /**
  * The words of readers' mails, moderator mails and the pages their links open in Arabic (Modern
  * Standard), written right to left: mails and pages carry `dir="rtl"` (`textDirection`).
  */
-export const ar: Terms = {
+export const ar: TermsWith<'zero' | 'one' | 'two' | 'few' | 'many'> = {
   mail: {
     replySubject: 'رد جديد على تعليقك في {page}',
     replyIntro: 'ردّ {name} على تعليقك في {page}:',
@@ -20,11 +20,25 @@ export const ar: Terms = {
   },
   moderator: {
     heldSubject: 'تعليق بانتظار الإشراف في {page}',
-    digestSubject: 'تعليقات بانتظار الإشراف في {site}: {count}',
+    digestSubject: {
+      zero: 'لا تعليقات بانتظار الإشراف في {site}',
+      one: 'تعليق واحد بانتظار الإشراف في {site}',
+      two: 'تعليقان بانتظار الإشراف في {site}',
+      few: '{n} تعليقات بانتظار الإشراف في {site}',
+      many: '{n} تعليقًا بانتظار الإشراف في {site}',
+      other: '{n} تعليق بانتظار الإشراف في {site}',
+    },
     heldOn: '{name} في {page}:',
     approve: 'قبول',
     reject: 'رفض',
-    expiry: 'مدة صلاحية رابطَي القبول والرفض بالساعات: {hours}، ويطلب كلٌّ منهما التأكيد مرة أخرى قبل التنفيذ.',
+    expiry: {
+      zero: 'تنتهي صلاحية رابطَي القبول والرفض بعد {n} ساعة، ويطلب كلٌّ منهما التأكيد مرة أخرى قبل التنفيذ.',
+      one: 'تنتهي صلاحية رابطَي القبول والرفض بعد ساعة واحدة، ويطلب كلٌّ منهما التأكيد مرة أخرى قبل التنفيذ.',
+      two: 'تنتهي صلاحية رابطَي القبول والرفض بعد ساعتين، ويطلب كلٌّ منهما التأكيد مرة أخرى قبل التنفيذ.',
+      few: 'تنتهي صلاحية رابطَي القبول والرفض بعد {n} ساعات، ويطلب كلٌّ منهما التأكيد مرة أخرى قبل التنفيذ.',
+      many: 'تنتهي صلاحية رابطَي القبول والرفض بعد {n} ساعة، ويطلب كلٌّ منهما التأكيد مرة أخرى قبل التنفيذ.',
+      other: 'تنتهي صلاحية رابطَي القبول والرفض بعد {n} ساعة، ويطلب كلٌّ منهما التأكيد مرة أخرى قبل التنفيذ.',
+    },
     stopMail: 'أوقف رسائل الإشراف من {site}',
   },
   page: {

@@ -1,9 +1,9 @@
-import type { Terms } from './types.js';
+import type { TermsWith } from './types.js';
 
 /**
  * The words of readers' mails, moderator mails and the pages their links open in German.
  */
-export const de: Terms = {
+export const de: TermsWith<'one'> = {
   mail: {
     replySubject: 'Neue Antwort auf Ihren Kommentar zu {page}',
     replyIntro: '{name} hat auf Ihren Kommentar zu {page} geantwortet:',
@@ -20,11 +20,17 @@ export const de: Terms = {
   },
   moderator: {
     heldSubject: 'Kommentar zu {page} wartet auf Freigabe',
-    digestSubject: '{count} Kommentare auf {site} warten auf Freigabe',
+    digestSubject: {
+      one: '{n} Kommentar auf {site} wartet auf Freigabe',
+      other: '{n} Kommentare auf {site} warten auf Freigabe',
+    },
     heldOn: '{name} zu {page}:',
     approve: 'Freigeben',
     reject: 'Ablehnen',
-    expiry: 'Die Links zum Freigeben und Ablehnen gelten {hours} Stunden und fragen vor dem Ausführen noch einmal nach.',
+    expiry: {
+      one: 'Die Links zum Freigeben und Ablehnen gelten {n} Stunde und fragen vor dem Ausführen noch einmal nach.',
+      other: 'Die Links zum Freigeben und Ablehnen gelten {n} Stunden und fragen vor dem Ausführen noch einmal nach.',
+    },
     stopMail: 'Keine Moderations-E-Mails mehr für {site}',
   },
   page: {

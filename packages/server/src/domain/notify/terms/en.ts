@@ -1,8 +1,11 @@
 /**
  * The words of readers' mails (`mail`), moderator mails (`moderator`) and the pages their links
  * open (`page`, `http/routes/notify.ts`) in English: the fallback for a language without a table,
- * and the shape every other language's table must have (`Terms`, types.ts). `{name}`, `{page}`,
- * `{site}`, `{count}` and `{hours}` are filled in after escaping (`mail-templates.ts`, the routes).
+ * and the shape every other language's table must have (`TermsWith`, types.ts). `{name}`, `{page}`
+ * and `{site}` are filled in after escaping (`mail-templates.ts`, the routes). A term with a number
+ * in it is plural: an object of forms by `Intl.PluralRules` category (`one` and `other` in
+ * English), the number written as `{n}` (`plural`, text.ts). A form the language chooses for one
+ * number only (Arabic's `zero`, `one`, `two`, Hebrew's `one`) may say it in words and leave `{n}` out.
  */
 export const en = {
   mail: {
@@ -21,11 +24,17 @@ export const en = {
   },
   moderator: {
     heldSubject: 'Comment awaiting moderation on {page}',
-    digestSubject: '{count} comments awaiting moderation on {site}',
+    digestSubject: {
+      one: '{n} comment awaiting moderation on {site}',
+      other: '{n} comments awaiting moderation on {site}',
+    },
     heldOn: '{name} on {page}:',
     approve: 'Approve',
     reject: 'Reject',
-    expiry: 'The approve and reject links expire in {hours} hours and ask once more before they act.',
+    expiry: {
+      one: 'The approve and reject links expire in {n} hour and ask once more before they act.',
+      other: 'The approve and reject links expire in {n} hours and ask once more before they act.',
+    },
     stopMail: 'Stop moderation e-mails for {site}',
   },
   page: {

@@ -1,9 +1,9 @@
-import type { Terms } from './types.js';
+import type { TermsWith } from './types.js';
 
 /**
  * The words of readers' mails, moderator mails and the pages their links open in Spanish.
  */
-export const es: Terms = {
+export const es: TermsWith<'one' | 'many'> = {
   mail: {
     replySubject: 'Nueva respuesta a tu comentario en {page}',
     replyIntro: '{name} respondió a tu comentario en {page}:',
@@ -20,11 +20,19 @@ export const es: Terms = {
   },
   moderator: {
     heldSubject: 'Comentario pendiente de moderación en {page}',
-    digestSubject: '{count} comentarios pendientes de moderación en {site}',
+    digestSubject: {
+      one: '{n} comentario pendiente de moderación en {site}',
+      many: '{n} de comentarios pendientes de moderación en {site}',
+      other: '{n} comentarios pendientes de moderación en {site}',
+    },
     heldOn: '{name} en {page}:',
     approve: 'Aprobar',
     reject: 'Rechazar',
-    expiry: 'Los enlaces para aprobar y rechazar caducan en {hours} horas y piden confirmación antes de actuar.',
+    expiry: {
+      one: 'Los enlaces para aprobar y rechazar caducan en {n} hora y piden confirmación antes de actuar.',
+      many: 'Los enlaces para aprobar y rechazar caducan en {n} de horas y piden confirmación antes de actuar.',
+      other: 'Los enlaces para aprobar y rechazar caducan en {n} horas y piden confirmación antes de actuar.',
+    },
     stopMail: 'No recibir más correos de moderación de {site}',
   },
   page: {

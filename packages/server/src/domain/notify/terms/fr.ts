@@ -1,9 +1,9 @@
-import type { Terms } from './types.js';
+import type { TermsWith } from './types.js';
 
 /**
  * The words of readers' mails, moderator mails and the pages their links open in French.
  */
-export const fr: Terms = {
+export const fr: TermsWith<'one' | 'many'> = {
   mail: {
     replySubject: 'Nouvelle réponse à votre commentaire sur {page}',
     replyIntro: '{name} a répondu à votre commentaire sur {page} :',
@@ -20,11 +20,19 @@ export const fr: Terms = {
   },
   moderator: {
     heldSubject: 'Commentaire en attente de modération sur {page}',
-    digestSubject: '{count} commentaires en attente de modération sur {site}',
+    digestSubject: {
+      one: '{n} commentaire en attente de modération sur {site}',
+      many: '{n} de commentaires en attente de modération sur {site}',
+      other: '{n} commentaires en attente de modération sur {site}',
+    },
     heldOn: '{name} sur {page} :',
     approve: 'Approuver',
     reject: 'Refuser',
-    expiry: 'Les liens pour approuver et refuser expirent dans {hours} heures et demandent une confirmation avant d’agir.',
+    expiry: {
+      one: 'Les liens pour approuver et refuser expirent dans {n} heure et demandent une confirmation avant d’agir.',
+      many: 'Les liens pour approuver et refuser expirent dans {n} d’heures et demandent une confirmation avant d’agir.',
+      other: 'Les liens pour approuver et refuser expirent dans {n} heures et demandent une confirmation avant d’agir.',
+    },
     stopMail: 'Ne plus recevoir les e-mails de modération de {site}',
   },
   page: {

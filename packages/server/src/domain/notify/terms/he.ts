@@ -1,10 +1,10 @@
-import type { Terms } from './types.js';
+import type { TermsWith } from './types.js';
 
 /**
  * The words of readers' mails, moderator mails and the pages their links open in Hebrew, written
  * right to left (`textDirection`) and without gender: "התקבלה תשובה מ־…" rather than "…השיב/ה".
  */
-export const he: Terms = {
+export const he: TermsWith<'one' | 'two'> = {
   mail: {
     replySubject: 'תשובה חדשה לתגובה שלך ב־{page}',
     replyIntro: 'התקבלה תשובה מ־{name} לתגובה שלך ב־{page}:',
@@ -20,11 +20,19 @@ export const he: Terms = {
   },
   moderator: {
     heldSubject: 'תגובה ממתינה לאישור ב־{page}',
-    digestSubject: '{count} תגובות ממתינות לאישור ב־{site}',
+    digestSubject: {
+      one: 'תגובה אחת ממתינה לאישור ב־{site}',
+      two: '{n} תגובות ממתינות לאישור ב־{site}',
+      other: '{n} תגובות ממתינות לאישור ב־{site}',
+    },
     heldOn: '{name} ב־{page}:',
     approve: 'אישור',
     reject: 'דחייה',
-    expiry: 'הקישורים לאישור ולדחייה תקפים {hours} שעות, ולפני הביצוע מבקשים אישור נוסף.',
+    expiry: {
+      one: 'הקישורים לאישור ולדחייה תקפים למשך שעה אחת, ולפני הביצוע מבקשים אישור נוסף.',
+      two: 'הקישורים לאישור ולדחייה תקפים למשך שעתיים, ולפני הביצוע מבקשים אישור נוסף.',
+      other: 'הקישורים לאישור ולדחייה תקפים למשך {n} שעות, ולפני הביצוע מבקשים אישור נוסף.',
+    },
     stopMail: 'הפסקת הודעות הניהול מ־{site}',
   },
   page: {

@@ -1,9 +1,9 @@
-import type { Terms } from './types.js';
+import type { TermsWith } from './types.js';
 
 /**
  * The words of readers' mails, moderator mails and the pages their links open in Italian.
  */
-export const it: Terms = {
+export const it: TermsWith<'one' | 'many'> = {
   mail: {
     replySubject: 'Nuova risposta al tuo commento su {page}',
     replyIntro: '{name} ha risposto al tuo commento su {page}:',
@@ -20,11 +20,19 @@ export const it: Terms = {
   },
   moderator: {
     heldSubject: 'Commento in attesa di moderazione su {page}',
-    digestSubject: '{count} commenti in attesa di moderazione su {site}',
+    digestSubject: {
+      one: '{n} commento in attesa di moderazione su {site}',
+      many: '{n} di commenti in attesa di moderazione su {site}',
+      other: '{n} commenti in attesa di moderazione su {site}',
+    },
     heldOn: '{name} su {page}:',
     approve: 'Approva',
     reject: 'Rifiuta',
-    expiry: 'I link per approvare e rifiutare scadono tra {hours} ore e chiedono conferma prima di agire.',
+    expiry: {
+      one: 'I link per approvare e rifiutare scadono tra {n} ora e chiedono conferma prima di agire.',
+      many: 'I link per approvare e rifiutare scadono tra {n} di ore e chiedono conferma prima di agire.',
+      other: 'I link per approvare e rifiutare scadono tra {n} ore e chiedono conferma prima di agire.',
+    },
     stopMail: 'Non ricevere più e-mail di moderazione per {site}',
   },
   page: {

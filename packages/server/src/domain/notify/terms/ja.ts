@@ -1,9 +1,9 @@
-import type { Terms } from './types.js';
+import type { TermsWith } from './types.js';
 
 /**
  * The words of readers' mails, moderator mails and the pages their links open in Japanese.
  */
-export const ja: Terms = {
+export const ja: TermsWith<never> = {
   mail: {
     replySubject: '{page} のあなたのコメントに新しい返信があります',
     replyIntro: '{name} さんが {page} のあなたのコメントに返信しました:',
@@ -19,11 +19,15 @@ export const ja: Terms = {
   },
   moderator: {
     heldSubject: '{page} のコメントが承認待ちです',
-    digestSubject: '{site} で {count} 件のコメントが承認待ちです',
+    digestSubject: {
+      other: '{site} で {n} 件のコメントが承認待ちです',
+    },
     heldOn: '{name} さん（{page}）:',
     approve: '承認する',
     reject: '却下する',
-    expiry: '承認・却下のリンクの有効期限は {hours} 時間です。実行する前にもう一度確認します。',
+    expiry: {
+      other: '承認・却下のリンクの有効期限は {n} 時間です。実行する前にもう一度確認します。',
+    },
     stopMail: '{site} のモデレーションメールを停止する',
   },
   page: {

@@ -103,7 +103,7 @@ test('mails in Arabic and Hebrew run right to left, the quote’s bar on the rig
       rejectUrl: `https://c.example/r/${n}`,
     })),
   });
-  assert.equal(mod.subject, 'تعليقات بانتظار الإشراف في Blog: 2');
+  assert.equal(mod.subject, 'تعليقان بانتظار الإشراف في Blog');
   assert.match(mod.html, /<html lang="ar" dir="rtl">[\s\S]*border-right:3px/);
   const de = reply('de');
   assert.match(

@@ -1,9 +1,9 @@
-import type { Terms } from './types.js';
+import type { TermsWith } from './types.js';
 
 /**
  * The words of readers' mails, moderator mails and the pages their links open in Dutch.
  */
-export const nl: Terms = {
+export const nl: TermsWith<'one'> = {
   mail: {
     replySubject: 'Nieuwe reactie op je opmerking bij {page}',
     replyIntro: '{name} reageerde op je opmerking bij {page}:',
@@ -20,11 +20,17 @@ export const nl: Terms = {
   },
   moderator: {
     heldSubject: 'Reactie bij {page} wacht op moderatie',
-    digestSubject: '{count} reacties op {site} wachten op moderatie',
+    digestSubject: {
+      one: '{n} reactie op {site} wacht op moderatie',
+      other: '{n} reacties op {site} wachten op moderatie',
+    },
     heldOn: '{name} bij {page}:',
     approve: 'Goedkeuren',
     reject: 'Afwijzen',
-    expiry: 'De links om goed te keuren of af te wijzen verlopen na {hours} uur en vragen nog één keer om bevestiging.',
+    expiry: {
+      one: 'De links om goed te keuren of af te wijzen verlopen na {n} uur en vragen nog één keer om bevestiging.',
+      other: 'De links om goed te keuren of af te wijzen verlopen na {n} uur en vragen nog één keer om bevestiging.',
+    },
     stopMail: 'Geen moderatie-e-mails meer voor {site}',
   },
   page: {

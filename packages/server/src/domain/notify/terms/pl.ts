@@ -1,9 +1,9 @@
-import type { Terms } from './types.js';
+import type { TermsWith } from './types.js';
 
 /**
  * The words of readers' mails, moderator mails and the pages their links open in Polish.
  */
-export const pl: Terms = {
+export const pl: TermsWith<'one' | 'few' | 'many'> = {
   mail: {
     replySubject: 'Nowa odpowiedź na Twój komentarz pod {page}',
     replyIntro: '{name} odpowiedział(a) na Twój komentarz pod {page}:',
@@ -20,12 +20,21 @@ export const pl: Terms = {
   },
   moderator: {
     heldSubject: 'Komentarz do {page} czeka na moderację',
-    digestSubject: 'Komentarze czekające na moderację w {site}: {count}',
+    digestSubject: {
+      one: '{n} komentarz czeka na moderację w {site}',
+      few: '{n} komentarze czekają na moderację w {site}',
+      many: '{n} komentarzy czeka na moderację w {site}',
+      other: '{n} komentarza czeka na moderację w {site}',
+    },
     heldOn: '{name} – {page}:',
     approve: 'Zatwierdź',
     reject: 'Odrzuć',
-    expiry:
-      'Linki do zatwierdzania i odrzucania wygasają po {hours} godz. i przed wykonaniem jeszcze raz proszą o potwierdzenie.',
+    expiry: {
+      one: 'Linki do zatwierdzania i odrzucania wygasają po {n} godzinie i przed wykonaniem jeszcze raz proszą o potwierdzenie.',
+      few: 'Linki do zatwierdzania i odrzucania wygasają po {n} godzinach i przed wykonaniem jeszcze raz proszą o potwierdzenie.',
+      many: 'Linki do zatwierdzania i odrzucania wygasają po {n} godzinach i przed wykonaniem jeszcze raz proszą o potwierdzenie.',
+      other: 'Linki do zatwierdzania i odrzucania wygasają po {n} godziny i przed wykonaniem jeszcze raz proszą o potwierdzenie.',
+    },
     stopMail: 'Wyłącz e-maile moderacyjne dla {site}',
   },
   page: {

@@ -1,9 +1,9 @@
-import type { Terms } from './types.js';
+import type { TermsWith } from './types.js';
 
 /**
  * The words of readers' mails, moderator mails and the pages their links open in Portuguese.
  */
-export const pt: Terms = {
+export const pt: TermsWith<'one' | 'many'> = {
   mail: {
     replySubject: 'Nova resposta ao seu comentário em {page}',
     replyIntro: '{name} respondeu ao seu comentário em {page}:',
@@ -20,11 +20,19 @@ export const pt: Terms = {
   },
   moderator: {
     heldSubject: 'Comentário aguardando moderação em {page}',
-    digestSubject: '{count} comentários aguardando moderação em {site}',
+    digestSubject: {
+      one: '{n} comentário aguardando moderação em {site}',
+      many: '{n} de comentários aguardando moderação em {site}',
+      other: '{n} comentários aguardando moderação em {site}',
+    },
     heldOn: '{name} em {page}:',
     approve: 'Aprovar',
     reject: 'Rejeitar',
-    expiry: 'Os links para aprovar e rejeitar expiram em {hours} horas e pedem confirmação antes de agir.',
+    expiry: {
+      one: 'Os links para aprovar e rejeitar expiram em {n} hora e pedem confirmação antes de agir.',
+      many: 'Os links para aprovar e rejeitar expiram em {n} de horas e pedem confirmação antes de agir.',
+      other: 'Os links para aprovar e rejeitar expiram em {n} horas e pedem confirmação antes de agir.',
+    },
     stopMail: 'Não receber mais e-mails de moderação de {site}',
   },
   page: {

@@ -1,9 +1,9 @@
-import type { Terms } from './types.js';
+import type { TermsWith } from './types.js';
 
 /**
  * The words of readers' mails, moderator mails and the pages their links open in Russian.
  */
-export const ru: Terms = {
+export const ru: TermsWith<'one' | 'few' | 'many'> = {
   mail: {
     replySubject: 'Новый ответ на ваш комментарий к {page}',
     replyIntro: '{name} ответил(а) на ваш комментарий к {page}:',
@@ -20,11 +20,21 @@ export const ru: Terms = {
   },
   moderator: {
     heldSubject: 'Комментарий к {page} ожидает модерации',
-    digestSubject: 'Комментарии на {site}, ожидающие модерации: {count}',
+    digestSubject: {
+      one: '{n} комментарий на {site} ожидает модерации',
+      few: '{n} комментария на {site} ожидают модерации',
+      many: '{n} комментариев на {site} ожидают модерации',
+      other: '{n} комментария на {site} ожидают модерации',
+    },
     heldOn: '{name} — {page}:',
     approve: 'Одобрить',
     reject: 'Отклонить',
-    expiry: 'Ссылки «Одобрить» и «Отклонить» действуют {hours} ч и перед действием ещё раз просят подтверждения.',
+    expiry: {
+      one: 'Ссылки «Одобрить» и «Отклонить» действуют {n} час и перед действием ещё раз просят подтверждения.',
+      few: 'Ссылки «Одобрить» и «Отклонить» действуют {n} часа и перед действием ещё раз просят подтверждения.',
+      many: 'Ссылки «Одобрить» и «Отклонить» действуют {n} часов и перед действием ещё раз просят подтверждения.',
+      other: 'Ссылки «Одобрить» и «Отклонить» действуют {n} часа и перед действием ещё раз просят подтверждения.',
+    },
     stopMail: 'Отключить письма модерации для {site}',
   },
   page: {

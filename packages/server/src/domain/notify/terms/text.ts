@@ -1,3 +1,5 @@
+import type { Plural } from './types.js';
+
 /** Fills `{key}` placeholders; values must already be escaped for where the result goes. */
 export function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (m, key: string) => values[key] ?? m);
@@ -14,4 +16,13 @@ export function textDirection(locale: string): 'ltr' | 'rtl' {
   } catch {
     return 'ltr';
   }
+}
+
+/**
+ * The form of a plural term for the number `n` in a table's language, by `Intl.PluralRules`
+ * (Arabic has six forms, Hebrew three, Japanese and Chinese one); `other` when the term lacks the
+ * form, which the tables' type and plurals.test.ts rule out. The number itself goes in as `{n}`.
+ */
+export function plural(forms: Plural, locale: string, n: number): string {
+  return forms[new Intl.PluralRules(locale).select(n)] ?? forms.other;
 }

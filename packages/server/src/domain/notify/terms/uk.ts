@@ -1,9 +1,9 @@
-import type { Terms } from './types.js';
+import type { TermsWith } from './types.js';
 
 /**
  * The words of readers' mails, moderator mails and the pages their links open in Ukrainian.
  */
-export const uk: Terms = {
+export const uk: TermsWith<'one' | 'few' | 'many'> = {
   mail: {
     replySubject: 'Нова відповідь на ваш коментар до {page}',
     replyIntro: '{name} відповів(ла) на ваш коментар до {page}:',
@@ -20,11 +20,21 @@ export const uk: Terms = {
   },
   moderator: {
     heldSubject: 'Коментар до {page} очікує на модерацію',
-    digestSubject: 'Коментарі на {site}, що очікують на модерацію: {count}',
+    digestSubject: {
+      one: '{n} коментар на {site} очікує на модерацію',
+      few: '{n} коментарі на {site} очікують на модерацію',
+      many: '{n} коментарів на {site} очікують на модерацію',
+      other: '{n} коментаря на {site} очікують на модерацію',
+    },
     heldOn: '{name} — {page}:',
     approve: 'Схвалити',
     reject: 'Відхилити',
-    expiry: 'Посилання «Схвалити» і «Відхилити» діють {hours} год і перед дією ще раз просять підтвердження.',
+    expiry: {
+      one: 'Посилання «Схвалити» і «Відхилити» діють {n} годину і перед дією ще раз просять підтвердження.',
+      few: 'Посилання «Схвалити» і «Відхилити» діють {n} години і перед дією ще раз просять підтвердження.',
+      many: 'Посилання «Схвалити» і «Відхилити» діють {n} годин і перед дією ще раз просять підтвердження.',
+      other: 'Посилання «Схвалити» і «Відхилити» діють {n} години і перед дією ще раз просять підтвердження.',
+    },
     stopMail: 'Вимкнути листи модерації для {site}',
   },
   page: {

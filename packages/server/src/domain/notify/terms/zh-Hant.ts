@@ -1,11 +1,11 @@
-import type { Terms } from './types.js';
+import type { TermsWith } from './types.js';
 
 /**
  * The words of readers' mails, moderator mails and the pages their links open in Traditional
  * Chinese in Taiwan usage (留言, 電子郵件, 連結, 核准): the table of `zh-TW`, `zh-HK`, `zh-MO` and
  * `zh-Hant` (`tableLocale`).
  */
-export const zhHant: Terms = {
+export const zhHant: TermsWith<never> = {
   mail: {
     replySubject: '您在 {page} 的留言有新回覆',
     replyIntro: '{name} 回覆了您在 {page} 的留言：',
@@ -21,11 +21,15 @@ export const zhHant: Terms = {
   },
   moderator: {
     heldSubject: '{page} 有一則留言等待審核',
-    digestSubject: '{site} 有 {count} 則留言等待審核',
+    digestSubject: {
+      other: '{site} 有 {n} 則留言等待審核',
+    },
     heldOn: '{name} 在 {page}：',
     approve: '核准',
     reject: '拒絕',
-    expiry: '「核准」與「拒絕」連結將在 {hours} 小時後失效，執行前會再次確認。',
+    expiry: {
+      other: '「核准」與「拒絕」連結將在 {n} 小時後失效，執行前會再次確認。',
+    },
     stopMail: '停止接收 {site} 的審核電子郵件',
   },
   page: {

@@ -1,9 +1,9 @@
-import type { Terms } from './types.js';
+import type { TermsWith } from './types.js';
 
 /**
  * The words of readers' mails, moderator mails and the pages their links open in Simplified Chinese.
  */
-export const zh: Terms = {
+export const zh: TermsWith<never> = {
   mail: {
     replySubject: '{page} 上您的评论有新回复',
     replyIntro: '{name} 回复了您在 {page} 上的评论：',
@@ -19,11 +19,15 @@ export const zh: Terms = {
   },
   moderator: {
     heldSubject: '{page} 上有一条评论等待审核',
-    digestSubject: '{site} 上有 {count} 条评论等待审核',
+    digestSubject: {
+      other: '{site} 上有 {n} 条评论等待审核',
+    },
     heldOn: '{name} 在 {page}：',
     approve: '通过',
     reject: '拒绝',
-    expiry: '“通过”和“拒绝”链接将在 {hours} 小时后失效，执行前会再次确认。',
+    expiry: {
+      other: '“通过”和“拒绝”链接将在 {n} 小时后失效，执行前会再次确认。',
+    },
     stopMail: '停止接收 {site} 的审核邮件',
   },
   page: {
