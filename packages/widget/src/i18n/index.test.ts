@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { resolveLanguage } from './index.js';
+import { rightToLeft } from './direction.js';
+import { resolveLanguage, supportedLanguages } from './index.js';
+import { tableLanguage } from './language-tag.js';
 import { loadAllTerms, Translator } from './translator.js';
 
 describe('i18n', () => {
@@ -20,5 +22,17 @@ describe('i18n', () => {
     el.setAttribute('lang', 'xx');
     expect(resolveLanguage(el, ['yy', 'en-GB'])).to.equal('en');
     expect(resolveLanguage(null, [])).to.equal('en');
+  });
+
+  it('reads the retired Hebrew tag iw (sent by Java and older Android) as Hebrew, right to left', () => {
+    const supported = supportedLanguages();
+    for (const tag of ['iw', 'iw-IL', 'IW-il', 'iw-Hebr-IL']) expect(tableLanguage(tag, supported), tag).to.equal('he');
+    const el = document.createElement('div');
+    el.setAttribute('lang', 'iw');
+    expect(resolveLanguage(el, ['de'])).to.equal('he');
+    expect(resolveLanguage(null, ['iw-IL', 'en'])).to.equal('he');
+    expect(rightToLeft(resolveLanguage(null, ['iw']))).to.equal(true);
+    // `und` (undetermined) names no table, so the next preference still decides.
+    expect(resolveLanguage(null, ['und', 'de'])).to.equal('de');
   });
 });

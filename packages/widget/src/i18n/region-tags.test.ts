@@ -14,11 +14,13 @@ import { loadAllTerms } from './translator.js';
 // A region tag (`de-AT`, `pt-BR`, `zh-TW`) given to any element is matched to a table
 // (`tableLanguage`) wherever a table is chosen, and a tag naming an `Object.prototype` member
 // finds no table. Each case: the tag, the table's count text for 3, its thread's "Reply", its
-// share bar's label, the handle label of its fediverse share page.
+// share bar's label, the handle label of its fediverse share page. `iw-IL` is Hebrew under its
+// retired tag, which Java and older Android still send: Intl.Locale reads it as `he`.
 const CASES = [
   ['de-AT', '3 Kommentare', 'Antworten', 'Teilen', 'Ihr Handle oder Server'],
   ['pt-BR', '3 comentários', 'Responder', 'Partilhar', 'O seu identificador ou servidor'],
   ['zh-TW', '3 則留言', '回覆', '分享', '你的帳號或伺服器'],
+  ['iw-IL', '3 תגובות', 'תשובה', 'שיתוף', 'הכינוי או השרת שלך'],
 ] as const;
 const BUILT_INS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
 

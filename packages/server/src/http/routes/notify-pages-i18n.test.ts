@@ -111,6 +111,20 @@ describe('mail-link pages in the reader’s language', () => {
     assert.match(page, /<h1>קישור לא תקף<\/h1><p>הקישור הזה לא תקף או שפג תוקפו\.<\/p>/);
   });
 
+  test('the retired Hebrew tag iw (Java, older Android) reads Hebrew: the mail, its page and Accept-Language', async () => {
+    const { s, confirm } = await readerStack('iw-IL');
+    const mail = s.sink.to('alice@example.org')[0];
+    assert.equal(mail?.parsed.subject, 'אישור הודעות דוא״ל על תגובות ב־demo');
+    assert.match(String(mail?.parsed.html), /<html lang="he" dir="rtl">/);
+    const ask = await (await s.app.request(confirm, { headers: { 'accept-language': 'en' } })).text();
+    assert.deepEqual(lang(ask), ['he', 'rtl']);
+    const forged = await (
+      await s.app.request('/notify/unsubscribe?t=forged', { headers: { 'accept-language': 'iw, en;q=0.5' } })
+    ).text();
+    assert.deepEqual(lang(forged), ['he', 'rtl']);
+    assert.match(forged, /<h1>ביטול המינוי<\/h1><p>להפסיק את ההודעות האלה\?<\/p>/);
+  });
+
   test('fallback: no stored address and no language with a table → English', async () => {
     const s = await notifyStack(backend);
     const cases: Record<string, string>[] = [

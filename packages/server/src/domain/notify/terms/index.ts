@@ -38,10 +38,14 @@ export const PAGE_LOCALES = MAIL_LOCALES;
  */
 export function tableLocale(tag: string | undefined): string | undefined {
   const clean = (tag ?? '').trim().replaceAll('_', '-');
-  const language = clean.split('-')[0] ?? '';
+  let language = clean.split('-')[0] ?? '';
   let script: string | undefined;
   try {
-    script = new Intl.Locale(clean).maximize().script;
+    const locale = new Intl.Locale(clean);
+    // Canonical: the retired `iw` (still sent by Java and older Android) reads `he`. Node 20 gives
+    // `und` no language (undefined), so the tag's own stays.
+    if (locale.language) language = locale.language;
+    script = locale.maximize().script;
   } catch {
     // Not a well-formed tag: its language alone decides.
   }
@@ -53,7 +57,8 @@ export function tableLocale(tag: string | undefined): string | undefined {
  * The table for a language tag, by the widget's rule (`tableLanguage` in the widget's
  * i18n/language-tag.ts): the whole tag, then its language and script as `Intl.Locale#maximize`
  * gives them (`zh-TW` → `zh-Hant`, `zh-SG` → `zh-Hans`, which has no table, so `zh`), then its
- * language (`pt-BR` → `pt`); else `en`. `_` is read as `-` (`zh_TW`).
+ * language (`pt-BR` → `pt`), as Intl.Locale canonicalises it (the retired `iw` → `he`); else `en`.
+ * `_` is read as `-` (`zh_TW`).
  */
 export function mailLocale(tag: string | undefined): string {
   return tableLocale(tag) ?? 'en';

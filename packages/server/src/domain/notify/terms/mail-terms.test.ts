@@ -20,6 +20,11 @@ test('mailLocale matches other tags by their language and falls back to English'
   for (const tag of [undefined, '', 'xx', 'not a tag', '-']) assert.equal(mailLocale(tag), 'en', String(tag));
 });
 
+test('mailLocale reads the retired Hebrew tag iw (Java, older Android) as Hebrew; und names no table', () => {
+  for (const tag of ['iw', 'iw-IL', 'iw_IL', 'IW-il', 'iw-Hebr-IL']) assert.equal(mailLocale(tag), 'he', tag);
+  assert.equal(mailLocale('und'), 'en');
+});
+
 test('every mail table words every term, with the placeholders English has', () => {
   assert.equal(MAIL_LOCALES.length, 15);
   assertTermTablesComplete(MAIL_LOCALES, mailTerms);

@@ -45,3 +45,9 @@ test('acceptedLocale finds the Arabic and Hebrew tables', () => {
   assert.equal(acceptedLocale('ar-SA,ar;q=0.9,en;q=0.5'), 'ar');
   assert.equal(acceptedLocale('he-IL'), 'he');
 });
+
+test('acceptedLocale reads the retired Hebrew tag iw as Hebrew; und names no table, so the next tag decides', () => {
+  assert.equal(acceptedLocale('iw-IL,iw;q=0.9,en;q=0.5'), 'he');
+  assert.equal(acceptedLocale('iw'), 'he');
+  assert.equal(acceptedLocale('und, de;q=0.5'), 'de');
+});
