@@ -85,6 +85,8 @@ export class ParleyComments extends Thread {
 
   override render() {
     const ready = this.phase === 'ready';
+    // Loading again (another sort, a retry) keeps the form and what is typed in it.
+    const shown = ready || (this.phase === 'loading' && !!this.info);
     const count = this.info?.count ?? 0;
     const n = this.waiting.length;
     const fresh = n
@@ -113,7 +115,7 @@ export class ParleyComments extends Thread {
           : nothing
       }
       ${ready && this.locked && this.comments.length ? html`<p>${this.tr('comments.locked')}</p>` : nothing}
-      ${ready && !this.locked ? renderForm(this, 'root') : nothing}
+      ${shown && !this.locked ? renderForm(this, 'root') : nothing}
       <div class="sr" role="status" aria-live="polite">${this.announcement}</div>
     </section>`;
   }

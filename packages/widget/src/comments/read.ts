@@ -15,23 +15,29 @@ import { setUi } from './ui.js';
  */
 
 /**
- * The reader's own comments that wait for a moderator (kept since they posted them, for a
- * week) added where they belong: the server lists only approved ones. A top-level one goes where
- * the sort order puts it among the loaded comments, as a new comment shown live does ({@link place}).
+ * `list` (comments as the server sent them: the first page, a later one) with the reader's own
+ * comments it lacks added where they belong: those that wait for a moderator (kept since they
+ * posted them, for a week; the server lists only approved ones), and `mine`, posted after `list`
+ * was asked for. A reply goes under its parent wherever that is in `list`, so one whose parent
+ * comes with a later page is added when that page comes; a top-level one (with `top`: the first
+ * page) goes where the sort order puts it among the loaded comments, as a new comment shown live
+ * does ({@link place}). A held comment the server lists now (approved) is forgotten.
  */
-export function withHeld(host: Thread, list: Comment[]): Comment[] {
-  const held = load<Record<string, Held>>('held', {});
-  const top: Comment[] = [];
-  for (const [id, h] of Object.entries(held)) {
+export function withHeld(host: Thread, list: Comment[], top: boolean, mine: Comment[] = []): Comment[] {
+  const add = [...mine];
+  for (const [id, h] of Object.entries(load<Record<string, Held>>('held', {}))) {
+    const listed = findPath(list, id)?.at(-1);
     // Not `> a week`: an entry that is not an object (NaN) goes too.
-    if (!h?.c || !(Date.now() - h.at < 6048e5) || findPath(list, id)) saveIn<Held>('held', id, undefined);
-    else if (h.s === host.siteId && h.p === host.pageKey) {
-      const p = h.c.parentId;
-      if (p) list = mapTree(list, p, addReply(h.c));
-      else top.push(h.c);
-    }
+    if (!h?.c || !(Date.now() - h.at < 6048e5) || (listed && listed.status !== 'pending')) saveIn<Held>('held', id, undefined);
+    else if (h.s === host.siteId && h.p === host.pageKey) add.push(h.c);
   }
-  return place(host, top, list);
+  const tops: Comment[] = [];
+  for (const c of add) {
+    if (findPath(list, c.id)) continue;
+    if (c.parentId) list = mapTree(list, c.parentId, addReply(c));
+    else if (top) tops.push(c);
+  }
+  return place(host, tops, list);
 }
 
 /** Appends the next page; returns how many comments it brought. */
@@ -48,7 +54,7 @@ export async function loadMore(host: Thread, focus = true): Promise<number> {
       signal,
     });
     if (signal.aborted) return 0;
-    const page = data.comments;
+    const page = withHeld(host, data.comments, false);
     const list = host.comments;
     const seen = new Set(list.map((c) => c.id));
     const fresh = page.filter((c) => !seen.has(c.id));
@@ -72,7 +78,7 @@ export async function loadMore(host: Thread, focus = true): Promise<number> {
     );
     host.info = data.page;
     host.next = data.nextCursor;
-    const n = countAll(fresh);
+    const n = countAll(data.comments.filter((c) => !seen.has(c.id)));
     if (focus) {
       host.announce(host.tr('live.new', { n }));
       if (fresh[0]) void focusComment(host, fresh[0].id);

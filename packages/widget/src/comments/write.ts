@@ -1,11 +1,12 @@
 import { ApiError } from '../api.js';
 import { bodyOf } from './bodies.js';
-import { failed, message } from './errors.js';
+import { failed, message, retryable } from './errors.js';
 import { focusComment, focusOn, pageUrl, place } from './read.js';
-import { type Identity, load, save, saveIn, type Token } from './storage.js';
+import { send } from './send.js';
+import { editableUntil, type Identity, load, save, saveIn, type Token } from './storage.js';
 import type { Thread } from './thread.js';
 import { addReply, findPath, mapTree, removeComment, renew } from './tree.js';
-import { EDIT_WINDOW_MS, type Held } from './types.js';
+import type { Held } from './types.js';
 import { setForm, setUi, uiOf } from './ui.js';
 
 /*
@@ -15,16 +16,18 @@ import { setForm, setUi, uiOf } from './ui.js';
  */
 
 const idOf = (key: string) => key.slice(2);
-const draftKey = (host: Thread, key: string) => `draft:${host.siteId}:${host.pageKey}:${key}`;
+/** Where the draft of form `key` of a page is kept (`<that>:key` keeps its post's Idempotency-Key). */
+const draftKey = (site: string, page: string, key: string) => `draft:${site}:${page}:${key}`;
+const here = (host: Thread, key: string) => draftKey(host.siteId, host.pageKey, key);
 
 /** The kept draft of a form, if any. */
 export function draft(host: Thread, key: string): string | undefined {
-  return load(draftKey(host, key), '') || undefined;
+  return load(here(host, key), '') || undefined;
 }
 
 /** Keeps the text as it is typed. */
 export function typing(host: Thread, key: string, e: Event): void {
-  save(draftKey(host, key), (e.target as HTMLTextAreaElement).value);
+  save(here(host, key), (e.target as HTMLTextAreaElement).value);
 }
 
 /** Remembers the commenter's name, e-mail or website. */
@@ -33,23 +36,31 @@ export function remember(host: Thread, field: keyof Identity, e: Event): void {
   save('me', host.me);
 }
 
-/** Whether the reader may still edit or delete a comment. */
+/** Whether the reader may still edit or delete a comment (until the post's `editableUntil`). */
 export function canEdit(host: Thread, c: { id: string; deleted?: true }): boolean {
-  const tok = host.tokens[c.id];
-  return !!tok && !c.deleted && Date.now() - tok.at < EDIT_WINDOW_MS;
+  return !c.deleted && Date.now() < editableUntil(host.tokens[c.id]);
 }
 
-/** Ends a form after the server accepted it: no draft, no state. */
-function done(host: Thread, key: string): void {
-  save(draftKey(host, key), undefined);
+/** Ends a form after the server accepted it: no draft, no key, no state. */
+function done(host: Thread, key: string, dk: string): void {
+  save(dk, undefined);
+  save(`${dk}:key`, undefined);
   host.ui.delete(key);
 }
 
-function formFailed(host: Thread, key: string, err: unknown): void {
+/**
+ * Shows why a form failed. Its text stays, and "try again" is said only where it may work
+ * ({@link retryable}). An edit the server will never take (the window closed, the token or the
+ * comment gone: `kept`) keeps its text on screen to copy, read-only and without a submit button,
+ * and its stored draft goes: nothing could send it any more.
+ */
+function formFailed(host: Thread, key: string, err: unknown, kept?: string): void {
   const fields: Record<string, string> = {};
   if (err instanceof ApiError) for (const f of err.fields) fields[f.path] ??= f.message;
-  const error = err instanceof ApiError && err.fields.length ? '' : `${message(host, err)} ${host.tr('form.draftKept')}`;
-  setForm(host, key, { ...host.ui.get(key), busy: false, error, fields });
+  const again = retryable(err);
+  const next = kept === undefined ? (again ? 'form.draftKept' : 'form.textKept') : 'form.notSaved';
+  const error = err instanceof ApiError && err.fields.length ? '' : `${message(host, err)} ${host.tr(next)}`;
+  setForm(host, key, { ...host.ui.get(key), busy: false, error, fields, again, kept });
   failed(host, err, error || Object.values(fields).join(' '));
 }
 
@@ -57,54 +68,74 @@ const forget = (host: Thread, id: string) => {
   host.tokens = saveIn<Token>('tokens', id, undefined);
 };
 
-const hold = (host: Thread, id: string, c: Held['c']) =>
-  saveIn<Held>('held', id, { c, s: host.siteId, p: host.pageKey, at: Date.now() });
+/** Whether the server will never take this token's writes (window over, token wrong, comment gone). */
+const lost = (err: unknown) => err instanceof ApiError && [401, 403, 404].includes(err.status);
 
-/** Posts a new comment or reply from a form, or saves an edit. */
+const hold = (c: Held['c'], s: string, p: string) => saveIn<Held>('held', c.id, { c, s, p, at: Date.now() });
+
+/**
+ * Posts a new comment or reply from a form, or saves an edit. The page and site are those of
+ * the moment it is sent: a single-page app may show another page before the answer comes, and
+ * then only this post's draft goes, and the comment is not put in the other page's thread.
+ */
 export async function submit(host: Thread, key: string, e: Event, parentId?: string): Promise<void> {
   e.preventDefault();
   const form = e.currentTarget as HTMLFormElement;
   const data = new FormData(form);
   const st = uiOf(host, key);
-  if (st.busy) return;
+  if (st.busy || st.kept !== undefined) return;
   const text = (name: string) => String(data.get(name) ?? '').trim() || undefined;
   const body = String(data.get('body') ?? '');
   const id = idOf(key);
   const edit = key[0] === 'e';
   const tok = host.tokens[id];
   if (edit && !tok) return;
+  const { siteId: site, pageKey: page } = host;
+  const dk = draftKey(site, page, key);
+  const moved = () => host.siteId !== site || host.pageKey !== page;
   setForm(host, key, { preview: st.preview, shown: st.shown, busy: true });
-  const [formToken, got = 0] = edit ? [] : (host.formToken ?? []);
-  // The server refuses tokens younger than 2 s (scripts answer at once; people do not).
-  await new Promise((ok) => setTimeout(ok, got + 2100 - Date.now()));
   try {
     if (edit && tok) {
       const { comment } = await host.client.edit(id, tok.t, body);
-      done(host, key);
+      done(host, key, dk);
       setUi(host, id, { editing: false });
       host.comments = mapTree(host.comments, id, renew(comment));
       // An edit the site holds for moderation leaves the public listing: keep it for its author.
-      if (comment.status === 'pending') hold(host, id, comment);
+      if (comment.status === 'pending') hold(comment, site, page);
       host.announce(host.tr(comment.status === 'pending' ? 'live.editPending' : 'live.saved'));
       return await focusComment(host, id);
     }
-    const { comment, editToken } = await host.client.post({
-      site: host.siteId,
-      page: host.pageKey,
-      url: pageUrl(),
-      title: document.title,
-      // Fields left undefined (no parent, no name…) are not sent: JSON.stringify drops them.
-      parentId,
-      body,
-      author: { name: text('name'), email: text('email'), website: text('website') },
-      formToken,
-      homepage: text('homepage'),
-      // "Notify me of replies": mails go out in the reader's language (issue 8).
-      ...(data.has('notify') && { notify: true, locale: host.t.lang }),
-    });
-    done(host, key);
-    host.tokens = saveIn('tokens', comment.id, { t: editToken, at: Date.parse(comment.createdAt) || Date.now() });
-    if (comment.status === 'pending') hold(host, comment.id, comment);
+    const {
+      comment,
+      editToken,
+      editableUntil: until,
+    } = await send(
+      host,
+      dk,
+      {
+        site,
+        page,
+        url: pageUrl(),
+        title: document.title,
+        // Fields left undefined (no parent, no name…) are not sent: JSON.stringify drops them.
+        parentId,
+        body,
+        author: { name: text('name'), email: text('email'), website: text('website') },
+        // "Notify me of replies": mails go out in the reader's language (issue 8).
+        ...(data.has('notify') && { notify: true, locale: host.t.lang }),
+      },
+      text('homepage'),
+    );
+    // Only now, with a verified answer: a draft deleted before could not be had back.
+    done(host, key, dk);
+    const at = Date.parse(comment.createdAt) || Date.now();
+    host.tokens = saveIn<Token>('tokens', comment.id, { t: editToken, at, u: Date.parse(until as string) || undefined });
+    if (comment.status === 'pending') hold(comment, site, page);
+    host.announce(host.tr(comment.status === 'pending' ? 'live.pending' : 'live.posted'));
+    host.emit('parley-comment-posted', { comment });
+    if (moved()) return;
+    // A listing on its way may have been read before this post was stored (see `Thread.reload`).
+    host.posted.push(comment);
     // The live stream may have brought this comment before the answer did: put it in once.
     const known = findPath([...host.comments, ...host.waiting], comment.id);
     const drop = () => undefined;
@@ -118,12 +149,19 @@ export async function submit(host: Thread, key: string, e: Event, parentId?: str
       host.comments = place(host, [comment]);
     }
     if (!known) host.recount(1);
-    host.announce(host.tr(comment.status === 'pending' ? 'live.pending' : 'live.posted'));
-    host.emit('parley-comment-posted', { comment });
     await focusComment(host, comment.id, true);
   } catch (err) {
-    if (edit && err instanceof ApiError && (err.status === 401 || err.status === 403)) forget(host, id);
-    formFailed(host, key, err);
+    const gone = edit && lost(err);
+    if (gone) {
+      forget(host, id);
+      save(dk, undefined);
+    }
+    // Another page's form is shown now: the error is said, not put on it; the draft stays with its page.
+    if (moved()) {
+      setForm(host, key, {});
+      return failed(host, err);
+    }
+    formFailed(host, key, err, gone ? body : undefined);
   }
 }
 
@@ -171,7 +209,7 @@ export async function follow(host: Thread): Promise<void> {
 export function toggleForm(host: Thread, kind: 'r' | 'e', id: string, open: boolean): Promise<void> {
   const edit = kind === 'e';
   if (edit) {
-    if (!open) save(draftKey(host, `e:${id}`), undefined);
+    if (!open) save(here(host, `e:${id}`), undefined);
     host.ui.delete(`e:${id}`);
   }
   setUi(host, id, edit ? { editing: open } : { replying: open });
@@ -194,6 +232,7 @@ export async function deleteComment(host: Thread, id: string): Promise<void> {
     if (parent) await focusComment(host, parent);
     else await focusOn(host, '.count');
   } catch (err) {
+    if (lost(err)) forget(host, id);
     setUi(host, id, { confirm: false });
     failed(host, err);
   }

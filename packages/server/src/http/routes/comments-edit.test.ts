@@ -92,7 +92,9 @@ for (const backend of backends) {
       const plain = await t.post('/u', 'without a key');
       assert.equal(plain.editableUntil, new Date(1_700_000_010_000).toISOString());
       const keyed = { site: 'demo', page: '/u', body: 'with a key' };
-      const first = (await (await t.send('POST', '/api/v1/comments', keyed, { 'idempotency-key': 'key-of-this-post' })).json()) as Posted;
+      const first = (await (
+        await t.send('POST', '/api/v1/comments', keyed, { 'idempotency-key': 'key-of-this-post' })
+      ).json()) as Posted;
       assert.equal(first.editableUntil, new Date(1_700_000_010_000).toISOString());
       clock += 5_000;
       // The site's window changes after the post: the replay still says what the post was told.

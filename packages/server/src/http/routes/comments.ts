@@ -50,11 +50,14 @@ const create = createRoute({
       ...jsonResponse(
         z.object({
           comment: CommentOut,
-          editableUntil: z.string().optional().openapi({
-            description:
-              'Until when (ISO 8601) the edit token may edit or delete the comment: createdAt plus the site edit window. ' +
-              'Absent from replays of keyed posts stored by servers before it was added',
-          }),
+          editableUntil: z
+            .string()
+            .optional()
+            .openapi({
+              description:
+                'Until when (ISO 8601) the edit token may edit or delete the comment: createdAt plus the site edit window. ' +
+                'Absent from replays of keyed posts stored by servers before it was added',
+            }),
           editToken: z.string(),
         }),
         'Stored; the edit token is shown only this once (and to retries with the same Idempotency-Key)',
