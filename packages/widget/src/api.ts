@@ -69,6 +69,17 @@ export interface Posted {
 }
 
 /**
+ * One invalid field of a problem+json answer: `code` (and `max` with `too-long`) from servers
+ * that send one (docs/api.md, "Field errors"), `message` in English.
+ */
+export interface FieldError {
+  path: string;
+  message: string;
+  code?: string;
+  max?: number;
+}
+
+/**
  * A problem+json answer, or no usable answer: a network failure or a write the server did not
  * answer within {@link WRITE_TIMEOUT_MS} (status 0, code `network`), or an answer that is not the
  * API's (a captive portal's page, a proxy's empty JSON; code `bad-answer`). A write that failed
@@ -78,16 +89,10 @@ export interface Posted {
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
-  readonly fields: { path: string; message: string }[];
+  readonly fields: FieldError[];
   readonly retryAfter: number | undefined;
 
-  constructor(
-    status: number,
-    code: string,
-    message: string,
-    fields: { path: string; message: string }[] = [],
-    retryAfter?: number,
-  ) {
+  constructor(status: number, code: string, message: string, fields: FieldError[] = [], retryAfter?: number) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -206,7 +211,7 @@ export class ParleyApi {
         res.status,
         typeof data?.code === 'string' ? data.code : 'http-error',
         typeof data?.detail === 'string' ? data.detail : res.statusText,
-        Array.isArray(data?.errors) ? (data.errors as { path: string; message: string }[]) : [],
+        Array.isArray(data?.errors) ? (data.errors as FieldError[]) : [],
         Number.isFinite(retry) && retry > 0 ? retry : undefined,
       );
     }

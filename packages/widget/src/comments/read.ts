@@ -80,7 +80,7 @@ export async function loadMore(host: Thread, focus = true): Promise<number> {
     host.next = data.nextCursor;
     const n = countAll(data.comments.filter((c) => !seen.has(c.id)));
     if (focus) {
-      host.announce(host.tr('live.new', { n }));
+      host.announce(host.tr('comments.loaded', { n }));
       if (fresh[0]) void focusComment(host, fresh[0].id);
     }
     return n;
