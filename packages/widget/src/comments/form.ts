@@ -1,8 +1,9 @@
 import { html, nothing } from 'lit';
 import type { Identity } from './storage.js';
+import { submit } from './submit.js';
 import type { Thread } from './thread.js';
 import { setForm, uiOf } from './ui.js';
-import { draft, follow as followThread, remember, submit, toggleForm, togglePreview, typing } from './write.js';
+import { draft, follow as followThread, remember, toggleForm, togglePreview, typing } from './write.js';
 
 /**
  * A comment form: the one at the bottom (`root`), a reply (`r:<id>`) or an edit (`e:<id>`).
