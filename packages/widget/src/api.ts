@@ -215,8 +215,7 @@ export class ParleyApi {
         Number.isFinite(retry) && retry > 0 ? retry : undefined,
       );
     }
-    if (!data || typeof data !== 'object' || !valid(data))
-      throw new ApiError(res.status, 'bad-answer', 'Not an answer of the comment API');
+    if (!data || typeof data !== 'object' || !valid(data)) throw new ApiError(res.status, 'bad-answer', res.statusText);
     return data as T;
   }
 }
