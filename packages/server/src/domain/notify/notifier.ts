@@ -1,5 +1,6 @@
 import type { NotifyStorage } from '../../storage/notify-storage.js';
 import type { CommentInContext, CommentRecord, NewComment, OutboxEntry, Site, Storage } from '../../storage/types.js';
+import type { AuditWriter } from '../actor.js';
 import { recordOf } from '../comment-input.js';
 import type { CommentHooks, NewCommentInput } from '../comment-types.js';
 import { MailPlanner, type PageInfo } from './mail-planner.js';
@@ -31,14 +32,15 @@ export class NotifyService implements CommentHooks {
   readonly #subscriptions: Subscriptions;
   readonly #links: ModeratorLinks;
 
-  constructor(storage: Storage, notify: NotifyStorage, config: NotifyConfig, now: () => number = Date.now) {
+  /** `audit` records what moderation links decide, as the console's decisions are recorded. */
+  constructor(storage: Storage, notify: NotifyStorage, config: NotifyConfig, now: () => number, audit: AuditWriter) {
     this.#storage = storage;
     this.#notify = notify;
     this.config = config;
     this.#now = now;
     this.#mails = new MailPlanner(storage, notify, config, now);
     this.#subscriptions = new Subscriptions(storage, notify, config, this.#mails, now);
-    this.#links = new ModeratorLinks(storage, notify, this.#mails, this, now);
+    this.#links = new ModeratorLinks(storage, notify, this.#mails, this, audit, now);
   }
 
   // --- CommentHooks ---
@@ -146,7 +148,10 @@ export class NotifyService implements CommentHooks {
     return this.#links.heldForPage(action, token);
   }
 
-  /** Approves or rejects from a signed mail link, at the version shown if given (see `ModeratorLinks.moderate`). */
+  /**
+   * Approves or rejects from a signed mail link as the account it names (see `ModeratorLinks`), at
+   * the version shown if given, and records it in the audit log.
+   */
   moderate(action: 'approve' | 'reject', token: string, version?: string): Promise<CommentInContext> {
     return this.#links.moderate(action, token, version);
   }
