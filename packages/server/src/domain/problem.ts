@@ -16,6 +16,7 @@ export interface FieldError {
  */
 export const PROBLEM_CODES = [
   'bad-request',
+  'invalid-cursor',
   'malformed-json',
   'unsupported-media-type',
   'payload-too-large',
