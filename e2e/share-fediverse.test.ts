@@ -172,3 +172,33 @@ test('the share page speaks the language its link names; with nothing to share i
   await page.getByRole('form', { name: german }).waitFor();
   await context.close();
 });
+
+test('the share page runs right to left in Arabic and Hebrew, its buttons mirrored', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(watchViolations);
+  const page = await context.newPage();
+  for (const [lang, table, title] of [
+    ['ar-EG', 'ar', 'المشاركة على Mastodon أو خادم آخر في الفديفيرس'],
+    ['he', 'he', 'שיתוף ב־Mastodon או בשרת אחר בפדיברס'],
+  ] as const) {
+    const shared = new URLSearchParams({ url: `${stack.example.url}/`, title: TITLE, lang });
+    // A new fragment alone would not load the page again.
+    await page.goto('about:blank');
+    await page.goto(`${stack.parley.url}/share/fediverse#${shared}`);
+    const form = page.getByRole('form', { name: title });
+    await form.waitFor();
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), [table, 'rtl']);
+    assert.equal(await page.title(), title);
+    assert.equal(await form.evaluate((f) => getComputedStyle(f).direction), 'rtl');
+    // Cancel comes first, so in a right-to-left row it is the rightmost button.
+    const [cancel, share] = await Promise.all([0, 1].map((i) => form.getByRole('button').nth(i).boundingBox()));
+    assert.ok(cancel && share && cancel.x > share.x, 'Cancel right of Share');
+  }
+  // A left-to-right language says so too (the shell itself names no direction).
+  await page.goto('about:blank');
+  await page.goto(`${stack.parley.url}/share/fediverse#${new URLSearchParams({ title: TITLE, lang: 'de' })}`);
+  await page.getByRole('form', { name: 'Auf Mastodon oder einem anderen Fediverse-Server teilen' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
+  assert.deepEqual(await page.evaluate(() => (window as unknown as { violations: string[] }).violations), []);
+  await context.close();
+});

@@ -69,6 +69,10 @@ export class ParleyAdminComment extends AdminElement {
         border-color: var(--_accent);
         box-shadow: inset 4px 0 0 var(--_accent);
       }
+      /* The bar marks the start of the line: box-shadow has no logical offsets. */
+      :host([current]:dir(rtl)) article {
+        box-shadow: inset -4px 0 0 var(--_accent);
+      }
       /* Forced colours drop the background and the shadow: a border in the system's highlight
          colour, thick at the start as the shadow was, marks the current comment instead. */
       @media (forced-colors: active) {

@@ -1,3 +1,4 @@
+import { rightToLeft } from '@parley/widget/i18n/direction.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Admin, SiteSummary } from './api-types.js';
@@ -84,6 +85,8 @@ export class ParleyAdmin extends AdminElement {
   async #useLanguage(lang: string) {
     this.i18n = await Translator.load(lang);
     document.documentElement.lang = this.i18n.lang;
+    // Arabic and Hebrew mirror the whole console (its styles use logical properties).
+    document.documentElement.dir = rightToLeft(this.i18n.lang) ? 'rtl' : 'ltr';
     document.title = this.i18n.t('app.title');
   }
 

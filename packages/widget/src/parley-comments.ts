@@ -5,6 +5,7 @@ import { loadMore, setSort, showNew } from './comments/read.js';
 import { Thread } from './comments/thread.js';
 import { type ParleyEvents, SORTS, type Sort } from './comments/types.js';
 import { define } from './define.js';
+import { direction } from './i18n/direction.js';
 import './parley-share.js';
 import { styles } from './parley-comments.styles.js';
 
@@ -26,6 +27,8 @@ import { styles } from './parley-comments.styles.js';
  * @attr page - thread key (defaults to the canonical URL without query and fragment)
  * @attr api - comment server base URL (defaults to where the script came from)
  * @attr lang - language; then the script tag's `data-lang`, the nearest `lang` (`<html lang>`), the browser, English
+ * @attr dir - `ltr` or `rtl`, over the language's direction: Arabic and Hebrew render right to left
+ *   on any page; other languages follow the page's direction
  * @attr theme - `light` (default), `dark` or `auto`
  * @attr no-lazy - load at once instead of near the viewport
  * @attr no-live - no live updates (no event stream): the thread changes on reload only
@@ -88,7 +91,7 @@ export class ParleyComments extends Thread {
       ? html`<button type="button" part="button new" @click=${() => showNew(this)}>${this.tr('live.show', { n })}</button>`
       : nothing;
     const top = this.order === 'newest';
-    return html`<section class="root ${this.themeName}" aria-label=${this.tr('comments.heading')} dir=${this.dir || nothing}>
+    return html`<section class="root ${this.themeName}" aria-label=${this.tr('comments.heading')} dir=${direction(this, this.t.lang) || nothing}>
       ${
         ready
           ? html`<div class="bar">

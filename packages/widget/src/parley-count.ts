@@ -1,9 +1,9 @@
-import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ParleyConfigured } from './base-config.js';
 import { pageKeyFromUrl } from './config.js';
 import { define } from './define.js';
 import type { Term } from './i18n/en.js';
-import { loadTerms, resolveLanguage } from './i18n/index.js';
+import { direction, loadTerms, resolveLanguage } from './i18n/index.js';
 import { counts } from './parley-count.batch.js';
 
 /**
@@ -36,6 +36,7 @@ function formatter(lang: string): Promise<(n: number) => string> {
  * a listing page. All counts on a page are fetched together, in as few requests as possible.
  *
  * @attr lang - language of the text; then the script tag's `data-lang`, `<html lang>`, the browser, English
+ * @attr dir - `ltr` or `rtl`, over the language's direction (Arabic and Hebrew counts read right to left on any page)
  * @slot - shown until the count has arrived, and when it cannot be loaded
  * @csspart count - the text of the count
  */
@@ -44,6 +45,8 @@ export class ParleyCount extends ParleyConfigured {
   // No styles: a custom element is `display: inline` by default, which is what a count is.
 
   #requested?: string;
+  /** The count's direction (`direction` in i18n/language-tag.ts), so "12 تعليقًا" reads right to left on a left-to-right page. */
+  #dir?: string;
 
   private text: string | undefined;
 
@@ -57,6 +60,7 @@ export class ParleyCount extends ParleyConfigured {
     // Its own `lang`, the script tag's `data-lang` and the page's are tags (`zh-TW`, `pt-BR`),
     // matched to a table, never looked up as written.
     const lang = resolveLanguage(this);
+    this.#dir = direction(this, lang);
     const request = [api, site, page, lang].join('\n');
     if (!site || request === this.#requested) return;
     this.#requested = request;
@@ -72,7 +76,9 @@ export class ParleyCount extends ParleyConfigured {
   }
 
   override render() {
-    return this.text === undefined ? html`<slot></slot>` : html`<span part="count">${this.text}</span>`;
+    return this.text === undefined
+      ? html`<slot></slot>`
+      : html`<span part="count" dir=${this.#dir || nothing}>${this.text}</span>`;
   }
 }
 

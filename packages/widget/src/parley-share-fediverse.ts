@@ -13,9 +13,11 @@ type FormKey = { [K in ShareKey]: K extends `share.fediverse.${infer D}` ? D : n
 /** The form's part of each locale table, English's too, loaded for the page's language only. */
 const TABLES: Record<string, TableLoader> = {
   en: () => import('./i18n/locales/en.fediverse.js'),
+  ar: () => import('./i18n/locales/ar.fediverse.js'),
   de: () => import('./i18n/locales/de.fediverse.js'),
   es: () => import('./i18n/locales/es.fediverse.js'),
   fr: () => import('./i18n/locales/fr.fediverse.js'),
+  he: () => import('./i18n/locales/he.fediverse.js'),
   it: () => import('./i18n/locales/it.fediverse.js'),
   ja: () => import('./i18n/locales/ja.fediverse.js'),
   nl: () => import('./i18n/locales/nl.fediverse.js'),

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { embedConfig } from './config.js';
 import { define } from './define.js';
+import { direction } from './i18n/direction.js';
 import type { Terms } from './i18n/en.js';
 import { styles } from './parley-share.styles.js';
 import { meta, serverOf, shareData } from './share/actions.js';
@@ -171,11 +172,13 @@ export class ParleyShare extends LitElement {
       (s) => (s !== 'native' || 'share' in navigator) && (s !== 'mastodon' || serverOf(this)),
     );
     const compact = this.variant === 'compact';
+    // Arabic and Hebrew run right to left even on a left-to-right page; the bar's own `dir` wins.
+    const dir = direction(this, this.language) || nothing;
     const toggle = () => {
       this.expanded = !this.expanded;
     };
     // biome-ignore format: compact on purpose, since whitespace inside templates is shipped as is
-    return html`${compact ? html`<button part="toggle" aria-expanded=${!!this.expanded} aria-controls="list" @click=${toggle}>${icon('native')}<span part="label">${this.i18n.t('share.label')}</span></button>` : nothing}<ul part="list" id="list" aria-label=${this.i18n.t('share.label')} ?hidden=${compact && !this.expanded}>${ids.map((id) => html`<li>${control(this, id)}</li>`)}</ul>${this.copied === false ? html`<input readonly .value=${shareData(this, 'copy').url} aria-label=${this.i18n.t('share.copyFailed')}>` : nothing}<span id="new-window" hidden>${this.i18n.t('share.newWindow')}</span><p part="status" class="sr" role="status">${this.copied === undefined ? '' : this.i18n.t(this.copied ? 'share.copied' : 'share.copyFailed')}</p>`;
+    return html`${compact ? html`<button part="toggle" dir=${dir} aria-expanded=${!!this.expanded} aria-controls="list" @click=${toggle}>${icon('native')}<span part="label">${this.i18n.t('share.label')}</span></button>` : nothing}<ul part="list" id="list" dir=${dir} aria-label=${this.i18n.t('share.label')} ?hidden=${compact && !this.expanded}>${ids.map((id) => html`<li>${control(this, id)}</li>`)}</ul>${this.copied === false ? html`<input readonly .value=${shareData(this, 'copy').url} aria-label=${this.i18n.t('share.copyFailed')}>` : nothing}<span id="new-window" hidden>${this.i18n.t('share.newWindow')}</span><p part="status" class="sr" role="status">${this.copied === undefined ? '' : this.i18n.t(this.copied ? 'share.copied' : 'share.copyFailed')}</p>`;
   }
 }
 

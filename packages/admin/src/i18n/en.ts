@@ -297,3 +297,12 @@ export type Term = string | ({ other: string } & Partial<Record<Intl.LDMLPluralR
 export type TermKey = keyof typeof en;
 /** A locale's table: any subset of the keys. */
 export type Terms = Partial<Record<TermKey, Term>>;
+/**
+ * A locale's table with every key, whose plural terms have every form in `Forms` (its
+ * language's `Intl.PluralRules` categories besides `other`) and no other: a missing form is a
+ * type error, not a silent fall back to `other` ("3 تعليق" for "3 تعليقات"), a stray one too.
+ * locales.test.ts checks every table against the browser's rules as well.
+ */
+export type TermsWith<Forms extends Intl.LDMLPluralRule> = {
+  [K in TermKey]: (typeof en)[K] extends string ? string : Record<Forms | 'other', string>;
+};

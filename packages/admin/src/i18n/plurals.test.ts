@@ -66,3 +66,71 @@ describe('console plurals in Polish, Russian, Ukrainian, Japanese and Chinese (S
     expect(resolveLanguage(['xx-YY', 'not a tag'])).to.equal('en');
   });
 });
+
+// Arabic counts in six forms (0; 1; 2; 3–10; 11–99; 100, 101…), Hebrew in three (1; 2; the rest);
+// a missing form would fall back to `other` ("3 تعليق"), so each count is read here.
+describe('console plurals in Arabic and Hebrew', () => {
+  const COUNTS = [0, 1, 2, 3, 11, 100, 101];
+
+  it('offers both languages, reached from their region tags', () => {
+    for (const lang of ['ar', 'he']) expect(LANGUAGES, lang).to.include(lang);
+    expect(resolveLanguage(['ar-EG', 'en'])).to.equal('ar');
+    expect(resolveLanguage(['he-IL'])).to.equal('he');
+    expect(resolveLanguage(['iw'])).to.equal('en');
+  });
+
+  it('Arabic names 0, 1 and 2 in words, puts 3–10 in the plural and 11 and up in the singular', async () => {
+    const ar = await Translator.load('ar');
+    expect(ar.lang).to.equal('ar');
+    expect(COUNTS.map((n) => ar.t('thread.count', { n }))).to.deep.equal([
+      'لا تعليقات',
+      'تعليق واحد',
+      'تعليقان',
+      '3 تعليقات',
+      '11 تعليقًا',
+      '100 تعليق',
+      '101 تعليق',
+    ]);
+    expect(COUNTS.map((n) => ar.t('done.delete', { n }))).to.deep.equal([
+      'لم يُحذف أي تعليق.',
+      'تم حذف تعليق واحد.',
+      'تم حذف تعليقين.',
+      'تم حذف 3 تعليقات.',
+      'تم حذف 11 تعليقًا.',
+      'تم حذف 100 تعليق.',
+      'تم حذف 101 تعليق.',
+    ]);
+    expect(COUNTS.map((n) => ar.t('comment.flags', { n }))).to.deep.equal([
+      'لا بلاغات',
+      'بلاغ واحد',
+      'بلاغان',
+      '3 بلاغات',
+      '11 بلاغًا',
+      '100 بلاغ',
+      '101 بلاغ',
+    ]);
+  });
+
+  it('Hebrew says one in words and counts the rest with the plural', async () => {
+    const he = await Translator.load('he');
+    expect(he.lang).to.equal('he');
+    expect(COUNTS.map((n) => he.t('queue.count', { n }))).to.deep.equal([
+      '0 תגובות ממתינות',
+      'תגובה אחת ממתינה',
+      '2 תגובות ממתינות',
+      '3 תגובות ממתינות',
+      '11 תגובות ממתינות',
+      '100 תגובות ממתינות',
+      '101 תגובות ממתינות',
+    ]);
+    expect(COUNTS.map((n) => he.t('search.results', { n }))).to.deep.equal([
+      'נמצאו 0 תגובות',
+      'נמצאה תגובה אחת',
+      'נמצאו 2 תגובות',
+      'נמצאו 3 תגובות',
+      'נמצאו 11 תגובות',
+      'נמצאו 100 תגובות',
+      'נמצאו 101 תגובות',
+    ]);
+  });
+});

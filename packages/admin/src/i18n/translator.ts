@@ -15,6 +15,8 @@ const LOADERS: Record<string, () => Promise<{ terms: Terms }>> = {
   ja: () => import('./locales/ja.js'),
   zh: () => import('./locales/zh.js'),
   'zh-Hant': () => import('./locales/zh-Hant.js'),
+  ar: () => import('./locales/ar.js'),
+  he: () => import('./locales/he.js'),
 };
 
 /** Languages with a table, English first. */

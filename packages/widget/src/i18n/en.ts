@@ -85,3 +85,16 @@ export type TermKey = keyof typeof THREAD_EN | ShareKey | 'count.comments';
 
 /** A locale's table: any subset of the English keys; missing ones fall back to English. */
 export type Terms = Partial<Record<TermKey, Term>>;
+
+/** The shape of each English term: a string, or plural forms (`count.comments` is one). */
+type EnglishShapes = typeof THREAD_EN & typeof SHARE_EN & typeof FEDIVERSE_EN & { 'count.comments': { other: string } };
+
+/**
+ * A locale's table whose plural terms must have every form in `Forms` (its language's
+ * `Intl.PluralRules` categories besides `other`) and no other: a missing form is a type error
+ * rather than a silent fall back to `other` ("3 تعليق" for "3 تعليقات"), a stray one too.
+ * locales.test.ts checks every table against the browser's rules as well.
+ */
+export type TermsWith<Forms extends Intl.LDMLPluralRule> = {
+  [K in TermKey]?: EnglishShapes[K] extends string ? string : Record<Forms | 'other', string>;
+};

@@ -2,6 +2,8 @@ import { embedConfig } from '../config.js';
 import type { Term, TermKey, Terms } from './en.js';
 import { loadTable, type TableLoader, tableLanguage } from './language-tag.js';
 
+export { direction } from './direction.js';
+
 // `Translator` and the English table live in translator.ts: only the comment thread needs them,
 // so they travel with its chunk rather than in the first-load chunk with these loaders.
 export type { Term, TermKey, Terms };
@@ -13,9 +15,11 @@ export type { Term, TermKey, Terms };
  * that they travel with the thread's chunk. Add a locale here, there and in `locales/`.
  */
 const LOADERS: Record<string, TableLoader> = {
+  ar: () => import('./locales/ar.share.js'),
   de: () => import('./locales/de.share.js'),
   es: () => import('./locales/es.share.js'),
   fr: () => import('./locales/fr.share.js'),
+  he: () => import('./locales/he.share.js'),
   it: () => import('./locales/it.share.js'),
   ja: () => import('./locales/ja.share.js'),
   nl: () => import('./locales/nl.share.js'),

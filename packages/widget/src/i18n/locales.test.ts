@@ -8,16 +8,43 @@ import { loadAllTerms, Translator } from './translator.js';
 
 /** Every English term: the thread's and the bar's (`en`), the fediverse share page's and the count's. */
 const english: Record<string, unknown> = { ...en, ...FEDIVERSE_EN, 'count.comments': ENGLISH_COUNT };
-const LANGS = ['de', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt', 'ru', 'uk', 'zh', 'zh-Hant'];
+const LANGS = ['ar', 'de', 'es', 'fr', 'he', 'it', 'ja', 'nl', 'pl', 'pt', 'ru', 'uk', 'zh', 'zh-Hant'];
 
 describe('locale tables', () => {
-  it('exist for the thirteen languages and each translates every English key', async () => {
+  it('exist for the fifteen languages and each translates every English key', async () => {
     expect(supportedLanguages().sort()).to.deep.equal(['en', ...LANGS].sort());
     for (const lang of LANGS) {
       const terms = { ...(await loadAllTerms(lang)), ...(await loadFediverseTerms(lang)) };
       const missing = Object.keys(english).filter((k) => !(k in terms));
       expect(missing, `${lang} misses`).to.deep.equal([]);
     }
+  });
+
+  it('fill in the placeholders English has, in every term and plural form', async () => {
+    const holes = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort().join();
+    const texts = (term: unknown) => (typeof term === 'string' ? [term] : Object.values(term as object));
+    const wrong: string[] = [];
+    for (const lang of LANGS) {
+      const rules = new Intl.PluralRules(lang);
+      const counts = Array.from({ length: 1001 }, (_, n) => rules.select(n));
+      const terms = { ...(await loadAllTerms(lang)), ...(await loadFediverseTerms(lang)) } as Record<string, unknown>;
+      for (const [key, term] of Object.entries(terms)) {
+        const want = holes(texts(english[key]).join(' '));
+        const forms = typeof term === 'string' ? [['', term]] : Object.entries(term as object);
+        for (const [form, text] of forms as [string, string][]) {
+          // A form its language chooses for one number only (Arabic's zero, one and two, Hebrew's
+          // one) may say the number in words ("تعليق واحد", "תגובה אחת") and leave `{n}` out.
+          const single = form !== '' && counts.filter((f) => f === form).length === 1;
+          const spelt = want
+            .split(',')
+            .filter((h) => h !== 'n')
+            .join();
+          if (holes(text) !== want && !(single && holes(text) === spelt))
+            wrong.push(`${lang} ${key}${form && `.${form}`}: ${text}`);
+        }
+      }
+    }
+    expect(wrong).to.deep.equal([]);
   });
 
   it('give every plural term exactly the forms Intl.PluralRules selects for its language', async () => {

@@ -4,9 +4,11 @@ import { loadTable, type TableLoader } from './language-tag.js';
 
 /** The comment thread's part of each locale table (the share bar's part is loaded by index.ts). */
 const THREAD: Record<string, TableLoader> = {
+  ar: () => import('./locales/ar.js'),
   de: () => import('./locales/de.js'),
   es: () => import('./locales/es.js'),
   fr: () => import('./locales/fr.js'),
+  he: () => import('./locales/he.js'),
   it: () => import('./locales/it.js'),
   ja: () => import('./locales/ja.js'),
   nl: () => import('./locales/nl.js'),

@@ -1,6 +1,7 @@
 import { headerText, htmlEscape, type MailMessage, newMessageId } from './mail-message.js';
 import { fill, mailLocale, mailTerms } from './mail-terms.js';
 import { moderatorTerms } from './moderator-terms.js';
+import { textDirection } from './page-terms.js';
 
 /** What every mail template needs besides its own fields. */
 interface Envelope {
@@ -28,9 +29,14 @@ function pageName(page: MailPage): string {
   return page.title || page.key;
 }
 
-/** Comment text as HTML: escaped, line breaks kept; never the author's markup or links. */
-function quoteHtml(body: string): string {
-  return `<blockquote style="white-space:pre-wrap;border-left:3px solid #ccc;margin:0;padding:0 0 0 12px">${htmlEscape(excerpt(body))}</blockquote>`;
+/**
+ * Comment text as HTML: escaped, line breaks kept; never the author's markup or links. The bar
+ * is on the side the mail's lines start (`dir`): mail clients do not all know logical properties
+ * such as `border-inline-start`, so it is named left or right.
+ */
+function quoteHtml(body: string, dir: 'ltr' | 'rtl'): string {
+  const side = dir === 'rtl' ? 'right' : 'left';
+  return `<blockquote style="white-space:pre-wrap;border-${side}:3px solid #ccc;margin:0;padding-${side}:12px">${htmlEscape(excerpt(body))}</blockquote>`;
 }
 
 function quoteText(body: string): string {
@@ -44,13 +50,26 @@ function link(href: string, label: string): string {
   return `<a href="${htmlEscape(href)}">${htmlEscape(label)}</a>`;
 }
 
+/**
+ * The direction of a mail in the language of its words (`mailLocale`, so a tag without a table
+ * gets English's `ltr`): Arabic and Hebrew mails run right to left.
+ */
+const mailDirection = (lang: string | undefined) => textDirection(mailLocale(lang));
+
+/**
+ * A mail's HTML. `dir` is repeated on a `<div>` around the content: webmail that keeps only the
+ * body's content (dropping `<html>` and `<body>` with their attributes) keeps that element's.
+ */
 function page(lang: string, parts: string[], footer: string): string {
+  const dir = mailDirection(lang);
   return [
     '<!doctype html>',
-    `<html lang="${htmlEscape(lang)}"><head><meta charset="utf-8"></head>`,
+    `<html lang="${htmlEscape(lang)}" dir="${dir}"><head><meta charset="utf-8"></head>`,
     '<body style="font-family:sans-serif;line-height:1.5;max-width:40em">',
+    `<div dir="${dir}">`,
     ...parts,
     `<hr><p style="font-size:small;color:#666">${footer}</p>`,
+    '</div>',
     '</body></html>',
   ].join('\n');
 }
@@ -95,7 +114,7 @@ export function commentMail(
     env.locale,
     [
       `<p>${fill(htmlEscape(introT), { name: htmlEscape(name), page: htmlEscape(where) })}</p>`,
-      quoteHtml(env.body),
+      quoteHtml(env.body, mailDirection(env.locale)),
       ...(view ? [`<p>${link(view, t.view)}</p>`] : []),
     ],
     link(env.unsubscribeUrl, t.unsubscribe),
@@ -172,7 +191,7 @@ export function moderationMail(
     const whereHtml = c.page.url ? link(c.page.url, where) : htmlEscape(where);
     html.push(
       `<p>${fill(htmlEscape(t.heldOn), { name: htmlEscape(name), page: whereHtml })}</p>`,
-      quoteHtml(c.body),
+      quoteHtml(c.body, mailDirection(locale)),
       `<p>${link(c.approveUrl, t.approve)} · ${link(c.rejectUrl, t.reject)}</p>`,
     );
   }

@@ -17,11 +17,12 @@ test('mailLocale matches other tags by their language and falls back to English'
   assert.equal(mailLocale('pt-BR'), 'pt');
   assert.equal(mailLocale('de_AT'), 'de');
   assert.equal(mailLocale('uk'), 'uk');
+  assert.deepEqual(['ar-EG', 'ar', 'he-IL', 'HE'].map(mailLocale), ['ar', 'ar', 'he', 'he']);
   for (const tag of [undefined, '', 'xx', 'not a tag', '-']) assert.equal(mailLocale(tag), 'en', String(tag));
 });
 
 test('every mail table words every term, with the placeholders English has', () => {
-  assert.equal(MAIL_LOCALES.length, 13);
+  assert.equal(MAIL_LOCALES.length, 15);
   assertTermTablesComplete(MAIL_LOCALES, mailTerms);
 });
 
@@ -41,11 +42,11 @@ test('a digest to a zh-TW moderator is in Traditional Chinese; an unknown langua
   const zh = moderationMail({ ...env, locale: 'zh-TW', siteName: 'Blog', held: [held(1), held(2)], hours: 72 });
   assert.equal(zh.subject, 'Blog 有 2 則留言等待審核');
   assert.match(zh.text, /核准: https:\/\/c\.example\/a\/1/);
-  assert.match(zh.html, /<html lang="zh-Hant">/);
+  assert.match(zh.html, /<html lang="zh-Hant" dir="ltr">/);
   assert.doesNotMatch(zh.text + zh.html, /评论|审核邮件|通过/);
   const en = moderationMail({ ...env, locale: 'xx', siteName: 'Blog', held: [held(1), held(2)], hours: 72 });
   assert.equal(en.subject, '2 comments awaiting moderation on Blog');
-  assert.match(en.html, /<html lang="en">/);
+  assert.match(en.html, /<html lang="en" dir="ltr">/);
 });
 
 test('a reply mail and a confirmation mail to a zh-TW reader are in Traditional Chinese', () => {
@@ -61,10 +62,53 @@ test('a reply mail and a confirmation mail to a zh-TW reader are in Traditional 
   });
   assert.equal(reply.subject, '您在 部落格文章 的留言有新回覆');
   assert.match(reply.text, /^Ada 回覆了您在 部落格文章 的留言：/);
-  assert.match(reply.html, /<html lang="zh-Hant">/);
+  assert.match(reply.html, /<html lang="zh-Hant" dir="ltr">/);
   assert.match(reply.html, />閱讀討論</);
   assert.doesNotMatch(reply.text + reply.html, /评论|回复|邮件/);
   const confirm = confirmMail({ ...env, locale, siteName: 'Blog', confirmUrl: 'https://c.example/confirm/1' });
   assert.equal(confirm.subject, '確認接收 Blog 的留言通知電子郵件');
   assert.match(confirm.text, /確認: https:\/\/c\.example\/confirm\/1/);
+});
+
+test('mails in Arabic and Hebrew run right to left, the quote’s bar on the right; other languages left to right', () => {
+  const reply = (locale: string) =>
+    commentMail({
+      ...env,
+      kind: 'replies',
+      locale: mailLocale(locale),
+      page: { title: 'مقال', key: '/post', url: 'https://blog.example/post' },
+      authorName: 'Ada',
+      body: 'شكرًا',
+      commentId: 'c1',
+    });
+  const ar = reply('ar-EG');
+  assert.equal(ar.subject, 'رد جديد على تعليقك في مقال');
+  assert.match(ar.text, /^ردّ Ada على تعليقك في مقال:/);
+  assert.match(ar.html, /<html lang="ar" dir="rtl">/);
+  assert.match(ar.html, /<div dir="rtl">/);
+  assert.match(ar.html, /<blockquote style="[^"]*border-right:3px solid #ccc;margin:0;padding-right:12px">شكرًا</);
+  assert.doesNotMatch(ar.html, /border-left|padding-left/);
+  const he = confirmMail({ ...env, locale: mailLocale('he-IL'), siteName: 'Blog', confirmUrl: 'https://c.example/confirm/1' });
+  assert.equal(he.subject, 'אישור הודעות דוא״ל על תגובות ב־Blog');
+  assert.match(he.html, /<html lang="he" dir="rtl">[\s\S]*<div dir="rtl">/);
+  const mod = moderationMail({
+    ...env,
+    locale: 'ar',
+    siteName: 'Blog',
+    hours: 72,
+    held: [1, 2].map((n) => ({
+      page: { title: 'مقال', key: '/p', url: null },
+      authorName: `قارئ ${n}`,
+      body: 'نص',
+      approveUrl: `https://c.example/a/${n}`,
+      rejectUrl: `https://c.example/r/${n}`,
+    })),
+  });
+  assert.equal(mod.subject, 'تعليقات بانتظار الإشراف في Blog: 2');
+  assert.match(mod.html, /<html lang="ar" dir="rtl">[\s\S]*border-right:3px/);
+  const de = reply('de');
+  assert.match(
+    de.html,
+    /<html lang="de" dir="ltr">[\s\S]*<div dir="ltr">[\s\S]*border-left:3px solid #ccc;margin:0;padding-left:12px/,
+  );
 });

@@ -1,5 +1,5 @@
 /**
- * The words of every mail, per language (the widget's 13). `{name}`, `{page}`, `{site}`, `{count}`
+ * The words of every mail, per language (the widget's 15). `{name}`, `{page}`, `{site}`, `{count}`
  * and `{hours}` are filled in by `mail-templates.ts` after escaping. English is the fallback for a
  * language not listed and for a key a table lacks.
  */
@@ -199,6 +199,34 @@ const tables: Record<string, Partial<MailTerms>> = {
     confirmAction: '確認',
     confirmIgnore: '如果這不是您本人的操作，請忽略這封電子郵件，我們不會再寄送任何內容。',
     someone: '某人',
+  },
+  // Arabic and Hebrew are written right to left: mails and pages carry `dir="rtl"` (`textDirection`).
+  ar: {
+    replySubject: 'رد جديد على تعليقك في {page}',
+    replyIntro: 'ردّ {name} على تعليقك في {page}:',
+    threadSubject: 'تعليق جديد في {page}',
+    threadIntro: 'علّق {name} في {page}:',
+    view: 'اقرأ النقاش',
+    unsubscribe: 'أوقف هذه الرسائل',
+    confirmSubject: 'أكّد رسائل البريد عن التعليقات في {site}',
+    confirmIntro: 'طلب أحدهم، ونأمل أن تكون أنت، رسائل بريد عن التعليقات الجديدة في {site} على هذا العنوان. أكّد لتصلك:',
+    confirmAction: 'تأكيد',
+    confirmIgnore: 'إن لم تكن أنت، فتجاهل هذه الرسالة: لن يُرسل إليك شيء آخر.',
+    someone: 'شخص ما',
+  },
+  // Hebrew without gender: "התקבלה תשובה מ־…" rather than "…השיב/ה".
+  he: {
+    replySubject: 'תשובה חדשה לתגובה שלך ב־{page}',
+    replyIntro: 'התקבלה תשובה מ־{name} לתגובה שלך ב־{page}:',
+    threadSubject: 'תגובה חדשה ב־{page}',
+    threadIntro: 'תגובה חדשה מ־{name} ב־{page}:',
+    view: 'לקריאת הדיון',
+    unsubscribe: 'הפסקת ההודעות האלה',
+    confirmSubject: 'אישור הודעות דוא״ל על תגובות ב־{site}',
+    confirmIntro: 'התקבלה בקשה, כנראה ממך, לשלוח לכתובת הזו הודעות דוא״ל על תגובות חדשות ב־{site}. כדי לקבל אותן, יש לאשר:',
+    confirmAction: 'אישור',
+    confirmIgnore: 'אם הבקשה לא הגיעה ממך, אפשר להתעלם מההודעה הזו: לא יישלח דבר נוסף.',
+    someone: 'מישהו',
   },
 };
 

@@ -1,7 +1,7 @@
 import { mailLocale } from './mail-terms.js';
 
 /**
- * The words of moderator mails (held comments, one or a digest), per language: the same 13 as
+ * The words of moderator mails (held comments, one or a digest), per language: the same 15 as
  * the readers' mail tables (`mail-terms.ts`, whose `mailLocale` picks the table), kept apart so
  * neither file grows past a screenful per language. `{name}`, `{page}`, `{site}`, `{count}` and
  * `{hours}` are filled in by `mail-templates.ts` after escaping. A digest names two comments or
@@ -138,6 +138,25 @@ const tables: Record<string, Partial<ModeratorTerms>> = {
     reject: '拒絕',
     expiry: '「核准」與「拒絕」連結將在 {hours} 小時後失效，執行前會再次確認。',
     stopMail: '停止接收 {site} 的審核電子郵件',
+  },
+  // Arabic puts the count after a colon, so no plural form is needed; the hours too.
+  ar: {
+    heldSubject: 'تعليق بانتظار الإشراف في {page}',
+    digestSubject: 'تعليقات بانتظار الإشراف في {site}: {count}',
+    heldOn: '{name} في {page}:',
+    approve: 'قبول',
+    reject: 'رفض',
+    expiry: 'مدة صلاحية رابطَي القبول والرفض بالساعات: {hours}، ويطلب كلٌّ منهما التأكيد مرة أخرى قبل التنفيذ.',
+    stopMail: 'أوقف رسائل الإشراف من {site}',
+  },
+  he: {
+    heldSubject: 'תגובה ממתינה לאישור ב־{page}',
+    digestSubject: '{count} תגובות ממתינות לאישור ב־{site}',
+    heldOn: '{name} ב־{page}:',
+    approve: 'אישור',
+    reject: 'דחייה',
+    expiry: 'הקישורים לאישור ולדחייה תקפים {hours} שעות, ולפני הביצוע מבקשים אישור נוסף.',
+    stopMail: 'הפסקת הודעות הניהול מ־{site}',
   },
 };
 

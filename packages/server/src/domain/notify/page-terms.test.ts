@@ -6,7 +6,7 @@ import { acceptedLocale, PAGE_LOCALES, pageTerms, textDirection } from './page-t
 
 test('every page table words every term, with the placeholders English has, in the mails’ languages', () => {
   assert.deepEqual([...PAGE_LOCALES].sort(), [...MAIL_LOCALES].sort());
-  assert.equal(PAGE_LOCALES.length, 13);
+  assert.equal(PAGE_LOCALES.length, 15);
   assertTermTablesComplete(PAGE_LOCALES, pageTerms);
 });
 
@@ -31,8 +31,16 @@ test('acceptedLocale: by weight, then order; q=0 and * skipped; matched by the m
     assert.equal(acceptedLocale(header), undefined, String(header));
 });
 
-test('textDirection reads the script of the language', () => {
-  for (const lang of PAGE_LOCALES) assert.equal(textDirection(lang), 'ltr', lang);
-  assert.equal(textDirection('ar'), 'rtl');
+test('textDirection reads the script of the language: right to left for Arabic and Hebrew only', () => {
+  assert.deepEqual(
+    PAGE_LOCALES.filter((lang) => textDirection(lang) === 'rtl'),
+    ['ar', 'he'],
+  );
+  assert.equal(textDirection('he-IL'), 'rtl');
   assert.equal(textDirection('not a tag'), 'ltr');
+});
+
+test('acceptedLocale finds the Arabic and Hebrew tables', () => {
+  assert.equal(acceptedLocale('ar-SA,ar;q=0.9,en;q=0.5'), 'ar');
+  assert.equal(acceptedLocale('he-IL'), 'he');
 });

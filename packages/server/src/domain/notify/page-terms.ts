@@ -2,7 +2,7 @@ import { tableLocale } from './mail-terms.js';
 
 /**
  * The words of the pages that the links in mails open (`http/routes/notify.ts`), per language: the
- * same 13 as the mails, so a reader who got a German mail lands on a German page. `{site}`,
+ * same 15 as the mails, so a reader who got a German mail lands on a German page. `{site}`,
  * `{name}` and `{page}` are filled in after escaping. English is the fallback for a language not
  * listed and for a key a table lacks.
  */
@@ -325,6 +325,50 @@ const tables: Record<string, Partial<PageTerms>> = {
     linkInvalid: '這個連結無效或已過期。',
     notHeld: '這則留言已不在等待審核。',
   },
+  ar: {
+    confirmTitle: 'تأكيد رسائل البريد',
+    confirmAsk: 'أتؤكد أن هذا العنوان يجب أن تصله الرسائل التي طلبها؟',
+    confirmButton: 'تأكيد',
+    confirmDone: 'تم التأكيد. ستصلك رسائل عن التعليقات الجديدة.',
+    unsubscribeTitle: 'إلغاء الاشتراك',
+    unsubscribeAsk: 'أتريد إيقاف هذه الرسائل؟',
+    unsubscribeButton: 'إلغاء الاشتراك',
+    unsubscribeDone: 'تم. لن تصلك هذه الرسائل بعد الآن.',
+    site: 'رسائل البريد عن التعليقات في {site}',
+    moderateTitle: 'الإشراف على تعليق',
+    moderateWrote: 'كتب {name} في {page}:',
+    moderateChanged: 'تغيّر هذا التعليق بعد فتح هذه الصفحة، لذا لم يُتخذ أي إجراء. هذا ما يقوله الآن:',
+    approve: 'قبول',
+    reject: 'رفض',
+    approved: 'تم القبول: التعليق ظاهر الآن.',
+    rejected: 'تم الرفض: يبقى التعليق مخفيًا.',
+    someone: 'شخص ما',
+    invalidTitle: 'الرابط غير صالح',
+    linkInvalid: 'هذا الرابط غير صالح أو انتهت صلاحيته.',
+    notHeld: 'لم يعد هذا التعليق بانتظار الإشراف.',
+  },
+  he: {
+    confirmTitle: 'אישור הודעות דוא״ל',
+    confirmAsk: 'לאשר שהכתובת הזו תקבל את ההודעות שהתבקשו?',
+    confirmButton: 'אישור',
+    confirmDone: 'אושר. יישלחו הודעות דוא״ל על תגובות חדשות.',
+    unsubscribeTitle: 'ביטול המינוי',
+    unsubscribeAsk: 'להפסיק את ההודעות האלה?',
+    unsubscribeButton: 'ביטול המינוי',
+    unsubscribeDone: 'בוצע. ההודעות האלה לא יישלחו עוד.',
+    site: 'הודעות דוא״ל על תגובות ב־{site}',
+    moderateTitle: 'אישור תגובה',
+    moderateWrote: 'מאת {name} ב־{page}:',
+    moderateChanged: 'התגובה הזו השתנתה אחרי שהדף נפתח, ולכן לא נעשה דבר. זה מה שכתוב בה עכשיו:',
+    approve: 'אישור',
+    reject: 'דחייה',
+    approved: 'אושרה: התגובה מוצגת עכשיו.',
+    rejected: 'נדחתה: התגובה נשארת מוסתרת.',
+    someone: 'מישהו',
+    invalidTitle: 'קישור לא תקף',
+    linkInvalid: 'הקישור הזה לא תקף או שפג תוקפו.',
+    notHeld: 'התגובה הזו כבר לא ממתינה לאישור.',
+  },
 };
 
 /** Languages with their own page table (the same as the mails'; a test holds them equal). */
@@ -361,7 +405,7 @@ export function acceptedLocale(header: string | undefined): string | undefined {
   return undefined;
 }
 
-/** `rtl` or `ltr` for `<html dir>`, from the script the language is written in (all 13 are `ltr` today). */
+/** `rtl` or `ltr` for `<html dir>`, from the script the language is written in (`rtl` for Arabic and Hebrew). */
 export function textDirection(locale: string): 'ltr' | 'rtl' {
   try {
     const l = new Intl.Locale(locale) as Intl.Locale & {

@@ -77,13 +77,13 @@ for (const backend of backends) {
       assert.match(de.parsed.text ?? '', /^Bob <i>&<\/i> zu Page A:/);
       assert.match(de.parsed.text ?? '', /\nFreigeben: https:/);
       assert.match(de.parsed.text ?? '', /Keine Moderations-E-Mails mehr für demo: https:/);
-      assert.match(String(de.parsed.html), /<html lang="de">/);
+      assert.match(String(de.parsed.html), /<html lang="de" dir="ltr">/);
       assert.match(String(de.parsed.html), /<p>Bob &#60;i&#62;&#38;&#60;\/i&#62; zu Page A:<\/p>/);
       assert.doesNotMatch(String(de.parsed.html), /<b>|<i>/);
       for (const mail of [en, list]) {
         assert.equal(mail.parsed.subject, 'Comment awaiting moderation on Page A');
         assert.match(mail.parsed.text ?? '', /\nApprove: https:/);
-        assert.match(String(mail.parsed.html), /<html lang="en">/);
+        assert.match(String(mail.parsed.html), /<html lang="en" dir="ltr">/);
       }
       // No address leaves in a link, not even the moderator's own.
       for (const mail of [de, en, list]) {

@@ -94,6 +94,23 @@ describe('mail-link pages in the reader’s language', () => {
     assert.match(await again.text(), /<h1>Enlace no válido<\/h1><p>Este comentario ya no está pendiente de moderación\.<\/p>/);
   });
 
+  test('Arabic and Hebrew readers get their words and a page that runs right to left, as their mails do', async () => {
+    const { s, confirm, forget } = await readerStack('ar-EG');
+    const mail = s.sink.to('alice@example.org')[0];
+    assert.match(String(mail?.parsed.html), /<html lang="ar" dir="rtl">/);
+    const ask = await (await s.app.request(confirm, { headers: { 'accept-language': 'en' } })).text();
+    assert.deepEqual(lang(ask), ['ar', 'rtl']);
+    assert.match(ask, /<h1>تأكيد رسائل البريد<\/h1><p>رسائل البريد عن التعليقات في demo<\/p>/);
+    assert.match(ask, /<button type="submit">تأكيد<\/button>/);
+    // The address gone, the browser's language decides: Hebrew, right to left too.
+    assert.equal((await s.app.request(forget, { method: 'POST' })).status, 200);
+    const gone = await s.app.request(confirm, { method: 'POST', headers: { 'accept-language': 'he-IL,he;q=0.9' } });
+    assert.equal(gone.status, 404);
+    const page = await gone.text();
+    assert.deepEqual(lang(page), ['he', 'rtl']);
+    assert.match(page, /<h1>קישור לא תקף<\/h1><p>הקישור הזה לא תקף או שפג תוקפו\.<\/p>/);
+  });
+
   test('fallback: no stored address and no language with a table → English', async () => {
     const s = await notifyStack(backend);
     const cases: Record<string, string>[] = [
