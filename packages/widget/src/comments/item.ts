@@ -4,7 +4,7 @@ import { LINK_REL, safeUrl } from '../sanitize.js';
 import { shape } from './avatar.js';
 import { body } from './bodies.js';
 import { renderForm } from './form.js';
-import { permalink } from './read.js';
+import { loadReplies, permalink } from './read.js';
 import type { Thread } from './thread.js';
 import { exactTime, relativeTime } from './time.js';
 import { countAll } from './tree.js';
@@ -129,6 +129,9 @@ export function renderItem(host: Thread, c: Comment, depth: number, parent?: Com
   const replies = c.replies ?? [];
   const shown = ui.showAll ? replies : replies.slice(0, SHOWN_REPLIES);
   const hidden = replies.length - shown.length;
+  // Replies the server left out (a top-level comment's beyond its first 50): fetched once none
+  // here is hidden.
+  const more = c.moreReplies ?? 0;
   const inner = c.deleted ? html`<p class="muted">${host.tr('comments.deleted')}</p>` : content(host, c, depth, parent, ui);
   return html`<li>
     <article id="comment-${c.id}" part="comment" class=${ui.hl ? 'hl' : ''} tabindex="-1">${inner}</article>
@@ -137,13 +140,14 @@ export function renderItem(host: Thread, c: Comment, depth: number, parent?: Com
       replies.length
         ? html`<button type="button" part="button" class="toggle" aria-expanded=${ui.collapsed ? 'false' : 'true'}
             aria-controls="replies-${c.id}" @click=${() => setUi(host, c.id, { collapsed: !ui.collapsed })}>
-            ${ui.collapsed ? host.tr('item.expand', { n: countAll(replies) }) : host.tr('item.collapse')}</button>
+            ${ui.collapsed ? host.tr('item.expand', { n: countAll(replies) + more }) : host.tr('item.collapse')}</button>
           <ol id="replies-${c.id}" class=${depth + 1 < MAX_INDENT ? 'replies' : 'replies flat'} ?hidden=${!!ui.collapsed}>
             ${ui.collapsed ? nothing : renderList(host, shown, depth + 1, c)}
           </ol>
           ${
-            hidden > 0 && !ui.collapsed
-              ? html`<button type="button" part="button" class="more" @click=${() => setUi(host, c.id, { showAll: true })}>${host.tr('item.more', { n: hidden })}</button>`
+            hidden + more > 0 && !ui.collapsed
+              ? html`<button type="button" part="button" class="more" aria-disabled=${!!ui.busy}
+                  @click=${() => (hidden ? setUi(host, c.id, { showAll: true }) : loadReplies(host, c))}>${host.tr('item.more', { n: hidden + more })}</button>`
               : nothing
           }`
         : nothing
