@@ -16,7 +16,7 @@ const top = () =>
   makeComment('top', 'top', {
     createdAt: minute(0),
     replies: [1, 2, 3, 4, 5].map((m) => reply(`r${m}`, 'top', m)),
-    moreReplies: 3,
+    moreReplies: 4,
     repliesCursor: 'rc1',
   });
 
@@ -75,8 +75,15 @@ describe('<parley-comments> replies the listing left out', () => {
   it('fetches them with "Show N more replies", in thread order, focus on the first, none twice when one came live meanwhile', async () => {
     const el = await mountComments({ live: true });
     await expect(el).to.be.accessible();
-    expect(more(el).textContent?.trim()).to.equal('Show 3 more replies');
-    pages['top rc1'] = () => replyPage([reply('r2x', 'r2', 6), reply('r6', 'top', 7, [reply('r6x', 'r6', 8)])], 1, 'rc2');
+    expect(more(el).textContent?.trim()).to.equal('Show 4 more replies');
+    // The thread's own comment heard again (edited, or replayed by a new stream) keeps what is left to fetch.
+    await waitUntil(() => FakeSource.last, 'stream open');
+    FakeSource.last?.send('comment.updated', {
+      comment: makeComment('top', 'top, edited', { createdAt: minute(0), replies: [] }),
+    });
+    await waitUntil(() => $(el, '#comment-top .body')?.textContent === 'top, edited', 'edited in place');
+    expect(more(el).textContent?.trim()).to.equal('Show 4 more replies');
+    pages['top rc1'] = () => replyPage([reply('r2x', 'r2', 6), reply('r6', 'top', 7, [reply('r6x', 'r6', 8)])], 2, 'rc2');
     more(el).click();
     await waitUntil(() => $(el, '#comment-r6x'), 'the next replies shown');
     expect(Object.fromEntries(requests.at(-1)!.searchParams)).to.deep.equal({
@@ -88,22 +95,33 @@ describe('<parley-comments> replies the listing left out', () => {
     });
     expect(shown(el)).to.deep.equal(['top', 'r1', 'r2', 'r2x', 'r3', 'r4', 'r5', 'r6', 'r6x']);
     expect(el.shadowRoot!.activeElement?.id).to.equal('comment-r2x');
-    expect(more(el).textContent?.trim()).to.equal('Show 1 more reply');
+    expect(more(el).textContent?.trim()).to.equal('Show 2 more replies');
     await expect(el).to.be.accessible();
 
-    // The last one is posted and heard live while its page is on the way.
+    // A new one is posted and heard live while the page before it is on the way.
     let answer!: (r: Response) => void;
     pages['top rc2'] = () => new Promise((resolve) => (answer = resolve));
     more(el).click();
     await waitUntil(() => answer, 'asked for the rest');
     expect(more(el).getAttribute('aria-disabled')).to.equal('true');
-    await waitUntil(() => FakeSource.last, 'stream open');
     FakeSource.last?.send('comment.created', { comment: reply('live', 'top', 9) });
     await waitUntil(() => $(el, '#comment-live'), 'heard live');
-    answer(replyPage([reply('live', 'top', 9)], 0, null));
+    answer(replyPage([reply('r7', 'top', 8.5), reply('live', 'top', 9)], 0, null));
     await waitUntil(() => !more(el), 'nothing more to fetch');
-    expect(shown(el)).to.deep.equal(['top', 'r1', 'r2', 'r2x', 'r3', 'r4', 'r5', 'r6', 'r6x', 'live']);
-    expect(el.shadowRoot!.activeElement?.id, 'focus on the reply the page brought').to.equal('comment-live');
+    expect(shown(el), 'the older one before it, the live one once').to.deep.equal([
+      'top',
+      'r1',
+      'r2',
+      'r2x',
+      'r3',
+      'r4',
+      'r5',
+      'r6',
+      'r6x',
+      'r7',
+      'live',
+    ]);
+    expect(el.shadowRoot!.activeElement?.id).to.equal('comment-r7');
     expect(requests.filter((u) => u.searchParams.has('root')).length).to.equal(2);
   });
 
@@ -111,11 +129,11 @@ describe('<parley-comments> replies the listing left out', () => {
     const many = [...top().replies!, reply('r6', 'top', 6), reply('r7', 'top', 7)];
     first = () => listing([{ ...top(), replies: many }]);
     const el = await mountComments();
-    expect(more(el).textContent?.trim()).to.equal('Show 5 more replies');
+    expect(more(el).textContent?.trim()).to.equal('Show 6 more replies');
     more(el).click();
     await waitUntil(() => $(el, '#comment-r7'), 'the hidden ones shown');
     expect(requests.length, 'no request for them').to.equal(1);
-    expect(more(el).textContent?.trim()).to.equal('Show 3 more replies');
+    expect(more(el).textContent?.trim()).to.equal('Show 4 more replies');
     pages['top rc1'] = () => replyPage([reply('r8', 'top', 8)], 0, null);
     more(el).click();
     await waitUntil(() => $(el, '#comment-r8'), 'fetched');

@@ -47,10 +47,13 @@ export function removeComment(list: Comment[], id: string): Comment[] {
   );
 }
 
-/** A change for {@link mapTree}: `comment` as the server now sends it, keeping the replies already here. */
+/**
+ * A change for {@link mapTree}: `comment` as the server now sends it (an edit, a live event),
+ * keeping the replies already here and what is left to fetch of them, which only a listing says.
+ */
 export const renew =
   (comment: Comment) =>
-  (c: Comment): Comment => ({ ...comment, replies: c.replies ?? [] });
+  (c: Comment): Comment => ({ ...comment, replies: c.replies ?? [], moreReplies: c.moreReplies, repliesCursor: c.repliesCursor });
 
 /**
  * A change for {@link mapTree}: `reply` added under its parent where its time puts it, as the
