@@ -127,34 +127,44 @@ export interface ReplyPage {
 }
 
 /** The reads of the reply pages. */
-type ReplyStorage = Pick<Storage, 'getComment' | 'listReplyOutline' | 'listCommentsById'>;
+type ReplyStorage = Pick<Storage, 'getComment' | 'listReplies' | 'listReplyOutline' | 'listCommentsById'>;
 
 async function recordsOf(storage: ReplyStorage, outline: ReplyOutline[]): Promise<Map<string, CommentRecord>> {
   const rows = await storage.listCommentsById(outline.map((r) => r.id));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** Replies a listing reads whole, text and all, in one query before it falls back to the outline. */
+const READ_WHOLE = 1000;
+
 /**
  * Top-level comments as a listing shows them: each with its first `n` listed replies, nested in
  * thread order, and when it has more, how many (`moreReplies`) and the cursor to them
- * (`repliesCursor`). A deleted one without listed replies is left out. Two reads for all of
- * them: the outline of their threads, then the text of the replies shown.
+ * (`repliesCursor`). A deleted one without listed replies is left out. When all their replies
+ * are few (no more than `n` a thread, and {@link READ_WHOLE}), they are read whole in one query,
+ * as before paging; otherwise their outline, then the text of the replies shown.
  */
 export async function withReplies(storage: ReplyStorage, roots: CommentRecord[], n: number): Promise<PublicComment[]> {
+  const ids = roots.map((c) => c.id);
+  const bound = Math.min(ids.length * n, READ_WHOLE);
+  const whole = await storage.listReplies(ids, bound + 1);
+  const few = whole.length <= bound;
   const byRoot = new Map<string, ReplyOutline[]>();
-  for (const r of await storage.listReplyOutline(roots.map((c) => c.id))) {
-    const list = byRoot.get(r.rootId);
+  for (const r of few ? whole : await storage.listReplyOutline(ids)) {
+    const list = byRoot.get(r.rootId ?? '');
     if (list) list.push(r);
-    else byRoot.set(r.rootId, [r]);
+    else byRoot.set(r.rootId ?? '', [r]);
   }
   const threads = roots.map((root) => {
     const order = new ThreadOrder(root, byRoot.get(root.id) ?? []);
     return { root, order, ...order.slice(0, n) };
   });
-  const records = await recordsOf(
-    storage,
-    threads.flatMap((t) => t.shown),
-  );
+  const records = few
+    ? new Map(whole.map((r) => [r.id, r]))
+    : await recordsOf(
+        storage,
+        threads.flatMap((t) => t.shown),
+      );
   return threads.flatMap(({ root, order, shown, more }) => {
     if (!order.rootListed) return [];
     const last = shown.at(-1);

@@ -58,6 +58,21 @@ export async function listPinned(db: Db, pageId: number): Promise<CommentRecord[
   return rows.map(toComment);
 }
 
+/** The visible replies under the given top-level comments, oldest first, at most `limit`. */
+export async function listReplies(db: Db, rootIds: string[], limit: number): Promise<CommentRecord[]> {
+  if (rootIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('comments')
+    .selectAll()
+    .where('root_id', 'in', rootIds)
+    .where('status', 'in', ['approved', 'deleted'])
+    .orderBy('created_at', 'asc')
+    .orderBy('id', 'asc')
+    .limit(limit)
+    .execute();
+  return rows.map(toComment);
+}
+
 /**
  * The shape of the threads under the given top-level comments: every reply in any status, oldest
  * first, without its text. Enough to put a thread in order and page through it (see
@@ -75,7 +90,7 @@ export async function listReplyOutline(db: Db, rootIds: string[]): Promise<Reply
   return rows.map((r) => ({
     id: r.id,
     parentId: r.parent_id,
-    rootId: r.root_id ?? '',
+    rootId: r.root_id,
     createdAt: Number(r.created_at),
     status: r.status as CommentStatus,
   }));

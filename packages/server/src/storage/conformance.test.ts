@@ -254,6 +254,30 @@ for (const backend of backends) {
       assert.deepEqual(await storage.listReplyOutline([]), []);
     });
 
+    test('replies: the visible ones of the given threads, oldest first, at most limit', async () => {
+      const storage = await withSite(backend.open);
+      const { comment: a } = await storage.insertComment(draft('/p'));
+      const { comment: b } = await storage.insertComment(draft('/p'));
+      const a1 = await reply(storage, a);
+      const b1 = await reply(storage, b);
+      const a11 = await reply(storage, a1);
+      const a2 = await reply(storage, a);
+      await reply(storage, a, { status: 'pending' });
+      assert.deepEqual(
+        (await storage.listReplies([a.id], 10)).map((c) => c.id),
+        [a1.id, a11.id, a2.id],
+      );
+      assert.deepEqual(
+        (await storage.listReplies([a.id, b.id], 10)).map((c) => c.id),
+        [a1.id, b1.id, a11.id, a2.id],
+      );
+      assert.deepEqual(
+        (await storage.listReplies([a.id, b.id], 3)).map((c) => c.id),
+        [a1.id, b1.id, a11.id],
+      );
+      assert.deepEqual(await storage.listReplies([], 10), []);
+    });
+
     test('comments by id: any number of them, unknown ids left out', async () => {
       const storage = await withSite(backend.open);
       const { comment: a } = await storage.insertComment(draft('/p'));

@@ -144,6 +144,10 @@ export class KyselyStorage implements Storage {
     return lists.listPinned(this.db, pageId);
   }
 
+  listReplies(rootIds: string[], limit: number): Promise<CommentRecord[]> {
+    return lists.listReplies(this.db, rootIds, limit);
+  }
+
   listReplyOutline(rootIds: string[]): Promise<ReplyOutline[]> {
     return lists.listReplyOutline(this.db, rootIds);
   }

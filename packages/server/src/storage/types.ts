@@ -126,14 +126,7 @@ export interface BodyEdit {
 }
 
 /** Where a reply sits in its thread, without its text (`Storage.listReplyOutline`). */
-export interface ReplyOutline {
-  id: string;
-  parentId: string | null;
-  /** The thread's top-level comment. */
-  rootId: string;
-  createdAt: number;
-  status: CommentStatus;
-}
+export type ReplyOutline = Pick<CommentRecord, 'id' | 'parentId' | 'rootId' | 'createdAt' | 'status'>;
 
 /** A comment together with the page and site it belongs to. */
 export interface CommentInContext extends CommentRecord {
@@ -223,6 +216,8 @@ export interface Storage {
   listTopLevel(pageId: number, sort: SortOrder, limit: number, after?: CursorKey): Promise<CommentRecord[]>;
   /** Pinned approved top-level comments of a page, oldest first: they lead the first page of a listing. */
   listPinned(pageId: number): Promise<CommentRecord[]>;
+  /** The visible (approved, deleted) replies below the given top-level comments, oldest first, at most `limit`. */
+  listReplies(rootIds: string[], limit: number): Promise<CommentRecord[]>;
   /** Every reply below the given top-level comments, in any status and without text, oldest first. */
   listReplyOutline(rootIds: string[]): Promise<ReplyOutline[]>;
   /** The comments with these ids (any number of them), in no particular order; unknown ids are left out. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { type ApiComment, backends, problemOf, testApp } from '../../test-support.js';
+import { createApp } from '../app.js';
 
 /**
  * Reply paging (docs/api.md, "Replies"): a listing bounds each thread's replies, says how many
@@ -115,6 +116,12 @@ for (const backend of backends) {
         [c.id, [[c1.id, []]]],
         [husk.id, [[under.id, []]]],
       ];
+
+      // Read whole (a listing whose threads are small, one query) it is the same tree.
+      const whole = createApp({ storage: t.storage, listingReplies: 100 });
+      const all = (await (await whole.request('/api/v1/comments?site=demo&page=/walk')).json()) as { comments: Thread[] };
+      assert.deepEqual(shape(all.comments[0]?.replies), tree);
+      assert.equal(all.comments[0]?.moreReplies, undefined);
 
       const listed = (await t.list('/walk')).comments[0] as Thread;
       assert.deepEqual(flat(listed.replies), order.slice(0, 3), 'the first three in thread order');
