@@ -6,6 +6,20 @@
 import { CHROME_PATH, CHROMIUM_ARGS } from './chromium.mjs';
 
 /**
+ * `executeServerCommand('emulate-media-features', [{ name: 'forced-colors', value: 'active' }])`
+ * (an empty list ends it): the media features of Puppeteer's `emulateMediaFeatures`, which
+ * `emulateMedia` of @web/test-runner-commands passes on only in part (not forced-colors).
+ */
+const mediaFeatures = {
+  name: 'emulate-media-features',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'emulate-media-features') return undefined;
+    await session.browser.getPage(session.id).emulateMediaFeatures(payload);
+    return true;
+  },
+};
+
+/**
  * The test runner configuration for the package whose config file is at `configUrl`
  * (`import.meta.url`), with `esbuildPlugin` (@web/dev-server-esbuild) and `chromeLauncher`
  * (@web/test-runner-chrome) from that package.
@@ -16,7 +30,10 @@ export function browserTests(configUrl, { esbuildPlugin, chromeLauncher }) {
     nodeResolve: true,
     concurrency: 1,
     testFramework: { config: { timeout: 10000 } },
-    plugins: [esbuildPlugin({ ts: true, tsconfig: new URL('./tsconfig.json', configUrl).pathname, target: 'es2022' })],
+    plugins: [
+      esbuildPlugin({ ts: true, tsconfig: new URL('./tsconfig.json', configUrl).pathname, target: 'es2022' }),
+      mediaFeatures,
+    ],
     browsers: [
       chromeLauncher({
         launchOptions: {

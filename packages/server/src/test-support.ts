@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
+import type { FieldError } from './domain/problem.js';
 import { buildSite } from './domain/sites.js';
 import { type AppOptions, createApp } from './http/app.js';
 import type { KyselyStorage } from './storage/kysely-storage.js';
@@ -106,7 +107,7 @@ export interface ProblemBody {
   status: number;
   detail: string;
   code: string;
-  errors?: { path: string; message: string }[];
+  errors?: FieldError[];
   requestId?: string;
 }
 

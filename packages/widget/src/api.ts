@@ -73,20 +73,25 @@ export interface NewComment {
   locale?: string;
 }
 
+/**
+ * One invalid field of a problem+json answer: `code` (and `max` with `too-long`) from servers
+ * that send one (docs/api.md, "Field errors"), `message` in English.
+ */
+export interface FieldError {
+  path: string;
+  message: string;
+  code?: string;
+  max?: number;
+}
+
 /** A problem+json answer, or a network failure (status 0). */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
-  readonly fields: { path: string; message: string }[];
+  readonly fields: FieldError[];
   readonly retryAfter: number | undefined;
 
-  constructor(
-    status: number,
-    code: string,
-    message: string,
-    fields: { path: string; message: string }[] = [],
-    retryAfter?: number,
-  ) {
+  constructor(status: number, code: string, message: string, fields: FieldError[] = [], retryAfter?: number) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -183,7 +188,7 @@ export class ParleyApi {
         res.status,
         typeof data.code === 'string' ? data.code : 'http-error',
         typeof data.detail === 'string' ? data.detail : res.statusText,
-        Array.isArray(data.errors) ? (data.errors as { path: string; message: string }[]) : [],
+        Array.isArray(data.errors) ? (data.errors as FieldError[]) : [],
         Number.isFinite(retry) && retry > 0 ? retry : undefined,
       );
     }

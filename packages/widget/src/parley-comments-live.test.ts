@@ -4,7 +4,19 @@ import { loadMore } from './comments/read.js';
 import { toggleForm } from './comments/write.js';
 import './parley-comments.js';
 import type { ParleyComments } from './parley-comments.js';
-import { $, json, listing, makeComment, mountComments, scoredComments, stubFetch, minute as t, texts } from './test-support.js';
+import {
+  $,
+  FakeSource,
+  json,
+  later,
+  listing,
+  makeComment,
+  mountComments,
+  scoredComments,
+  stubFetch,
+  minute as t,
+  texts,
+} from './test-support.js';
 
 // Live updates (issue 9) against a stand-in for the browser's EventSource that the test feeds,
 // as the other widget tests stand in for fetch; e2e/comments-live.test.ts runs the same flows
@@ -14,27 +26,6 @@ const at = new Date(Date.now() - 60_000).toISOString();
 // One time for all, so that comments without their own are equal in time and keep their order.
 const make = (id: string, text: string, extra: Partial<Comment> = {}) => makeComment(id, text, { createdAt: at, ...extra });
 
-/** The stand-in: records each stream the element opens; `send` delivers one event to it. */
-class FakeSource extends EventTarget {
-  static all: FakeSource[] = [];
-  readonly url: URL;
-  /** 1 open, 2 closed (by `close()`, or by the browser when the server refused the stream). */
-  readyState = 1;
-  onerror: ((e: Event) => unknown) | null = null;
-  constructor(url: string) {
-    super();
-    this.url = new URL(url);
-    // As in the browser, the `onerror` handler hears `error` events.
-    this.addEventListener('error', (e) => this.onerror?.(e));
-    FakeSource.all.push(this);
-  }
-  close(): void {
-    this.readyState = 2;
-  }
-  send(type: string, data: unknown, id = ''): void {
-    this.dispatchEvent(new MessageEvent(type, { data: JSON.stringify(data), lastEventId: id }));
-  }
-}
 const open = () => FakeSource.all.filter((s) => s.readyState < 2);
 const stream = () => {
   const list = open();
@@ -45,6 +36,9 @@ const stream = () => {
 type Page = { comments: Comment[]; next?: string | null };
 let pages: Record<string, Page>;
 let posted: Comment | undefined;
+/** Whether a post was sent, and what its answer waits for (nothing unless a test holds it back). */
+let postSent = false;
+let postAnswered: Promise<unknown> = Promise.resolve();
 const realSource = window.EventSource;
 
 async function mount(attrs: { sort?: string; noLive?: boolean } = {}): Promise<ParleyComments> {
@@ -62,14 +56,20 @@ describe('<parley-comments> live updates', () => {
     localStorage.clear();
     FakeSource.all = [];
     posted = undefined;
+    postSent = false;
+    postAnswered = Promise.resolve();
     pages = { first: { comments: [make('c1', 'one', { replies: [make('r1', 'reply one', { parentId: 'c1' })] })] } };
     window.EventSource = FakeSource as unknown as typeof EventSource;
   });
   afterEach(() => {
     window.EventSource = realSource;
   });
-  stubFetch((url, init) => {
-    if (init.method === 'POST') return json({ comment: posted, editToken: 'tok' }, 201);
+  stubFetch(async (url, init) => {
+    if (init.method === 'POST') {
+      postSent = true;
+      await postAnswered;
+      return json({ comment: posted, editToken: 'tok' }, 201);
+    }
     const page = pages[url.searchParams.get('cursor') ?? 'first']!;
     const all = (list: Comment[]): number => list.reduce((n, c) => n + 1 + all(c.replies ?? []), 0);
     const count = all(Object.values(pages).flatMap((p) => p.comments));
@@ -364,5 +364,33 @@ describe('<parley-comments> live updates', () => {
     expect(texts(el)).to.deep.equal(['one', 'mine']);
     expect(newButton(el)).to.equal(null);
     expect(count(el), 'counted once').to.equal('3 comments');
+  });
+
+  it('says "Comment posted" for the reader’s own comment that the stream brings first, never "1 new comment"', async () => {
+    const el = await mount();
+    await expect(el).to.be.accessible();
+    const region = $(el, '[role=status]');
+    const said: string[] = [];
+    new MutationObserver(() => said.push(region.textContent!)).observe(region, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+    posted = make('c7', 'mine');
+    const answer = later<void>();
+    postAnswered = answer.promise;
+    const form = $<HTMLFormElement>(el, 'form')!;
+    form.querySelector('textarea')!.value = 'mine';
+    form.requestSubmit();
+    // The server stores the comment, tells the page's streams, then answers the post.
+    await waitUntil(() => postSent, 'post sent', { timeout: 4000 });
+    stream().send('comment.created', { comment: posted }, '3');
+    answer.resolve();
+    await waitUntil(() => said.includes('Comment posted.'), 'posted');
+    // Someone else's comment within the same second: said on its own.
+    stream().send('comment.created', { comment: make('c8', 'theirs') }, '4');
+    await waitUntil(() => /new comment/.test(region.textContent!), 'the other comment announced', { timeout: 3000 });
+    expect(said.filter(Boolean)).to.deep.equal(['Comment posted.', '1 new comment']);
+    expect(count(el)).to.equal('4 comments');
   });
 });

@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { toggleForm } from './comments/write.js';
 import './parley-comments.js';
 import type { ParleyComments } from './parley-comments.js';
-import { $, json, listing, makeComment, mountComments, stubFetch, type, waitUntilLoaded } from './test-support.js';
+import { $, expectFocused, json, listing, makeComment, mountComments, stubFetch, type, waitUntilLoaded } from './test-support.js';
 
 // "Notify me of replies" and "follow this discussion" (issue 8); e2e/comments-notify.test.ts
 // follows the mails through a real server and SMTP.
@@ -97,22 +97,28 @@ describe('<parley-comments> notifications', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows a refused follow next to the button and says it through the live region', async () => {
+  it('shows a refused follow next to the button, in the reader’s language, says it through the live region and keeps the focus', async () => {
     follow = () =>
       json(
         {
           code: 'invalid-fields',
           detail: 'email: is not a valid e-mail address',
-          errors: [{ path: 'email', message: 'is not a valid e-mail address' }],
+          errors: [{ path: 'email', message: 'is not a valid e-mail address', code: 'invalid-email' }],
         },
         422,
       );
     const el = await mount();
     type($<HTMLInputElement>(el, '#root-email'), 'not-an-address');
     await el.updateComplete;
-    $<HTMLButtonElement>(el, 'button[part~=follow]').click();
+    const button = $<HTMLButtonElement>(el, 'button[part~=follow]');
+    button.focus();
+    button.click();
+    await el.updateComplete;
+    expect(button.getAttribute('aria-disabled'), 'busy').to.equal('true');
+    expectFocused(button, 'focus stays on the busy button');
     await waitUntil(() => $(el, '#follow-err'), 'error shown');
-    const text = 'Something went wrong: email: is not a valid e-mail address';
+    expectFocused(button, 'focus stays after the refusal');
+    const text = 'Enter an e-mail address, such as name@example.com.';
     expect($(el, '#follow-err').textContent).to.equal(text);
     expect($(el, 'button[part~=follow]').getAttribute('aria-describedby')).to.equal('follow-err');
     expect($(el, '[role=status]').textContent).to.equal(text);

@@ -133,6 +133,7 @@ describe('<parley-comments> replies the listing left out', () => {
     more(el).click();
     await waitUntil(() => $(el, '#comment-r7'), 'the hidden ones shown');
     expect(requests.length, 'no request for them').to.equal(1);
+    expect(el.shadowRoot!.activeElement?.id, 'focus on the first one revealed').to.equal('comment-r6');
     expect(more(el).textContent?.trim()).to.equal('Show 4 more replies');
     pages['top rc1'] = () => replyPage([reply('r8', 'top', 8)], 0, null);
     more(el).click();

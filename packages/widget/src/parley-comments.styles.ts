@@ -75,7 +75,7 @@ export const styles = css`
     border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.125rem 0.625rem; cursor: pointer; min-height: 1.75rem;
   }
   button[aria-pressed='true'] { background: var(--_accent); color: var(--_on-accent); border-color: var(--_accent); }
-  button[disabled] { cursor: progress; }
+  button[aria-disabled='true']:not(.flag) { cursor: progress; }
   button.toggle, button.more { border: 0; background: none; color: var(--_accent); text-decoration: underline; padding-inline: 0.25rem; }
   :focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; }
   .bar { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem; }
@@ -100,6 +100,13 @@ export const styles = css`
   @media (prefers-reduced-motion: no-preference) {
     .skeleton span, .preview[aria-busy='true'] { animation: pulse 1.5s ease-in-out infinite alternate; }
     @keyframes pulse { to { opacity: 0.5; } }
+  }
+  /* Forced colours drop backgrounds: a pressed button and the comment opened by permalink would
+     look like the others. Highlight marks them, a system colour the mode keeps. */
+  @media (forced-colors: active) {
+    button[aria-pressed='true'] { forced-color-adjust: none; background: Highlight; color: HighlightText; }
+    article { border: 2px solid Canvas; }
+    article.hl { border-color: Highlight; }
   }
   .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;

@@ -343,7 +343,7 @@ describe('<parley-comments>', () => {
     button(el, 'Load more comments').click();
     await waitUntil(() => $(el, '#comment-c2'), 'second page');
     expect(requests.at(-1)!.url.searchParams.get('sort')).to.equal('top');
-    expect($(el, '[role=status]').textContent).to.contain('1 new comment');
+    expect($(el, '[role=status]').textContent).to.equal('1 more comment loaded');
     const again = await mount();
     expect(again.order).to.equal('top');
   });
@@ -482,10 +482,10 @@ describe('<parley-comments>', () => {
     await waitUntil(() => requests.length === 1, 'loaded when near');
   });
 
-  it('lays out right to left in an RTL page', async () => {
+  it('lays out right to left with dir="rtl" (an English thread on a right-to-left page needs it)', async () => {
     handler = () => listOf([make('c1', 'Ada', 'parent', [make('c2', 'Bob', 'reply')])]);
     const box = await fixture<HTMLDivElement>(
-      html`<div dir="rtl" lang="en"><parley-comments site="demo" page="/a" api="http://x" no-lazy></parley-comments></div>`,
+      html`<div dir="rtl" lang="en"><parley-comments dir="rtl" site="demo" page="/a" api="http://x" no-lazy></parley-comments></div>`,
     );
     const el = box.querySelector('parley-comments')!;
     await waitUntil(() => el.phase === 'ready', 'loaded');

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { renderForm } from './comments/form.js';
 import { renderList } from './comments/item.js';
-import { loadMore, setSort, showNew } from './comments/read.js';
+import { focusOn, loadMore, setSort, showNew } from './comments/read.js';
 import { Thread } from './comments/thread.js';
 import { type ParleyEvents, SORTS, type Sort } from './comments/types.js';
 import { define } from './define.js';
@@ -26,9 +26,10 @@ import { styles } from './parley-comments.styles.js';
  * @attr site - site id (defaults to the script tag's `data-site`)
  * @attr page - thread key (defaults to the canonical URL without query and fragment)
  * @attr api - comment server base URL (defaults to where the script came from)
- * @attr lang - language; then the script tag's `data-lang`, the nearest `lang` (`<html lang>`), the browser, English
+ * @attr lang - language; then the script tag's `data-lang`, the nearest `lang` (`<html lang>`), the browser, English.
+ *   The thread's root carries the `lang` of the table used, and that language's direction
  * @attr dir - `ltr` or `rtl`, over the language's direction: Arabic and Hebrew render right to left
- *   on any page; other languages follow the page's direction
+ *   on any page, every other table left to right on any page
  * @attr theme - `light` (default), `dark` or `auto`
  * @attr no-lazy - load at once instead of near the viewport
  * @attr no-live - no live updates (no event stream): the thread changes on reload only
@@ -71,29 +72,37 @@ import { styles } from './parley-comments.styles.js';
 export class ParleyComments extends Thread {
   static override styles = styles;
 
+  /**
+   * The first load's skeleton, or the error with its retry. Retrying moves focus to the count once
+   * the thread is in (which says it), or to the new retry button if it failed again: the button
+   * the reader pressed is gone while loading.
+   */
   #renderState() {
     if (this.phase === 'error') {
+      const retry = () => this.reload().then(() => focusOn(this, this.phase === 'ready' ? '.count' : '.state button'));
       return html`<div class="state"><p class="error">${this.tr('comments.error')}</p>
-        <button type="button" part="button" @click=${() => this.reload()}>${this.tr('comments.retry')}</button></div>`;
+        <button type="button" part="button" @click=${retry}>${this.tr('comments.retry')}</button></div>`;
     }
-    if (this.phase !== 'ready') {
-      const bone = html`<div class="skeleton"><span></span><span></span></div>`;
-      return html`<div class="state" aria-busy="true"><p class="sr">${this.tr('comments.loading')}</p>${bone}${bone}</div>`;
-    }
-    return nothing;
+    const bone = html`<div class="skeleton"><span></span><span></span></div>`;
+    return html`<div class="state" aria-busy="true"><p class="sr">${this.tr('comments.loading')}</p>${bone}${bone}</div>`;
   }
 
   override render() {
     const ready = this.phase === 'ready';
+    // Loading again (another sort, a retry) keeps what was shown, the sort menu with the reader's
+    // focus included, the list marked busy; only the first load shows the skeleton.
+    const shown = ready || (this.phase === 'loading' && !!this.info);
     const count = this.info?.count ?? 0;
     const n = this.waiting.length;
     const fresh = n
       ? html`<button type="button" part="button new" @click=${() => showNew(this)}>${this.tr('live.show', { n })}</button>`
       : nothing;
     const top = this.order === 'newest';
-    return html`<section class="root ${this.themeName}" aria-label=${this.tr('comments.heading')} dir=${direction(this, this.t.lang) || nothing}>
+    // The language of the table in use, and its direction unless the element has a `dir`: an
+    // English fallback on a right-to-left page must neither read nor lay out as the page's language.
+    return html`<section class="root ${this.themeName}" aria-label=${this.tr('comments.heading')} lang=${this.t.lang} dir=${direction(this, this.t.lang)}>
       ${
-        ready
+        shown
           ? html`<div class="bar">
               <p class="count" part="count" tabindex="-1">${this.tr('comments.count', { n: count })}</p>
               <label>${this.tr('comments.sort')}
@@ -105,15 +114,15 @@ export class ParleyComments extends Thread {
       }
       ${ready && this.comments.length === 0 ? html`<p>${this.tr(this.locked ? 'comments.locked' : 'comments.empty')}</p>` : nothing}
       ${top ? fresh : nothing}
-      <ol class="thread">${renderList(this, this.comments, 0)}</ol>
+      <ol class="thread" aria-busy=${shown && !ready}>${renderList(this, this.comments, 0)}</ol>
       ${top ? nothing : fresh}
       ${
         ready && this.next
-          ? html`<button type="button" part="button" ?disabled=${this.loadingMore} @click=${() => loadMore(this)}>${this.tr('comments.loadMore')}</button>`
+          ? html`<button type="button" part="button" aria-disabled=${this.loadingMore} @click=${() => loadMore(this)}>${this.tr('comments.loadMore')}</button>`
           : nothing
       }
-      ${ready && this.locked && this.comments.length ? html`<p>${this.tr('comments.locked')}</p>` : nothing}
-      ${ready && !this.locked ? renderForm(this, 'root') : nothing}
+      ${shown && this.locked && this.comments.length ? html`<p>${this.tr('comments.locked')}</p>` : nothing}
+      ${shown && !this.locked ? renderForm(this, 'root') : nothing}
       <div class="sr" role="status" aria-live="polite">${this.announcement}</div>
     </section>`;
   }

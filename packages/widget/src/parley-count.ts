@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ParleyConfigured } from './base-config.js';
 import { pageKeyFromUrl } from './config.js';
 import { define } from './define.js';
@@ -36,7 +36,8 @@ function formatter(lang: string): Promise<(n: number) => string> {
  * a listing page. All counts on a page are fetched together, in as few requests as possible.
  *
  * @attr lang - language of the text; then the script tag's `data-lang`, `<html lang>`, the browser, English
- * @attr dir - `ltr` or `rtl`, over the language's direction (Arabic and Hebrew counts read right to left on any page)
+ * @attr dir - `ltr` or `rtl`, over the language's direction (Arabic and Hebrew counts read right to
+ *   left on any page, others left to right); the count is isolated (`<bdi>`) from the text around it
  * @slot - shown until the count has arrived, and when it cannot be loaded
  * @csspart count - the text of the count
  */
@@ -45,7 +46,9 @@ export class ParleyCount extends ParleyConfigured {
   // No styles: a custom element is `display: inline` by default, which is what a count is.
 
   #requested?: string;
-  /** The count's direction (`direction` in i18n/language-tag.ts), so "12 تعليقًا" reads right to left on a left-to-right page. */
+  /** The language of the text shown (a table's name, English for any language without one). */
+  #lang = 'en';
+  /** The count's direction (`direction` in i18n/direction.ts), so "12 تعليقًا" reads right to left on a left-to-right page. */
   #dir?: string;
 
   private text: string | undefined;
@@ -60,6 +63,7 @@ export class ParleyCount extends ParleyConfigured {
     // Its own `lang`, the script tag's `data-lang` and the page's are tags (`zh-TW`, `pt-BR`),
     // matched to a table, never looked up as written.
     const lang = resolveLanguage(this);
+    this.#lang = lang;
     this.#dir = direction(this, lang);
     const request = [api, site, page, lang].join('\n');
     if (!site || request === this.#requested) return;
@@ -76,9 +80,11 @@ export class ParleyCount extends ParleyConfigured {
   }
 
   override render() {
+    // Isolated from the text around it, in its own language and direction: "12 comments" keeps
+    // its order inside a right-to-left sentence.
     return this.text === undefined
       ? html`<slot></slot>`
-      : html`<span part="count" dir=${this.#dir || nothing}>${this.text}</span>`;
+      : html`<bdi part="count" lang=${this.#lang} dir=${this.#dir}>${this.text}</bdi>`;
   }
 }
 

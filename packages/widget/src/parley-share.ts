@@ -54,6 +54,9 @@ export interface ShareEventDetail {
  *   the page's text colour; defaults to the script tag's `data-theme`
  * @attr counts - show first-party share counts and count this reader's shares
  * @attr utm - a campaign name: adds `utm_source=<service>&utm_medium=social&utm_campaign=<utm>`
+ * @attr lang - language of the labels; then the script tag's `data-lang`, the nearest `lang`, the
+ *   browser, English. The bar's content carries the `lang` of the terms used and their direction
+ * @attr dir - `ltr`, `rtl` or `auto`, over the direction of the bar's language
  * @csspart list - the list of services
  * @csspart control - every link or button; also `control-<service>`, e.g. `control-mastodon`
  * @csspart icon - each icon
@@ -172,13 +175,14 @@ export class ParleyShare extends LitElement {
       (s) => (s !== 'native' || 'share' in navigator) && (s !== 'mastodon' || serverOf(this)),
     );
     const compact = this.variant === 'compact';
-    // Arabic and Hebrew run right to left even on a left-to-right page; the bar's own `dir` wins.
-    const dir = direction(this, this.language) || nothing;
     const toggle = () => {
       this.expanded = !this.expanded;
     };
+    // The root carries the language of the terms in use (English until a table is in) and its
+    // direction, not the page's (Arabic and Hebrew right to left, others left to right, on any
+    // page); the bar's own `dir` wins.
     // biome-ignore format: compact on purpose, since whitespace inside templates is shipped as is
-    return html`${compact ? html`<button part="toggle" dir=${dir} aria-expanded=${!!this.expanded} aria-controls="list" @click=${toggle}>${icon('native')}<span part="label">${this.i18n.t('share.label')}</span></button>` : nothing}<ul part="list" id="list" dir=${dir} aria-label=${this.i18n.t('share.label')} ?hidden=${compact && !this.expanded}>${ids.map((id) => html`<li>${control(this, id)}</li>`)}</ul>${this.copied === false ? html`<input readonly .value=${shareData(this, 'copy').url} aria-label=${this.i18n.t('share.copyFailed')}>` : nothing}<span id="new-window" hidden>${this.i18n.t('share.newWindow')}</span><p part="status" class="sr" role="status">${this.copied === undefined ? '' : this.i18n.t(this.copied ? 'share.copied' : 'share.copyFailed')}</p>`;
+    return html`<div lang=${this.language ?? 'en'} dir=${direction(this, this.language)}>${compact ? html`<button part="toggle" aria-expanded=${!!this.expanded} aria-controls="list" @click=${toggle}>${icon('native')}<span part="label">${this.i18n.t('share.label')}</span></button>` : nothing}<ul part="list" id="list" aria-label=${this.i18n.t('share.label')} ?hidden=${compact && !this.expanded}>${ids.map((id) => html`<li>${control(this, id)}</li>`)}</ul>${this.copied === false ? html`<input readonly .value=${shareData(this, 'copy').url} aria-label=${this.i18n.t('share.copyFailed')}>` : nothing}<span id="new-window" hidden>${this.i18n.t('share.newWindow')}</span><p part="status" class="sr" role="status">${this.copied === undefined ? '' : this.i18n.t(this.copied ? 'share.copied' : 'share.copyFailed')}</p></div>`;
   }
 }
 

@@ -2,7 +2,7 @@
 // `fetch`, and mounting a `<parley-comments>` until its thread has loaded. Named `test-*.ts` so
 // that web-test-runner (`src/**/*.test.ts`) does not run it as a test file and tsconfig.build.json
 // leaves it out of the published package.
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
 import type { Comment } from './api.js';
 import './parley-comments.js';
@@ -122,3 +122,57 @@ export function type(field: HTMLInputElement | HTMLTextAreaElement, text: string
 /** The texts of the thread's top-level comments, in the order shown. */
 export const texts = (el: ParleyComments): (string | null)[] =>
   [...el.shadowRoot!.querySelectorAll('ol.thread > li > article .body')].map((b) => b.textContent);
+
+/**
+ * The element that has the focus, looked up through shadow roots: the control itself, never the
+ * host whose shadow root holds it, nor `<body>` when it was lost.
+ */
+export function deepActive(): Element | null {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}
+
+/** A short name of an element for messages (`button#id.a.b`), or `nothing`. */
+const nameOf = (el: Element | null): string =>
+  el ? `${el.localName}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}` : 'nothing';
+
+/**
+ * Asserts that `target` has the focus ({@link deepActive}), naming both elements when it does
+ * not (chai's own message would print whole DOM trees).
+ */
+export function expectFocused(target: Element | null, message = 'focus'): void {
+  const el = deepActive();
+  expect(el === target, `${message}: on ${nameOf(el)}, expected ${nameOf(target)}`).to.equal(true);
+}
+
+/** A promise and the function that settles it: an answer the test sends when it is ready. */
+export function later<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((ok) => {
+    resolve = ok;
+  });
+  return { promise, resolve };
+}
+
+/** A stand-in for the browser's EventSource: records each stream the element opens; `send` delivers one event to it. */
+export class FakeSource extends EventTarget {
+  static all: FakeSource[] = [];
+  readonly url: URL;
+  /** 1 open, 2 closed (by `close()`, or by the browser when the server refused the stream). */
+  readyState = 1;
+  onerror: ((e: Event) => unknown) | null = null;
+  constructor(url: string) {
+    super();
+    this.url = new URL(url);
+    // As in the browser, the `onerror` handler hears `error` events.
+    this.addEventListener('error', (e) => this.onerror?.(e));
+    FakeSource.all.push(this);
+  }
+  close(): void {
+    this.readyState = 2;
+  }
+  send(type: string, data: unknown, id = ''): void {
+    this.dispatchEvent(new MessageEvent(type, { data: JSON.stringify(data), lastEventId: id }));
+  }
+}

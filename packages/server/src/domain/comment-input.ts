@@ -14,36 +14,43 @@ export function normaliseComment(input: NewCommentInput, site: Site) {
   let url = '';
   if (input.url) {
     const parsed = httpUrl(cleanLine(input.url));
-    if (!parsed || parsed.length > 2048) errors.add('url', 'must be an http(s) URL');
+    if (!parsed || parsed.length > 2048) errors.add('url', 'must be an http(s) URL', 'invalid-url');
     // The widget sends the page's own address, which is on an origin the site allows.
     else if (!urlOnSite(site, parsed)) errors.add('url', "must be on one of the site's origins");
     else url = parsed;
   }
   const title = cleanLine(input.title ?? '').slice(0, 300);
   const name = cleanLine(input.author?.name ?? '');
-  if (charLength(name) > 80) errors.add('author.name', 'must be at most 80 characters');
-  if (!name && settings.requireName) errors.add('author.name', 'is required');
+  if (charLength(name) > 80) errors.add('author.name', 'must be at most 80 characters', 'too-long', 80);
+  if (!name && settings.requireName) errors.add('author.name', 'is required', 'required');
   const email = cleanLine(input.author?.email ?? '').toLowerCase();
-  if (email && !isEmail(email)) errors.add('author.email', 'is not a valid e-mail address');
-  if (!email && settings.requireEmail) errors.add('author.email', 'is required');
+  if (email && !isEmail(email)) errors.add('author.email', 'is not a valid e-mail address', 'invalid-email');
+  if (!email && settings.requireEmail) errors.add('author.email', 'is required', 'required');
   let website: string | null = null;
   const rawSite = cleanLine(input.author?.website ?? '');
   if (rawSite) {
     website = httpUrl(rawSite) ?? null;
-    if (!website || website.length > 300) errors.add('author.website', 'must be an http(s) URL');
+    if (!website) errors.add('author.website', 'must be an http(s) URL', 'invalid-url');
+    else if (website.length > 300) errors.add('author.website', 'must be at most 300 characters', 'too-long', 300);
   }
   const body = cleanMultiline(input.body);
-  if (!body) errors.add('body', 'must not be empty');
-  else if (charLength(body) > settings.maxLength) errors.add('body', `must be at most ${settings.maxLength} characters`);
+  bodyRules(errors, body, settings.maxLength);
   if (!errors.empty) throw invalid(errors.list);
   return { page: { key, url, title }, name, email: email || null, website, body };
+}
+
+/** A comment's text must hold something and at most `maxLength` characters. */
+function bodyRules(errors: FieldErrors, body: string, maxLength: number): void {
+  if (!body) errors.add('body', 'must not be empty', 'required');
+  else if (charLength(body) > maxLength) errors.add('body', `must be at most ${maxLength} characters`, 'too-long', maxLength);
 }
 
 /** An edited body, normalised and checked as a new post's is. */
 export function normaliseBody(raw: string, maxLength: number): string {
   const body = cleanMultiline(raw);
-  if (!body) throw invalid([{ path: 'body', message: 'must not be empty' }]);
-  if (charLength(body) > maxLength) throw invalid([{ path: 'body', message: `must be at most ${maxLength} characters` }]);
+  const errors = new FieldErrors();
+  bodyRules(errors, body, maxLength);
+  if (!errors.empty) throw invalid(errors.list);
   return body;
 }
 

@@ -7,8 +7,23 @@ import { isDatabaseUnavailable, isUnstorableText } from '../storage/unavailable.
 export interface FieldError {
   /** JSON path of the offending field, e.g. `author.email`. */
   path: string;
+  /** English, for people; clients show their own text for `code` where they have one. */
   message: string;
+  /** What is wrong, where a client may say it in the reader's language (docs/api.md, "Field errors"). */
+  code?: FieldErrorCode;
+  /** The most characters allowed, with `too-long`. */
+  max?: number;
 }
+
+/**
+ * Stable codes of field errors, beside their English `message`: the widget maps them to translated
+ * text (issue: field errors were always English). A field error without one names a rule no
+ * reader can fix (a page key, the page URL off the site's origins), or comes from the admin API.
+ */
+export const FIELD_ERROR_CODES = ['required', 'too-long', 'invalid-email', 'invalid-url'] as const;
+
+/** One of {@link FIELD_ERROR_CODES}. */
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
 /**
  * Stable machine-readable error codes; clients map them to translated messages. Each one is

@@ -1,4 +1,4 @@
-import type { FieldError } from './problem.js';
+import type { FieldError, FieldErrorCode } from './problem.js';
 
 // C0 and C1 controls except tab, line feed and carriage return; plus bidi-override and
 // byte-order-mark format characters that can disguise text (Trojan Source, CVE-2021-42574).
@@ -51,8 +51,9 @@ export function httpUrl(value: string): string | undefined {
 /** Collects field errors so one response can name every invalid field. */
 export class FieldErrors {
   readonly list: FieldError[] = [];
-  add(path: string, message: string): void {
-    this.list.push({ path, message });
+  /** Names `path` as invalid; `code` (and `max` for `too-long`) where a reader can act on it. */
+  add(path: string, message: string, code?: FieldErrorCode, max?: number): void {
+    this.list.push({ path, message, ...(code && { code }), ...(max !== undefined && { max }) });
   }
   get empty(): boolean {
     return this.list.length === 0;

@@ -26,7 +26,7 @@ import { jsonBody } from './middleware/json-body.js';
 import { requestId } from './middleware/request-id.js';
 import { requestLimits } from './middleware/request-limits.js';
 import { securityHeaders } from './middleware/security-headers.js';
-import { onError } from './problem.js';
+import { fieldError, onError } from './problem.js';
 import { adminConsoleRoutes } from './routes/admin-console.js';
 import { commentFlagRoutes } from './routes/comment-flags.js';
 import { commentRoutes } from './routes/comments.js';
@@ -98,7 +98,7 @@ export function createApp(options: AppOptions) {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        throw invalid(result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+        throw invalid(result.error.issues.map(fieldError));
       }
     },
   });

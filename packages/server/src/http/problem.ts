@@ -1,6 +1,18 @@
+import type { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { Problem, problemFromError } from '../domain/problem.js';
+import { type FieldError, Problem, problemFromError } from '../domain/problem.js';
+
+/**
+ * A request schema's complaint as a field error: text over a schema's maximum is `too-long` (with
+ * `max`), as the domain's length rules are; any other has no code (a client bug, not the reader's).
+ */
+export function fieldError(issue: z.core.$ZodIssue): FieldError {
+  const error: FieldError = { path: issue.path.join('.'), message: issue.message };
+  if (issue.code === 'too_big' && issue.origin === 'string')
+    Object.assign(error, { code: 'too-long', max: Number(issue.maximum) });
+  return error;
+}
 
 /** Builds the `application/problem+json` response for a Problem (RFC 9457). */
 export function problemResponse(p: Problem, requestId?: string): Response {

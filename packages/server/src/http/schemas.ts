@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { FIELD_ERROR_CODES } from '../domain/problem.js';
 import { cleanLine } from '../domain/text.js';
 
 /**
@@ -130,7 +131,16 @@ export const ProblemOut = z
     status: z.number().int(),
     detail: z.string(),
     code: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          code: z.enum(FIELD_ERROR_CODES).optional(),
+          max: z.number().int().optional(),
+        }),
+      )
+      .optional(),
     requestId: z.string().optional(),
   })
   .openapi('Problem');

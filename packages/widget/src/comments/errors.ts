@@ -1,4 +1,5 @@
-import { ApiError } from '../api.js';
+import { ApiError, type FieldError } from '../api.js';
+import type { TermKey } from '../i18n/index.js';
 import type { Thread } from './thread.js';
 
 /** What to tell the reader about a failed request, in their language. */
@@ -20,4 +21,14 @@ export function message(host: Thread, err: unknown): string {
 export function failed(host: Thread, error: unknown, text = message(host, error)): void {
   host.announce(text);
   host.emit('parley-error', { error });
+}
+
+/**
+ * What to tell the reader about one invalid field: the term `field.<code>` (docs/api.md, "Field
+ * errors"), else the server's English text: for an older server (no code), a code this widget does
+ * not know (the translator gives the key back), a `too-long` without its `max` (`{n}` left).
+ */
+export function fieldMessage(host: Thread, { code, max, message }: FieldError): string {
+  const text = host.tr(`field.${code}` as TermKey, { n: max as number });
+  return /^field\.|\{n}/.test(text) ? String(message) : text;
 }

@@ -7,6 +7,9 @@ import { draft, follow as followThread, remember, submit, toggleForm, togglePrev
 /**
  * A comment form: the one at the bottom (`root`), a reply (`r:<id>`) or an edit (`e:<id>`).
  * Field errors from the server appear next to their field (aria-describedby, aria-invalid).
+ * Busy buttons are `aria-disabled`, not `disabled`: Chromium takes the focus from a disabled
+ * button, and the reader pressing it would be left nowhere (`submit` and `follow` ignore a
+ * second press while busy).
  * `homepage` is a honeypot: clipped out of sight, aria-hidden, out of the tab order and never
  * autofilled, so only form-filling scripts type in it; the server then refuses the post.
  * "Notify me of replies" (and, under the thread, "follow this discussion") shows once an e-mail
@@ -54,7 +57,7 @@ export function renderForm(host: Thread, key: string, opts: { parentId?: string;
     <p class="hint" id="${id}-hint">${host.tr('form.hint')}</p>
     ${st.error ? html`<p class="error" part="error">${st.error}</p>` : nothing}
     <p class="actions">
-      <button type="submit" part="button submit" ?disabled=${!!st.busy}>${st.busy ? host.tr('form.posting') : st.error ? host.tr('comments.retry') : label}</button>
+      <button type="submit" part="button submit" aria-disabled=${!!st.busy}>${st.busy ? host.tr('form.posting') : st.error ? host.tr('comments.retry') : label}</button>
       <button type="button" part="button" aria-pressed=${st.preview ? 'true' : 'false'}
         @click=${(e: Event) => togglePreview(host, key, (e.target as HTMLButtonElement).form!)}>${host.tr('form.preview')}</button>
       ${key === 'root' ? nothing : html`<button type="button" part="button" @click=${() => toggleForm(host, edit ? 'e' : 'r', key.slice(2), false)}>${host.tr('form.cancel')}</button>`}
@@ -70,7 +73,7 @@ function follow(host: Thread): unknown {
   const st = uiOf(host, 'follow');
   return st.done
     ? html`<span class="note" part="follow" id="followed" tabindex="-1">${host.tr('follow.done')}</span>`
-    : html`<button type="button" part="button follow" ?disabled=${!!st.busy} aria-describedby=${st.error ? 'follow-err' : nothing}
+    : html`<button type="button" part="button follow" aria-disabled=${!!st.busy} aria-describedby=${st.error ? 'follow-err' : nothing}
         @click=${() => followThread(host)}>${host.tr('follow.submit')}</button>
       ${st.error ? html`<span class="error" part="error" id="follow-err">${st.error}</span>` : nothing}`;
 }

@@ -4,13 +4,13 @@ import { LINK_REL, safeUrl } from '../sanitize.js';
 import { shape } from './avatar.js';
 import { body } from './bodies.js';
 import { renderForm } from './form.js';
-import { loadReplies, permalink } from './read.js';
+import { focusComment, loadReplies, permalink } from './read.js';
 import type { Thread } from './thread.js';
 import { exactTime, relativeTime } from './time.js';
 import { countAll } from './tree.js';
 import type { Ui } from './types.js';
 import { setUi, uiOf } from './ui.js';
-import { canEdit, deleteComment, flag, toggleForm, vote } from './write.js';
+import { canEdit, confirm, deleteComment, flag, toggleForm, vote } from './write.js';
 
 /** Levels that indent; deeper replies line up with the fifth and name whom they answer. */
 export const MAX_INDENT = 5;
@@ -44,7 +44,7 @@ function confirmDelete(host: Thread, id: string) {
   return html`<p class="actions" role="group" aria-label=${t('item.confirmDelete')}>
     <span>${t('item.confirmDelete')}</span>
     <button type="button" part="button" class="danger" @click=${() => deleteComment(host, id)}>${t('item.delete')}</button>
-    <button type="button" part="button" @click=${() => setUi(host, id, { confirm: false })}>${t('form.cancel')}</button>
+    <button type="button" part="button" @click=${() => confirm(host, id, false)}>${t('form.cancel')}</button>
   </p>`;
 }
 
@@ -84,7 +84,7 @@ function content(host: Thread, c: Comment, depth: number, parent: Comment | unde
       ${
         canEdit(host, c)
           ? html`<button type="button" part="button" class="edit" @click=${() => toggleForm(host, 'e', id, true)}>${t('item.edit')}</button>
-            <button type="button" part="button" @click=${() => setUi(host, id, { confirm: true })}>${t('item.delete')}</button>`
+            <button type="button" part="button" class="del" @click=${() => confirm(host, id, true)}>${t('item.delete')}</button>`
           : nothing
       }
     </p>
@@ -123,6 +123,15 @@ function shareBar(c: Comment, lang: string, api: string) {
     url=${permalink(c.id)} text=${c.body.slice(0, 280)}></parley-share>`;
 }
 
+/**
+ * Shows all replies of `c` held here; focus moves to the first one revealed (the button pressed
+ * goes). Those the server left out are fetched by the next press ({@link loadReplies}).
+ */
+function showAll(host: Thread, c: Comment, from: number): Promise<void> {
+  setUi(host, c.id, { showAll: true });
+  return focusComment(host, c.replies![from]!.id);
+}
+
 /** One comment with its replies. */
 export function renderItem(host: Thread, c: Comment, depth: number, parent?: Comment): unknown {
   const ui = uiOf(host, c.id);
@@ -147,7 +156,7 @@ export function renderItem(host: Thread, c: Comment, depth: number, parent?: Com
           ${
             hidden + more > 0 && !ui.collapsed
               ? html`<button type="button" part="button" class="more" aria-disabled=${!!ui.busy}
-                  @click=${() => (hidden ? setUi(host, c.id, { showAll: true }) : loadReplies(host, c))}>${host.tr('item.more', { n: hidden + more })}</button>`
+                  @click=${() => (hidden ? showAll(host, c, shown.length) : loadReplies(host, c))}>${host.tr('item.more', { n: hidden + more })}</button>`
               : nothing
           }`
         : nothing

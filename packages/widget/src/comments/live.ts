@@ -8,7 +8,8 @@ import { addReply, findPath, mapTree, removeComment, renew } from './tree.js';
  * - a new top-level comment waits in `host.waiting` until the reader asks to see it (nothing
  *   moves under their eyes); a new reply is added under its parent in place;
  * - edits, deletions and votes change the comment in place, shown or waiting;
- * - each burst of new comments is said once through the polite live region.
+ * - each burst of new comments is said once through the polite live region, leaving out the
+ *   reader's own (announced as posted).
  * Every event may come twice (a new or resumed stream replays the last seconds), so each one is
  * applied as "make it so", never "add one more". The id of each event is kept in `host.liveId`;
  * a stream opened again resumes after it. The browser reconnects a dropped stream by itself,
@@ -20,7 +21,8 @@ import { addReply, findPath, mapTree, removeComment, renew } from './tree.js';
 export function listen(host: Thread, url: string): EventSource {
   const source = new EventSource(url);
   source.onerror = () => source.readyState > 1 && setTimeout(() => host.relive(source), 1e4 + Math.random() * 3e4);
-  let heard = 0;
+  /** Ids of the comments heard since the last announcement. */
+  let heard: string[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** Applies `fn` to the comment `id`, shown or waiting; whether it was there. */
   const apply = (id: string, fn: (c: Comment) => Comment | undefined): boolean => {
@@ -48,11 +50,14 @@ export function listen(host: Thread, url: string): EventSource {
     // A reply to a comment on a page not loaded yet comes with that page.
     else if (!apply(p, addReply(comment))) return;
     host.recount(1);
-    heard++;
+    heard.push(comment.id);
     clearTimeout(timer);
     timer = setTimeout(() => {
-      host.announce(host.tr('live.new', { n: heard }));
-      heard = 0;
+      // Not the reader's own: the stream brings it before the answer to their post, which then
+      // says "Comment posted" (and gives the edit token that tells it apart).
+      const n = heard.filter((id) => !host.tokens[id]).length;
+      if (n) host.announce(host.tr('live.new', { n }));
+      heard = [];
     }, 1000);
   });
   on<{ comment: Comment }>('comment.updated', ({ comment }) => apply(comment.id, renew(comment)));

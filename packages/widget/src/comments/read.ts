@@ -74,7 +74,7 @@ export async function loadMore(host: Thread, focus = true): Promise<number> {
     host.next = data.nextCursor;
     const n = countAll(fresh);
     if (focus) {
-      host.announce(host.tr('live.new', { n }));
+      host.announce(host.tr('comments.loaded', { n }));
       if (fresh[0]) void focusComment(host, fresh[0].id);
     }
     return n;

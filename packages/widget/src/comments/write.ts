@@ -1,6 +1,6 @@
 import { ApiError } from '../api.js';
 import { bodyOf } from './bodies.js';
-import { failed, message } from './errors.js';
+import { failed, fieldMessage, message } from './errors.js';
 import { focusComment, focusOn, pageUrl, place } from './read.js';
 import { type Identity, load, save, saveIn, type Token } from './storage.js';
 import type { Thread } from './thread.js';
@@ -45,12 +45,30 @@ function done(host: Thread, key: string): void {
   host.ui.delete(key);
 }
 
-function formFailed(host: Thread, key: string, err: unknown): void {
+/**
+ * Shows why the server refused a form: each invalid field's message next to it, in the reader's
+ * language ({@link fieldMessage}), said through the live region with the field's label, and focus
+ * on the first invalid field; anything else (a field the form does not have, a network failure)
+ * above the buttons, focus staying on the submit button (never disabled, so it keeps it).
+ */
+async function formFailed(host: Thread, key: string, form: HTMLFormElement, err: unknown): Promise<void> {
   const fields: Record<string, string> = {};
-  if (err instanceof ApiError) for (const f of err.fields) fields[f.path] ??= f.message;
-  const error = err instanceof ApiError && err.fields.length ? '' : `${message(host, err)} ${host.tr('form.draftKept')}`;
+  const said: string[] = [];
+  let other = !(err instanceof ApiError) || !err.fields.length;
+  for (const f of err instanceof ApiError ? err.fields : []) {
+    const name = /^(body|author\.(name|email|website))$/.test(f.path) && f.path.replace('author.', '');
+    if (!name || !form.elements.namedItem(name)) other = true;
+    else if (!fields[f.path]) {
+      const error = fieldMessage(host, f);
+      fields[f.path] = error;
+      said.push(host.tr('form.fieldError', { field: host.tr(`form.${name}` as 'form.body'), error }));
+    }
+  }
+  const error = other ? `${message(host, err)} ${host.tr('form.draftKept')}` : '';
   setForm(host, key, { ...host.ui.get(key), busy: false, error, fields });
-  failed(host, err, error || Object.values(fields).join(' '));
+  failed(host, err, [...said, error].join(' ').trim());
+  await host.updateComplete;
+  form.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
 }
 
 const forget = (host: Thread, id: string) => {
@@ -123,7 +141,7 @@ export async function submit(host: Thread, key: string, e: Event, parentId?: str
     await focusComment(host, comment.id, true);
   } catch (err) {
     if (edit && err instanceof ApiError && (err.status === 401 || err.status === 403)) forget(host, id);
-    formFailed(host, key, err);
+    await formFailed(host, key, form, err);
   }
 }
 
@@ -152,13 +170,16 @@ export async function togglePreview(host: Thread, key: string, form: HTMLFormEle
  * link to confirm (double opt-in); the button then says to check the inbox.
  */
 export async function follow(host: Thread): Promise<void> {
+  if (uiOf(host, 'follow').busy) return;
   setForm(host, 'follow', { busy: true });
   try {
     await host.client.follow({ site: host.siteId, page: host.pageKey, email: host.me.email ?? '', locale: host.t.lang });
     setForm(host, 'follow', { done: true });
     await focusOn(host, '#followed');
   } catch (err) {
-    const error = message(host, err);
+    // A refused address says why in the reader's language, as a form's field would.
+    const field = err instanceof ApiError && err.fields[0];
+    const error = field ? fieldMessage(host, field) : message(host, err);
     setForm(host, 'follow', { error });
     failed(host, err, error);
   }
@@ -179,7 +200,16 @@ export function toggleForm(host: Thread, kind: 'r' | 'e', id: string, open: bool
   return focusOn(host, open ? `#${kind}-${sel}-body` : `#comment-${sel} .${edit ? 'edit' : 'reply'}`);
 }
 
-/** Deletes an own comment; focus moves to its parent, or the thread's heading. */
+/**
+ * Opens (`true`) or closes the "Delete this comment?" group, which takes the place of the
+ * comment's actions: focus moves to its first button, and back to the Delete button that opened it.
+ */
+export function confirm(host: Thread, id: string, open: boolean): Promise<void> {
+  setUi(host, id, { confirm: open });
+  return focusOn(host, `#comment-${CSS.escape(id)} .${open ? 'danger' : 'del'}`);
+}
+
+/** Deletes an own comment; focus moves to its parent, or the thread's heading (back to Delete if it failed). */
 export async function deleteComment(host: Thread, id: string): Promise<void> {
   const tok = host.tokens[id];
   if (!tok) return;
@@ -194,7 +224,7 @@ export async function deleteComment(host: Thread, id: string): Promise<void> {
     if (parent) await focusComment(host, parent);
     else await focusOn(host, '.count');
   } catch (err) {
-    setUi(host, id, { confirm: false });
+    void confirm(host, id, false);
     failed(host, err);
   }
 }

@@ -7,9 +7,10 @@ export const rightToLeft = (lang: string | undefined): boolean => lang === 'ar' 
 
 /**
  * The `dir` of a Parley element's content: the element's own `dir` (`ltr` or `rtl`) wins; else
- * `rtl` when its language (a table's name) is written right to left, whatever the page's
- * direction; else undefined, and the content inherits the page's direction (an ancestor's
- * `dir="rtl"` holds). docs/embedding.md, "Right to left".
+ * its language's (a table's name): `rtl` for one written right to left, `ltr` for any other,
+ * whatever the page's direction. Not inherited: an English fallback on a right-to-left page (a
+ * Persian one, with no Persian table) read "comment 1" and "hour ago 1". docs/embedding.md,
+ * "Right to left".
  */
-export const direction = (el: HTMLElement, lang: string | undefined): 'ltr' | 'rtl' | undefined =>
-  el.dir === 'ltr' || el.dir === 'rtl' ? el.dir : rightToLeft(lang) ? 'rtl' : undefined;
+export const direction = (el: HTMLElement, lang: string | undefined): 'ltr' | 'rtl' =>
+  el.dir === 'ltr' || el.dir === 'rtl' ? el.dir : rightToLeft(lang) ? 'rtl' : 'ltr';

@@ -70,6 +70,12 @@ const THREAD_EN = {
   'form.notify': 'Notify me of replies',
   'follow.submit': 'Follow this discussion',
   'follow.done': 'Check your inbox to confirm.',
+  'comments.loaded': { one: '{n} more comment loaded', other: '{n} more comments loaded' },
+  'form.fieldError': '{field}: {error}',
+  'field.required': 'Please fill in this field.',
+  'field.too-long': { one: 'Use at most {n} character.', other: 'Use at most {n} characters.' },
+  'field.invalid-email': 'Enter an e-mail address, such as name@example.com.',
+  'field.invalid-url': 'Enter a web address that starts with http:// or https://.',
 } satisfies Record<string, Term>;
 
 /** English: the thread's terms and the share bar's (the fediverse share page's are a table of their own). */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { backends } from '../../test-support.js';
+import { backends, problemOf } from '../../test-support.js';
 import { linkIn, local, notifyStack, PUBLIC } from '../../testing/notify-stack.js';
 
 /** Reply notifications and thread subscriptions end to end: widget API → outbox → real SMTP server → links. */
@@ -125,6 +125,9 @@ for (const backend of backends) {
       const s = await notifyStack(backend);
       const bad = await s.send('POST', '/api/v1/subscriptions', { site: 'demo', page: '/t', email: 'not an address' });
       assert.equal(bad.status, 422);
+      assert.deepEqual((await problemOf(bad)).errors, [
+        { path: 'email', message: 'is not a valid e-mail address', code: 'invalid-email' },
+      ]);
       const foreign = await s.send(
         'POST',
         '/api/v1/subscriptions',

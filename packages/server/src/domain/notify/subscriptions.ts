@@ -61,7 +61,7 @@ export class Subscriptions {
     const email = cleanLine(rawEmail).toLowerCase();
     if (!isEmail(email))
       throw new Problem(422, 'invalid-fields', 'email: is not a valid e-mail address', {
-        errors: [{ path: 'email', message: 'is not a valid e-mail address' }],
+        errors: [{ path: 'email', message: 'is not a valid e-mail address', code: 'invalid-email' }],
       });
     const key = cleanLine(pageKey);
     const address = await this.#notify.address(site.id, email, mailLocale(locale), this.#now());

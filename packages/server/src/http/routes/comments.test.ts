@@ -270,7 +270,9 @@ for (const backend of backends) {
       assert.equal((await t.post('/len', 'é'.repeat(10_000))).comment.body.length, 10_000);
       const res = await t.send('POST', '/api/v1/comments', { site: 'demo', page: '/len', body: 'x'.repeat(10_001) });
       assert.equal(res.status, 422);
-      assert.deepEqual((await problemOf(res)).errors, [{ path: 'body', message: 'must be at most 10000 characters' }]);
+      assert.deepEqual((await problemOf(res)).errors, [
+        { path: 'body', message: 'must be at most 10000 characters', code: 'too-long', max: 10_000 },
+      ]);
       const short = await testApp(backend, { maxLength: 20 });
       const over = await short.send('POST', '/api/v1/comments', { site: 'demo', page: '/len', body: 'x'.repeat(21) });
       assert.equal(over.status, 422);
@@ -317,6 +319,41 @@ for (const backend of backends) {
       });
       assert.equal(ok.comment.author?.name.length, 80);
       assert.equal((await t.list('/v')).page.count, 1);
+    });
+
+    test('field errors a reader can fix carry a stable code (and the maximum of a length), the English text beside it', async () => {
+      const t = await testApp(backend, { requireName: true, maxLength: 20 });
+      const post = async (body: unknown) => (await problemOf(await t.send('POST', '/api/v1/comments', body))).errors;
+      assert.deepEqual(await post({ site: 'demo', page: '/c', body: ' ', author: { email: 'a@b', website: 'ftp://x' } }), [
+        { path: 'author.name', message: 'is required', code: 'required' },
+        { path: 'author.email', message: 'is not a valid e-mail address', code: 'invalid-email' },
+        { path: 'author.website', message: 'must be an http(s) URL', code: 'invalid-url' },
+        { path: 'body', message: 'must not be empty', code: 'required' },
+      ]);
+      const long = { name: 'n'.repeat(81), website: `https://a.example/${'p'.repeat(290)}` };
+      assert.deepEqual(await post({ site: 'demo', page: '/c', body: 'x'.repeat(21), author: long }), [
+        { path: 'author.name', message: 'must be at most 80 characters', code: 'too-long', max: 80 },
+        { path: 'author.website', message: 'must be at most 300 characters', code: 'too-long', max: 300 },
+        { path: 'body', message: 'must be at most 20 characters', code: 'too-long', max: 20 },
+      ]);
+      // Past the request schema's own limit: the same code, that limit.
+      const huge = await post({ site: 'demo', page: '/c', body: 'x', author: { name: 'n'.repeat(1001) } });
+      assert.deepEqual(
+        huge?.map(({ path, code, max }) => ({ path, code, max })),
+        [{ path: 'author.name', code: 'too-long', max: 1000 }],
+      );
+      // An edit's text follows the same rules, with the same codes.
+      const { comment, editToken } = await t.post('/c', 'ok', { author: { name: 'Ada' } });
+      const edit = await t.send(
+        'PATCH',
+        `/api/v1/comments/${comment.id}`,
+        { body: '  ' },
+        { authorization: `Bearer ${editToken}` },
+      );
+      assert.deepEqual((await problemOf(edit)).errors, [{ path: 'body', message: 'must not be empty', code: 'required' }]);
+      // A rule no reader can fix has no code.
+      const off = await post({ site: 'demo', page: '/c', body: 'x', url: 'https://evil.example/', author: { name: 'Ada' } });
+      assert.deepEqual(off, [{ path: 'url', message: "must be on one of the site's origins" }]);
     });
 
     test('required name and e-mail are enforced when the site asks for them', async () => {

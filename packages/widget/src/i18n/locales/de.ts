@@ -60,4 +60,10 @@ export const terms: Terms = {
   'form.notify': 'Bei Antworten benachrichtigen',
   'follow.submit': 'Dieser Diskussion folgen',
   'follow.done': 'Bestätigen Sie bitte in Ihrem Posteingang.',
+  'comments.loaded': { one: '{n} weiterer Kommentar geladen', other: '{n} weitere Kommentare geladen' },
+  'form.fieldError': '{field}: {error}',
+  'field.required': 'Bitte füllen Sie dieses Feld aus.',
+  'field.too-long': { one: 'Höchstens {n} Zeichen.', other: 'Höchstens {n} Zeichen.' },
+  'field.invalid-email': 'Geben Sie eine E-Mail-Adresse ein, etwa name@example.com.',
+  'field.invalid-url': 'Geben Sie eine Webadresse ein, die mit http:// oder https:// beginnt.',
 };

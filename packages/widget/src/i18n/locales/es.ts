@@ -64,4 +64,18 @@ export const terms: Terms = {
   'form.notify': 'Avisarme de las respuestas',
   'follow.submit': 'Seguir esta conversación',
   'follow.done': 'Revisa tu correo para confirmar.',
+  'comments.loaded': {
+    one: 'Se ha cargado {n} comentario más',
+    many: 'Se han cargado {n} de comentarios más',
+    other: 'Se han cargado {n} comentarios más',
+  },
+  'form.fieldError': '{field}: {error}',
+  'field.required': 'Rellena este campo.',
+  'field.too-long': {
+    one: 'Como máximo {n} carácter.',
+    many: 'Como máximo {n} de caracteres.',
+    other: 'Como máximo {n} caracteres.',
+  },
+  'field.invalid-email': 'Escribe una dirección de correo electrónico, como nombre@example.com.',
+  'field.invalid-url': 'Escribe una dirección web que empiece por http:// o https://.',
 };

@@ -68,4 +68,18 @@ export const terms: Terms = {
   'form.notify': 'M’avertir des réponses',
   'follow.submit': 'Suivre cette discussion',
   'follow.done': 'Consultez vos e-mails pour confirmer.',
+  'comments.loaded': {
+    one: '{n} commentaire de plus chargé',
+    many: '{n} de commentaires de plus chargés',
+    other: '{n} commentaires de plus chargés',
+  },
+  'form.fieldError': '{field}\u00a0: {error}',
+  'field.required': 'Veuillez remplir ce champ.',
+  'field.too-long': {
+    one: '{n} caractère au maximum.',
+    many: '{n} de caractères au maximum.',
+    other: '{n} caractères au maximum.',
+  },
+  'field.invalid-email': 'Saisissez une adresse e-mail, par exemple nom@example.com.',
+  'field.invalid-url': 'Saisissez une adresse web commençant par http:// ou https://.',
 };

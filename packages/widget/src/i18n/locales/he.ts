@@ -69,4 +69,10 @@ export const terms: TermsWith<'one' | 'two'> = {
   'form.notify': 'קבלת הודעה על תשובות',
   'follow.submit': 'מעקב אחר הדיון',
   'follow.done': 'לאישור, יש לבדוק את תיבת הדואר.',
+  'comments.loaded': { one: 'נטענה תגובה נוספת אחת', two: 'נטענו {n} תגובות נוספות', other: 'נטענו {n} תגובות נוספות' },
+  'form.fieldError': '{field}: {error}',
+  'field.required': 'יש למלא את השדה הזה.',
+  'field.too-long': { one: 'עד תו אחד.', two: 'עד {n} תווים.', other: 'עד {n} תווים.' },
+  'field.invalid-email': 'יש להזין כתובת דוא״ל, למשל name@example.com.',
+  'field.invalid-url': 'יש להזין כתובת אתר שמתחילה ב־http:// או ב־https://.',
 };

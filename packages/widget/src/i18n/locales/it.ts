@@ -64,4 +64,18 @@ export const terms: Terms = {
   'form.notify': 'Avvisami delle risposte',
   'follow.submit': 'Segui questa discussione',
   'follow.done': 'Controlla la tua e-mail per confermare.',
+  'comments.loaded': {
+    one: 'Caricato {n} altro commento',
+    many: 'Caricati altri {n} di commenti',
+    other: 'Caricati altri {n} commenti',
+  },
+  'form.fieldError': '{field}: {error}',
+  'field.required': 'Compila questo campo.',
+  'field.too-long': {
+    one: 'Al massimo {n} carattere.',
+    many: 'Al massimo {n} di caratteri.',
+    other: 'Al massimo {n} caratteri.',
+  },
+  'field.invalid-email': 'Inserisci un indirizzo e-mail, ad esempio nome@example.com.',
+  'field.invalid-url': 'Inserisci un indirizzo web che inizi con http:// o https://.',
 };

@@ -60,4 +60,10 @@ export const terms: Terms = {
   'form.notify': '返信を通知する',
   'follow.submit': 'このディスカッションをフォロー',
   'follow.done': '受信トレイを確認して登録を完了してください。',
+  'comments.loaded': { other: 'さらに {n} 件のコメントを読み込みました' },
+  'form.fieldError': '{field}：{error}',
+  'field.required': 'この項目を入力してください。',
+  'field.too-long': { other: '{n} 文字以内で入力してください。' },
+  'field.invalid-email': 'name@example.com のようなメールアドレスを入力してください。',
+  'field.invalid-url': 'http:// または https:// で始まるウェブアドレスを入力してください。',
 };

@@ -60,4 +60,10 @@ export const terms: Terms = {
   'form.notify': 'Houd me op de hoogte van antwoorden',
   'follow.submit': 'Deze discussie volgen',
   'follow.done': 'Kijk in je inbox om te bevestigen.',
+  'comments.loaded': { one: 'Nog {n} reactie geladen', other: 'Nog {n} reacties geladen' },
+  'form.fieldError': '{field}: {error}',
+  'field.required': 'Vul dit veld in.',
+  'field.too-long': { one: 'Maximaal {n} teken.', other: 'Maximaal {n} tekens.' },
+  'field.invalid-email': 'Vul een e-mailadres in, zoals naam@example.com.',
+  'field.invalid-url': 'Vul een webadres in dat begint met http:// of https://.',
 };

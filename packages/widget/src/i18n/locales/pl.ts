@@ -80,4 +80,20 @@ export const terms: Terms = {
   'form.notify': 'Powiadamiaj mnie o odpowiedziach',
   'follow.submit': 'Obserwuj tę dyskusję',
   'follow.done': 'Sprawdź skrzynkę, aby potwierdzić.',
+  'comments.loaded': {
+    one: 'Wczytano {n} kolejny komentarz',
+    few: 'Wczytano {n} kolejne komentarze',
+    many: 'Wczytano {n} kolejnych komentarzy',
+    other: 'Wczytano {n} kolejnego komentarza',
+  },
+  'form.fieldError': '{field}: {error}',
+  'field.required': 'Wypełnij to pole.',
+  'field.too-long': {
+    one: 'Maksymalnie {n} znak.',
+    few: 'Maksymalnie {n} znaki.',
+    many: 'Maksymalnie {n} znaków.',
+    other: 'Maksymalnie {n} znaku.',
+  },
+  'field.invalid-email': 'Wpisz adres e-mail, np. imie@example.com.',
+  'field.invalid-url': 'Wpisz adres strony zaczynający się od http:// lub https://.',
 };

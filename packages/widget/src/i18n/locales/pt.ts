@@ -64,4 +64,14 @@ export const terms: Terms = {
   'form.notify': 'Avisar-me das respostas',
   'follow.submit': 'Seguir esta discussão',
   'follow.done': 'Verifique o seu e-mail para confirmar.',
+  'comments.loaded': {
+    one: 'Foi carregado mais {n} comentário',
+    many: 'Foram carregados mais {n} de comentários',
+    other: 'Foram carregados mais {n} comentários',
+  },
+  'form.fieldError': '{field}: {error}',
+  'field.required': 'Preencha este campo.',
+  'field.too-long': { one: 'No máximo {n} carácter.', many: 'No máximo {n} de caracteres.', other: 'No máximo {n} caracteres.' },
+  'field.invalid-email': 'Introduza um endereço de e-mail, como nome@example.com.',
+  'field.invalid-url': 'Introduza um endereço web que comece por http:// ou https://.',
 };

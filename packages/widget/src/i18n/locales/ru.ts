@@ -80,4 +80,20 @@ export const terms: Terms = {
   'form.notify': 'Сообщать об ответах',
   'follow.submit': 'Следить за обсуждением',
   'follow.done': 'Проверьте почту, чтобы подтвердить.',
+  'comments.loaded': {
+    one: 'Загружен ещё {n} комментарий',
+    few: 'Загружено ещё {n} комментария',
+    many: 'Загружено ещё {n} комментариев',
+    other: 'Загружено ещё {n} комментария',
+  },
+  'form.fieldError': '{field}: {error}',
+  'field.required': 'Заполните это поле.',
+  'field.too-long': {
+    one: 'Не более {n} символа.',
+    few: 'Не более {n} символов.',
+    many: 'Не более {n} символов.',
+    other: 'Не более {n} символа.',
+  },
+  'field.invalid-email': 'Введите адрес электронной почты, например name@example.com.',
+  'field.invalid-url': 'Введите веб-адрес, начинающийся с http:// или https://.',
 };

@@ -80,4 +80,20 @@ export const terms: Terms = {
   'form.notify': 'Повідомляти про відповіді',
   'follow.submit': 'Стежити за обговоренням',
   'follow.done': 'Перевірте пошту, щоб підтвердити.',
+  'comments.loaded': {
+    one: 'Завантажено ще {n} коментар',
+    few: 'Завантажено ще {n} коментарі',
+    many: 'Завантажено ще {n} коментарів',
+    other: 'Завантажено ще {n} коментаря',
+  },
+  'form.fieldError': '{field}: {error}',
+  'field.required': 'Заповніть це поле.',
+  'field.too-long': {
+    one: 'Не більше {n} символу.',
+    few: 'Не більше {n} символів.',
+    many: 'Не більше {n} символів.',
+    other: 'Не більше {n} символу.',
+  },
+  'field.invalid-email': 'Введіть адресу електронної пошти, наприклад name@example.com.',
+  'field.invalid-url': 'Введіть вебадресу, що починається з http:// або https://.',
 };

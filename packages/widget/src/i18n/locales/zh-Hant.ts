@@ -63,4 +63,10 @@ export const terms: Terms = {
   'form.notify': '有人回覆時通知我',
   'follow.submit': '追蹤這個討論',
   'follow.done': '請到收件匣確認。',
+  'comments.loaded': { other: '已再載入 {n} 則留言' },
+  'form.fieldError': '{field}：{error}',
+  'field.required': '請填寫此欄位。',
+  'field.too-long': { other: '最多 {n} 個字元。' },
+  'field.invalid-email': '請輸入電子郵件地址，例如 name@example.com。',
+  'field.invalid-url': '請輸入以 http:// 或 https:// 開頭的網址。',
 };

@@ -60,4 +60,10 @@ export const terms: Terms = {
   'form.notify': '有回复时通知我',
   'follow.submit': '关注此讨论',
   'follow.done': '请查看收件箱以确认。',
+  'comments.loaded': { other: '已再加载 {n} 条评论' },
+  'form.fieldError': '{field}：{error}',
+  'field.required': '请填写此项。',
+  'field.too-long': { other: '最多 {n} 个字符。' },
+  'field.invalid-email': '请输入电子邮件地址，例如 name@example.com。',
+  'field.invalid-url': '请输入以 http:// 或 https:// 开头的网址。',
 };
