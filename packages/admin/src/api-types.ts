@@ -117,7 +117,7 @@ export interface SettingSpec {
 export interface AuditEntry {
   id: string;
   at: string;
-  actor: { id?: string; email: string; name?: string | null } | null;
+  actor: { id?: string | null; email: string; name?: string | null } | null;
   action: string;
   site?: string | null;
   target?: string | null;

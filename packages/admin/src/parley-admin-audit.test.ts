@@ -35,4 +35,53 @@ describe('parley-admin-audit', () => {
       fake.restore();
     }
   });
+  it('names decisions made through a mail link, and the system where no account made them', async () => {
+    const fake = fakeServer({
+      'GET /audit': () => ({
+        body: {
+          entries: [
+            {
+              id: 'e1',
+              at: new Date(Date.UTC(2026, 10, 25, 12, 0)).toISOString(),
+              actor: { id: 'a1', email: 'greta@example.org', name: 'Greta' },
+              action: 'comment.approve',
+              site: 'demo',
+              target: 'c1',
+              detail: { from: 'pending', page: '/a', via: 'mail-link' },
+            },
+            {
+              id: 'e2',
+              at: new Date(Date.UTC(2026, 10, 25, 11, 0)).toISOString(),
+              actor: { id: null, email: 'system', name: 'system' },
+              action: 'comment.reject',
+              site: 'demo',
+              target: 'c2',
+              detail: { from: 'pending', page: '/b', via: 'mail-link' },
+            },
+            {
+              id: 'e3',
+              at: new Date(Date.UTC(2026, 10, 25, 10, 0)).toISOString(),
+              actor: { id: 'a2', email: 'olive@example.org', name: 'Olive' },
+              action: 'comment.approve',
+              site: 'demo',
+              target: 'c3',
+              detail: { from: 'pending', page: '/c' },
+            },
+          ],
+          nextCursor: null,
+        },
+      }),
+    });
+    try {
+      const el = await fixture<ParleyAdminAudit>(html`<parley-admin-audit></parley-admin-audit>`);
+      await until(() => el.shadowRoot!.querySelector('table'), 'the log');
+      await expect(el).to.be.accessible();
+      const who = [...el.shadowRoot!.querySelectorAll('tbody tr')].map((r) =>
+        r.querySelectorAll('td')[1]!.textContent!.replace(/\s+/g, ' ').trim(),
+      );
+      expect(who).to.deep.equal(['greta@example.org via e-mail link', 'System via e-mail link', 'olive@example.org']);
+    } finally {
+      fake.restore();
+    }
+  });
 });

@@ -4,7 +4,7 @@ import type { AuditEntry } from './api-types.js';
 import { AdminElement } from './base.js';
 import { shared } from './styles.js';
 
-/** The audit log: every moderator action, newest first, a page at a time. */
+/** The audit log: every moderator action, newest first, a page at a time, with who acted and how. */
 @customElement('parley-admin-audit')
 export class ParleyAdminAudit extends AdminElement {
   static override styles = [
@@ -24,6 +24,17 @@ export class ParleyAdminAudit extends AdminElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
+  }
+
+  /**
+   * The actor's address; for an action with no account behind it (a moderation link mailed to a
+   * plain moderator address) "System". Decisions made through a mail's link say so.
+   */
+  #who(e: AuditEntry) {
+    const t = this.i18n;
+    const who = e.actor && !e.actor.id ? t.t('audit.system') : (e.actor?.email ?? '');
+    const viaMail = typeof e.detail === 'object' && e.detail !== null && (e.detail as { via?: unknown }).via === 'mail-link';
+    return viaMail ? html`${who} <span class="muted">${t.t('audit.viaMailLink')}</span>` : who;
   }
 
   /** Loads the first page, or the next one with `more`. */
@@ -59,7 +70,7 @@ export class ParleyAdminAudit extends AdminElement {
               ${this.entries.map(
                 (e) => html`<tr>
                   <td><time datetime=${e.at}>${t.date(e.at)}</time></td>
-                  <td>${e.actor?.email ?? ''}</td>
+                  <td>${this.#who(e)}</td>
                   <td>${e.action}</td>
                   <td>${e.site ?? ''}</td>
                   <td>${e.target ?? ''}${e.detail ? html` <span class="muted">${typeof e.detail === 'string' ? e.detail : JSON.stringify(e.detail)}</span>` : nothing}</td>

@@ -13,6 +13,8 @@ export interface ServerConfig {
   adminDir: string;
   /** Largest admin import upload in bytes. */
   importMaxBytes: number;
+  /** Most bytes an admin import upload may hold once inflated (gzip); ten times the upload's by default. */
+  importInflatedMaxBytes: number;
   /** How long a page's comment version is trusted before the read path asks the database again. */
   listFreshMs: number;
   /** Public base URL of this server (PARLEY_PUBLIC_URL), used for links in feeds and e-mails. */
@@ -98,6 +100,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (timeouts.headersMs > timeouts.requestMs) {
     throw new Error('PARLEY_HEADERS_TIMEOUT_MS must not exceed PARLEY_REQUEST_TIMEOUT_MS');
   }
+  const importMaxBytes = positiveInt(env.PARLEY_IMPORT_UPLOAD_MAX_BYTES, 50 * 1024 * 1024, 'PARLEY_IMPORT_UPLOAD_MAX_BYTES');
   return {
     port,
     timeouts,
@@ -113,7 +116,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       .filter(Boolean),
     // src/ and dist/ sit at the same depth, so this finds packages/widget/dist from either.
     widgetDir: env.PARLEY_WIDGET_DIR ?? fileURLToPath(new URL('../../widget/dist/cdn/', import.meta.url)),
-    importMaxBytes: positiveInt(env.PARLEY_IMPORT_UPLOAD_MAX_BYTES, 50 * 1024 * 1024, 'PARLEY_IMPORT_UPLOAD_MAX_BYTES'),
+    importMaxBytes,
+    importInflatedMaxBytes: positiveInt(
+      env.PARLEY_IMPORT_INFLATED_MAX_BYTES,
+      importMaxBytes * 10,
+      'PARLEY_IMPORT_INFLATED_MAX_BYTES',
+    ),
     adminDir: env.PARLEY_ADMIN_DIR ?? fileURLToPath(new URL('../../admin/dist/', import.meta.url)),
   };
 }

@@ -36,6 +36,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     widgetDir: config.widgetDir,
     adminDir: config.adminDir,
     importMaxBytes: config.importMaxBytes,
+    importInflatedMaxBytes: config.importInflatedMaxBytes,
     listFreshMs: config.listFreshMs,
     publicUrl: config.publicUrl,
     ...requestOriginResolver(config.trustedProxies, config.publicUrl),

@@ -238,6 +238,8 @@ export const en = {
   'audit.action': 'Action',
   'audit.target': 'Target',
   'audit.empty': 'No moderator actions yet.',
+  'audit.system': 'System',
+  'audit.viaMailLink': 'via e-mail link',
   'webhooks.heading': 'Webhooks',
   'webhooks.intro':
     'Each chosen event is sent as a signed JSON POST to the URL. See docs/notifications.md for checking the Parley-Signature header.',

@@ -18,8 +18,24 @@ export function actorOf(admin: AdminRecord): Actor {
   return { id: admin.id, email: admin.email, name: admin.name, role: admin.role, sites: admin.sites };
 }
 
-/** True if the actor may moderate the site. */
-export function canModerate(actor: Actor, siteId: string): boolean {
+/**
+ * The actor of a moderation link mailed to a plain address of `PARLEY_MODERATOR_EMAILS` (one
+ * without an administrator account): the operator listed it for every site, and the signed link
+ * names no one, so the audit log can say only that it was the system.
+ */
+export const SYSTEM_ACTOR: Actor = { id: null, email: 'system', name: 'system', role: 'system', sites: [] };
+
+/** Writes one audit entry (`ModerationService.audit`), for services that act outside the console. */
+export type AuditWriter = (
+  actor: Actor,
+  action: string,
+  siteId: string | null,
+  target: string,
+  detail: Record<string, unknown>,
+) => Promise<void>;
+
+/** True if the actor (or an account of that role and sites) may moderate the site. */
+export function canModerate(actor: Pick<Actor, 'role' | 'sites'>, siteId: string): boolean {
   return actor.role !== 'moderator' || actor.sites.includes(siteId);
 }
 

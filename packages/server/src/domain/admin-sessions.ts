@@ -6,8 +6,16 @@
 import { createHmac } from 'node:crypto';
 import type { AdminRecord } from '../storage/admin-storage.js';
 
-/** Failed logins allowed per 15 minutes: per account, and per IP prefix. */
-export const LOGIN_LIMITS = { windowMs: 15 * 60_000, perAccount: 5, perPrefix: 20 };
+/**
+ * Failed logins allowed per 15 minutes. `perAccountPrefix` for one account from one IP prefix
+ * (/24, /48): the brute-force limit a single network meets, and the only one an attacker can
+ * fill for the account's owner elsewhere only by sharing the owner's network. `perAccount` for
+ * one account from all prefixes together, so guesses spread over many networks stay bounded too
+ * (an attacker needs 20 networks to fill it). `perPrefix` for one prefix across all accounts.
+ * Why not simply per account: five wrong passwords from anywhere kept the right one out, and
+ * `admin@localhost`, the first owner, is a well-known name (docs/admin-api.md).
+ */
+export const LOGIN_LIMITS = { windowMs: 15 * 60_000, perAccountPrefix: 5, perAccount: 100, perPrefix: 20 };
 
 /** The rate-event "site" under which failed logins are counted (`rate_events` has no foreign key). */
 export const LOGIN_SUBJECTS = '_admin-login';

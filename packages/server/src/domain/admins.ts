@@ -114,18 +114,24 @@ export class AdminService {
   }
 
   /**
-   * Checks e-mail and password and opens a session. Failures are counted per account and per
-   * IP prefix in the database, so every instance sees them; past a limit even a right password
-   * is refused until the window has passed. Each attempt takes its slot as a failure before the
-   * password is checked and gives it back only if the password was right, so that guesses sent
-   * at once cannot all be checked against a count that none of them has raised yet.
+   * Checks e-mail and password and opens a session. Failures are counted in the database, so
+   * every instance sees them, per account and IP prefix, per account and per prefix
+   * ({@link LOGIN_LIMITS}); past a limit even a right password is refused until the window has
+   * passed. A client whose address is unknown counts as one prefix of its own. Each attempt
+   * takes its slots as a failure before the password is checked and gives them back only if the
+   * password was right, so that guesses sent at once cannot all be checked against a count that
+   * none of them has raised yet.
    */
   async login(emailInput: string, password: string, prefix: string | null): Promise<{ token: string; session: ActiveSession }> {
     const now = this.#now();
     const email = cleanLine(emailInput).toLowerCase().slice(0, 320);
+    const spanMs = LOGIN_LIMITS.windowMs;
     const windows = [
-      { subject: `account:${email}`, limit: LOGIN_LIMITS.perAccount, spanMs: LOGIN_LIMITS.windowMs },
-      ...(prefix ? [{ subject: `prefix:${prefix}`, limit: LOGIN_LIMITS.perPrefix, spanMs: LOGIN_LIMITS.windowMs }] : []),
+      // The prefix (a hash, no colon) before the address, which the client chooses: no address can
+      // make its subject another account's.
+      { subject: `account-from:${prefix ?? 'unknown'}:${email}`, limit: LOGIN_LIMITS.perAccountPrefix, spanMs },
+      { subject: `account:${email}`, limit: LOGIN_LIMITS.perAccount, spanMs },
+      ...(prefix ? [{ subject: `prefix:${prefix}`, limit: LOGIN_LIMITS.perPrefix, spanMs }] : []),
     ];
     const pending = await reserveRate(this.#storage, LOGIN_SUBJECTS, windows, now, 'Too many failed sign-ins; try again later');
     const admin = await this.accounts.getAdminByEmail(email);

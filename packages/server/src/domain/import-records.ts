@@ -79,6 +79,25 @@ export class MalformedImportError extends Error {
   }
 }
 
+/**
+ * A file the readers refuse to hold in memory (`cli/import/file.ts`): it inflates past the
+ * allowed size (`inflated`), or one record, a JSON line, an XML element or a whole Commento export,
+ * is longer than {@link MAX_RECORD_CHARS} (`record`). A small gzip file can inflate a thousandfold,
+ * and the readers hold one record at a time, so these bound what an import can make the process hold.
+ */
+export class ImportLimitError extends MalformedImportError {
+  readonly limit: 'inflated' | 'record';
+
+  constructor(at: SourceLocation, limit: 'inflated' | 'record', message: string) {
+    super(at, message);
+    this.name = 'ImportLimitError';
+    this.limit = limit;
+  }
+}
+
+/** The longest record (a JSON line, an XML element, a whole Commento export) a reader holds, in characters: 16 Mi. */
+export const MAX_RECORD_CHARS = 16 * 1024 * 1024;
+
 /** One `--map-url FROM=TO` rule: URLs starting with `from` start with `to` instead. */
 export interface UrlRule {
   from: string;

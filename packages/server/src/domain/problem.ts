@@ -36,6 +36,8 @@ export const PROBLEM_CODES = [
   'unsupported-media-type',
   'payload-too-large',
   'malformed-file',
+  'inflated-too-large',
+  'record-too-large',
   'invalid-fields',
   'not-found',
   'site-not-found',

@@ -50,6 +50,8 @@ export interface AppOptions {
   adminDir?: string;
   /** Largest import upload the admin API takes, in bytes (`PARLEY_IMPORT_UPLOAD_MAX_BYTES`). */
   importMaxBytes?: number;
+  /** Most bytes an import upload may hold once inflated (`PARLEY_IMPORT_INFLATED_MAX_BYTES`). */
+  importInflatedMaxBytes?: number;
   /**
    * The clock records are stamped with; default a {@link recordClock} of this app's own, so
    * records made in the same millisecond keep their order. Tests inject a fixed or stepped one.
@@ -109,7 +111,14 @@ export function createApp(options: AppOptions) {
   const guard = new PostGuard(storage, bans);
   const isHttps = options.isHttps ?? ((c: Context) => new URL(c.req.url).protocol === 'https:');
   const notifyStorage = notifyStorageOf(storage);
-  const notifier = new NotifyService(storage, notifyStorage, notifyConfig(options), now);
+  const notifier = new NotifyService(
+    storage,
+    notifyStorage,
+    notifyConfig(options),
+    now,
+    (...entry) => moderation.audit(...entry),
+    (site, page) => service.changed(site, page),
+  );
   const notifyAdmin = new NotifyAdmin(storage, notifyStorage, notifyAdminStorageOf(storage), {
     allowPrivate: options.webhookAllowPrivate ?? false,
     lookup: options.webhookLookup,
@@ -148,6 +157,7 @@ export function createApp(options: AppOptions) {
       ownOrigin: options.ownOrigin ?? ((c) => new URL(c.req.url).origin),
       now,
       importMaxBytes: options.importMaxBytes,
+      importInflatedMaxBytes: options.importInflatedMaxBytes,
     }),
   );
   commentFlagRoutes(app, { service, caller });

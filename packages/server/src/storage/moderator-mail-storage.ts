@@ -132,24 +132,51 @@ export async function digestMark(db: Db, siteId: string): Promise<number | undef
 /** A moderator address's administrator account, as moderator mails use it. */
 export interface ModeratorAccount {
   id: string;
+  /** What the account may moderate: an owner every site, a moderator its `sites` only. */
+  role: 'owner' | 'moderator';
+  sites: string[];
   /** The account's console language (`0090-admin-locale`); absent until the console sent one. */
   locale?: string | undefined;
 }
 
+type AccountTables = {
+  admins: { id: string; email: string; role: string; locale: string | null };
+  admin_sites: { admin_id: string; site_id: string };
+};
+
 /**
- * The administrator accounts among `emails` (lower-cased addresses), by address: their console
- * language is the language of their moderator mails. Addresses without an account are absent.
+ * The administrator accounts among `emails` (lower-cased addresses), by address, with what each
+ * may moderate: an address whose account may not moderate a site gets no mail about it, and the
+ * console language is the language of the mails. Addresses without an account are absent.
  */
 export async function moderatorAccounts(db: Db, emails: string[]): Promise<Map<string, ModeratorAccount>> {
   const out = new Map<string, ModeratorAccount>();
   if (emails.length === 0) return out;
-  const rows = await db
-    .withTables<{ admins: { id: string; email: string; locale: string | null } }>()
+  const accounts = db.withTables<AccountTables>();
+  const rows = await accounts
     .selectFrom('admins')
-    .select(['id', 'email', 'locale'])
+    .select(['id', 'email', 'role', 'locale'])
     .where('email', 'in', emails)
     .execute();
-  for (const r of rows) out.set(r.email, r.locale ? { id: r.id, locale: r.locale } : { id: r.id });
+  if (rows.length === 0) return out;
+  const sites = await accounts
+    .selectFrom('admin_sites')
+    .select(['admin_id', 'site_id'])
+    .where(
+      'admin_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  for (const r of rows) {
+    const account: ModeratorAccount = {
+      id: r.id,
+      role: r.role === 'owner' ? 'owner' : 'moderator',
+      sites: sites.filter((s) => s.admin_id === r.id).map((s) => s.site_id),
+    };
+    if (r.locale) account.locale = r.locale;
+    out.set(r.email, account);
+  }
   return out;
 }
 

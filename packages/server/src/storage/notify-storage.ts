@@ -175,9 +175,9 @@ export class NotifyStorage {
     return moderatorMail.digestMark(this.#db, siteId);
   }
 
-  // --- moderators' languages ---
+  // --- moderators' accounts ---
 
-  /** The administrator accounts of moderator addresses (lower-cased), with their console language. */
+  /** The administrator accounts of moderator addresses (lower-cased), with their role, sites and console language. */
   moderatorAccounts(emails: string[]): Promise<Map<string, moderatorMail.ModeratorAccount>> {
     return moderatorMail.moderatorAccounts(this.#db, emails);
   }

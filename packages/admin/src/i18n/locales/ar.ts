@@ -313,6 +313,8 @@ export const terms: TermsWith<'zero' | 'one' | 'two' | 'few' | 'many'> = {
   'audit.action': 'الإجراء',
   'audit.target': 'الهدف',
   'audit.empty': 'لا إجراءات إشراف بعد.',
+  'audit.system': 'النظام',
+  'audit.viaMailLink': 'عبر رابط في بريد إلكتروني',
   'webhooks.heading': 'خطافات الويب',
   'webhooks.intro':
     'يُرسَل كل حدث مختار إلى الرابط في طلب POST موقَّع بصيغة JSON. راجع docs/notifications.md لمعرفة كيفية التحقق من ترويسة Parley-Signature.',

@@ -239,6 +239,8 @@ export const terms: Terms = {
   'audit.action': 'Aktion',
   'audit.target': 'Ziel',
   'audit.empty': 'Noch keine Moderationsaktionen.',
+  'audit.system': 'System',
+  'audit.viaMailLink': 'über E-Mail-Link',
   'nav.webhooks': 'Webhooks',
   'nav.subscriptions': 'Abonnements',
   'webhooks.heading': 'Webhooks',

@@ -268,6 +268,8 @@ export const terms: Terms = {
   'audit.action': 'Acción',
   'audit.target': 'Objetivo',
   'audit.empty': 'Todavía no hay acciones de moderación.',
+  'audit.system': 'Sistema',
+  'audit.viaMailLink': 'mediante enlace de correo',
   'webhooks.heading': 'Webhooks',
   'webhooks.intro':
     'Cada evento elegido se envía a la URL como un POST JSON firmado. Consulta docs/notifications.md para comprobar la cabecera Parley-Signature.',

@@ -270,6 +270,8 @@ export const terms: Terms = {
   'audit.action': 'Action',
   'audit.target': 'Cible',
   'audit.empty': 'Aucune action de modération pour l’instant.',
+  'audit.system': 'Système',
+  'audit.viaMailLink': 'par lien dans un e-mail',
   'webhooks.heading': 'Webhooks',
   'webhooks.intro':
     'Chaque événement choisi est envoyé à l’URL sous forme de POST JSON signé. Voir docs/notifications.md pour vérifier l’en-tête Parley-Signature.',

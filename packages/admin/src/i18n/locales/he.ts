@@ -240,6 +240,8 @@ export const terms: TermsWith<'one' | 'two'> = {
   'audit.action': 'פעולה',
   'audit.target': 'יעד',
   'audit.empty': 'עדיין אין פעולות ניהול.',
+  'audit.system': 'המערכת',
+  'audit.viaMailLink': 'דרך קישור בדוא״ל',
   'webhooks.heading': 'Webhooks',
   'webhooks.intro':
     'כל אירוע שנבחר נשלח לכתובת כבקשת POST חתומה בפורמט JSON. ב־docs/notifications.md מוסבר איך לבדוק את הכותרת Parley-Signature.',

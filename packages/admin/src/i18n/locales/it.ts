@@ -268,6 +268,8 @@ export const terms: Terms = {
   'audit.action': 'Azione',
   'audit.target': 'Oggetto',
   'audit.empty': 'Ancora nessuna azione di moderazione.',
+  'audit.system': 'Sistema',
+  'audit.viaMailLink': 'tramite link nell’e-mail',
   'webhooks.heading': 'Webhook',
   'webhooks.intro':
     'Ogni evento scelto viene inviato all’URL come POST JSON firmato. Per verificare l’intestazione Parley-Signature vedi docs/notifications.md.',

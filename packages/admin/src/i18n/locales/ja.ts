@@ -240,6 +240,8 @@ export const terms: Terms = {
   'audit.action': '操作',
   'audit.target': '対象',
   'audit.empty': 'モデレーターの操作はまだありません。',
+  'audit.system': 'システム',
+  'audit.viaMailLink': 'メールのリンクから',
   'webhooks.heading': 'Webhook',
   'webhooks.intro':
     '選択した各イベントは、署名付きの JSON POST として URL に送信されます。Parley-Signature ヘッダーの検証方法は docs/notifications.md を参照してください。',

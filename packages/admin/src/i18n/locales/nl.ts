@@ -241,6 +241,8 @@ export const terms: Terms = {
   'audit.action': 'Actie',
   'audit.target': 'Doel',
   'audit.empty': 'Nog geen moderatoracties.',
+  'audit.system': 'Systeem',
+  'audit.viaMailLink': 'via e-maillink',
   'webhooks.heading': 'Webhooks',
   'webhooks.intro':
     'Elke gekozen gebeurtenis wordt als ondertekende JSON-POST naar de URL gestuurd. Zie docs/notifications.md voor het controleren van de header Parley-Signature.',

@@ -279,6 +279,8 @@ export const terms: Terms = {
   'audit.action': 'Działanie',
   'audit.target': 'Obiekt',
   'audit.empty': 'Brak działań moderatorów.',
+  'audit.system': 'System',
+  'audit.viaMailLink': 'przez link w e-mailu',
   'webhooks.heading': 'Webhooki',
   'webhooks.intro':
     'Każde wybrane zdarzenie jest wysyłane jako podpisane żądanie POST z JSON-em na podany URL. Jak sprawdzać nagłówek Parley-Signature, opisuje docs/notifications.md.',

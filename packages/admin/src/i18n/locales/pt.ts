@@ -269,6 +269,8 @@ export const terms: Terms = {
   'audit.action': 'Ação',
   'audit.target': 'Alvo',
   'audit.empty': 'Ainda não há ações de moderação.',
+  'audit.system': 'Sistema',
+  'audit.viaMailLink': 'por link de e-mail',
   'webhooks.heading': 'Webhooks',
   'webhooks.intro':
     'Cada evento escolhido é enviado para o URL como um POST JSON assinado. Consulte docs/notifications.md para verificar o cabeçalho Parley-Signature.',

@@ -280,6 +280,8 @@ export const terms: Terms = {
   'audit.action': 'Действие',
   'audit.target': 'Объект',
   'audit.empty': 'Действий модераторов пока нет.',
+  'audit.system': 'Система',
+  'audit.viaMailLink': 'по ссылке из письма',
   'webhooks.heading': 'Веб-хуки',
   'webhooks.intro':
     'Каждое выбранное событие отправляется на URL подписанным POST-запросом с JSON. Как проверять заголовок Parley-Signature, описано в docs/notifications.md.',

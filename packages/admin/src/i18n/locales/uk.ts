@@ -280,6 +280,8 @@ export const terms: Terms = {
   'audit.action': 'Дія',
   'audit.target': 'Об’єкт',
   'audit.empty': 'Дій модераторів ще немає.',
+  'audit.system': 'Система',
+  'audit.viaMailLink': 'за посиланням з листа',
   'webhooks.heading': 'Вебхуки',
   'webhooks.intro':
     'Кожну вибрану подію надсилають на URL підписаним POST-запитом із JSON. Як перевіряти заголовок Parley-Signature, описано в docs/notifications.md.',

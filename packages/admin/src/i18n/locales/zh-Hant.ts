@@ -236,6 +236,8 @@ export const terms: Terms = {
   'audit.action': '動作',
   'audit.target': '對象',
   'audit.empty': '目前還沒有版主動作。',
+  'audit.system': '系統',
+  'audit.viaMailLink': '透過郵件連結',
   'webhooks.heading': 'Webhook',
   'webhooks.intro':
     '每個選取的事件都會以附有簽章的 JSON POST 要求傳送到該網址。如何驗證 Parley-Signature 標頭，請參閱 docs/notifications.md。',

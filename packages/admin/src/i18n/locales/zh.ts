@@ -235,6 +235,8 @@ export const terms: Terms = {
   'audit.action': '操作',
   'audit.target': '对象',
   'audit.empty': '暂无版主操作。',
+  'audit.system': '系统',
+  'audit.viaMailLink': '通过邮件链接',
   'webhooks.heading': 'Webhook',
   'webhooks.intro':
     '每个所选事件都会以带签名的 JSON POST 请求发送到该 URL。如何校验 Parley-Signature 请求头，请参阅 docs/notifications.md。',

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { fixture, tempDir } from './test-helpers.js';
 
 const main = fileURLToPath(new URL('../main.ts', import.meta.url));
@@ -81,6 +82,16 @@ describe('parley import and export (spawned, on a temporary SQLite file)', () =>
     assert.equal(malformed.code, 1);
     assert.match(malformed.stderr, /^parley import: malformed file at line 13, column \d+ in <post> opened at line 12: /m);
     assert.doesNotMatch(malformed.stderr, /\n\s+at /, 'no stack trace');
+  });
+
+  test('a file with a record too long to hold exits 1 naming where, without a stack', async () => {
+    // A gzip Remark42 backup whose second line inflates to 17 MiB: a few kilobytes on disk.
+    const file = join(dir, 'bomb.jsonl.gz');
+    writeFileSync(file, gzipSync(Buffer.concat([Buffer.from('{"version":1}\n{"id":"'), Buffer.alloc(17 * 1024 * 1024, 'a')])));
+    const res = await parley(env, 'import', '--from', 'remark42', file, '--site', 'demo');
+    assert.equal(res.code, 1);
+    assert.match(res.stderr, /^parley import: file too large to read at line 2: the line is longer than 16777216 characters$/m);
+    assert.doesNotMatch(res.stderr, /\n\s+at /, 'no stack trace');
   });
 
   test('bad arguments exit 2 with a hint', async () => {

@@ -3,7 +3,13 @@ import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { readConfig } from '../../config.js';
 import { ExportRun } from '../../domain/export.js';
 import { ImportRun, type ImportSummary } from '../../domain/import.js';
-import { IMPORT_FORMATS, type ImportFormat, MalformedImportError, parseUrlRule } from '../../domain/import-records.js';
+import {
+  IMPORT_FORMATS,
+  type ImportFormat,
+  ImportLimitError,
+  MalformedImportError,
+  parseUrlRule,
+} from '../../domain/import-records.js';
 import { Problem } from '../../domain/problem.js';
 import { importStorageOf } from '../../storage/import-storage.js';
 import { openStorage } from '../../storage/open.js';
@@ -131,11 +137,13 @@ async function guarded(name: string, body: () => Promise<void>): Promise<void> {
   } catch (err) {
     process.exitCode = err instanceof UsageError ? 2 : 1;
     const message =
-      err instanceof MalformedImportError
-        ? `malformed file at ${err.message}`
-        : err instanceof Problem
-          ? (err.errors?.map((e) => `${e.path}: ${e.message}`).join('; ') ?? err.message)
-          : (err as Error).message;
+      err instanceof ImportLimitError
+        ? `file too large to read at ${err.message}`
+        : err instanceof MalformedImportError
+          ? `malformed file at ${err.message}`
+          : err instanceof Problem
+            ? (err.errors?.map((e) => `${e.path}: ${e.message}`).join('; ') ?? err.message)
+            : (err as Error).message;
     process.stderr.write(`parley ${name}: ${message}\n`);
   }
 }

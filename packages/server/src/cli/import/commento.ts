@@ -1,6 +1,6 @@
-import { type ImportRecord, MalformedImportError } from '../../domain/import-records.js';
+import { ImportLimitError, type ImportRecord, MAX_RECORD_CHARS, MalformedImportError } from '../../domain/import-records.js';
 import type { CommentStatus } from '../../storage/types.js';
-import { isoTime, openText, type ReadProgress } from './file.js';
+import { isoTime, openText, type ReadLimits, type ReadProgress } from './file.js';
 
 interface CommentoComment {
   commentHex?: string;
@@ -28,17 +28,27 @@ const STATES: Record<string, CommentStatus> = { approved: 'approved', unapproved
 /**
  * Reads a Commento export (api/domain_export.go: `{version, comments, commenters}`, usually
  * gzip-compressed). Commento writes it as one JSON document, so this reader parses it whole;
- * exports are a few megabytes at most. Comments carry `markdown`, `parentHex` (`root` for
+ * exports are a few megabytes at most, and one longer than {@link MAX_RECORD_CHARS} (inflated)
+ * is refused before it is parsed. Comments carry `markdown`, `parentHex` (`root` for
  * top-level), `state` (`approved`, `unapproved`, `flagged`) and `deleted`; `url` is the page
  * path and `domain` its host, joined as `https://domain/path`.
  */
-export function readCommento(path: string): { records: AsyncIterable<ImportRecord> } & ReadProgress {
-  const file = openText(path);
+export function readCommento(path: string, limits?: ReadLimits): { records: AsyncIterable<ImportRecord> } & ReadProgress {
+  const file = openText(path, undefined, limits);
   let done = 0;
   let total = 0;
   async function* records(): AsyncIterable<ImportRecord> {
-    let text = '';
-    for await (const chunk of file.chunks) text += chunk;
+    const pieces: string[] = [];
+    let length = 0;
+    for await (const chunk of file.chunks) {
+      length += chunk.length;
+      // JSON.parse makes many times the text's size in objects: a few MB of `{},` are a GB.
+      if (length > MAX_RECORD_CHARS) {
+        throw new ImportLimitError('file', 'record', `a Commento export longer than ${MAX_RECORD_CHARS} characters`);
+      }
+      pieces.push(chunk);
+    }
+    const text = pieces.join('');
     let doc: { version?: unknown; comments?: unknown; commenters?: unknown };
     try {
       doc = JSON.parse(text) as typeof doc;

@@ -1,5 +1,5 @@
 import type { ImportRecord } from '../../domain/import-records.js';
-import { isoTime, openText, type ReadProgress } from './file.js';
+import { isoTime, openText, type ReadLimits, type ReadProgress } from './file.js';
 import { child, childText, type XmlNode, xmlEncoding, xmlEvents } from './xml.js';
 
 /**
@@ -8,8 +8,8 @@ import { child, childText, type XmlNode, xmlEncoding, xmlEvents } from './xml.js
  * as HTML in CDATA, createdAt, isDeleted, isSpam, author name and e-mail, `<thread dsq:id>`,
  * optional `<parent dsq:id>`). Streamed: one element at a time.
  */
-export function readDisqus(path: string): { records: AsyncIterable<ImportRecord> } & ReadProgress {
-  const file = openText(path, xmlEncoding);
+export function readDisqus(path: string, limits?: ReadLimits): { records: AsyncIterable<ImportRecord> } & ReadProgress {
+  const file = openText(path, xmlEncoding, limits);
   async function* records(): AsyncIterable<ImportRecord> {
     const events = xmlEvents(file.chunks, {
       capture: (p) => p.length === 2 && (p[1] === 'thread' || p[1] === 'post'),

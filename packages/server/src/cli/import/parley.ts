@@ -1,14 +1,14 @@
 import { CommentLine, INTERCHANGE_VERSION, PageLine, SiteLine } from '../../domain/export-format.js';
 import { type ImportRecord, MalformedImportError } from '../../domain/import-records.js';
-import { linesOf, openText, type ReadProgress } from './file.js';
+import { linesOf, openText, type ReadLimits, type ReadProgress } from './file.js';
 
 /**
  * Reads a Parley export (docs/interchange.md): JSON Lines, a `parley-export` header with the
  * site, then pages each followed by their comments. Lines that are not JSON, a missing header
  * or a newer version stop the import; a line of the wrong shape fails that record only.
  */
-export function readParley(path: string): { records: AsyncIterable<ImportRecord> } & ReadProgress {
-  const file = openText(path);
+export function readParley(path: string, limits?: ReadLimits): { records: AsyncIterable<ImportRecord> } & ReadProgress {
+  const file = openText(path, undefined, limits);
   async function* records(): AsyncIterable<ImportRecord> {
     let header = false;
     for await (const { text, line } of linesOf(file.chunks)) {

@@ -1,5 +1,5 @@
 import { type ImportRecord, MalformedImportError } from '../../domain/import-records.js';
-import { isoTime, linesOf, openText, type ReadProgress } from './file.js';
+import { isoTime, linesOf, openText, type ReadLimits, type ReadProgress } from './file.js';
 
 interface Remark42Meta {
   version?: number;
@@ -26,8 +26,8 @@ interface Remark42Comment {
  * (`id`, `pid`, `orig` markdown and `text` HTML, `user`, `locator.url`, `time`, `delete`).
  * Gzip-compressed backups (the usual `.gz`) are inflated on the fly.
  */
-export function readRemark42(path: string): { records: AsyncIterable<ImportRecord> } & ReadProgress {
-  const file = openText(path);
+export function readRemark42(path: string, limits?: ReadLimits): { records: AsyncIterable<ImportRecord> } & ReadProgress {
+  const file = openText(path, undefined, limits);
   async function* records(): AsyncIterable<ImportRecord> {
     const readOnly = new Set<string>();
     const pages = new Set<string>();

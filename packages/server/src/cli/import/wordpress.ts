@@ -1,6 +1,6 @@
 import type { ImportRecord } from '../../domain/import-records.js';
 import type { CommentStatus } from '../../storage/types.js';
-import { openText, type ReadProgress } from './file.js';
+import { openText, type ReadLimits, type ReadProgress } from './file.js';
 import { childText, type XmlNode, xmlEncoding, xmlEvents } from './xml.js';
 
 const STATUS: Record<string, CommentStatus> = { '1': 'approved', '0': 'pending', spam: 'spam', trash: 'deleted' };
@@ -11,8 +11,8 @@ const STATUS: Record<string, CommentStatus> = { '1': 'approved', '0': 'pending',
  * `<wp:comment>` elements (id, parent, author, e-mail, URL, GMT date, content as HTML,
  * approved `1`/`0`/`spam`/`trash`, type). Pingbacks and trackbacks are skipped.
  */
-export function readWordPress(path: string): { records: AsyncIterable<ImportRecord> } & ReadProgress {
-  const file = openText(path, xmlEncoding);
+export function readWordPress(path: string, limits?: ReadLimits): { records: AsyncIterable<ImportRecord> } & ReadProgress {
+  const file = openText(path, xmlEncoding, limits);
   async function* records(): AsyncIterable<ImportRecord> {
     let post: Record<string, string> = {};
     let pageSent = false;

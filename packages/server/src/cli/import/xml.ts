@@ -1,5 +1,5 @@
 import { SaxesParser } from 'saxes';
-import { MalformedImportError } from '../../domain/import-records.js';
+import { ImportLimitError, MAX_RECORD_CHARS, MalformedImportError } from '../../domain/import-records.js';
 
 /** An element captured whole: its attributes, its own text (CDATA included) and its children. */
 export interface XmlNode {
@@ -18,6 +18,8 @@ export interface XmlStreamOptions {
   capture(path: string[]): boolean;
   /** Report the opening of an element at this path (without capturing it). */
   watch?(path: string[]): boolean;
+  /** The longest captured element, and the longest run of text between two tags, in characters; {@link MAX_RECORD_CHARS} unless set. */
+  maxChars?: number;
 }
 
 /** The first child with this name. */
@@ -46,7 +48,9 @@ export function xmlEncoding(first: Uint8Array): string {
  * Streams an XML document through saxes and yields captured elements as they close. Only the
  * captured elements are held in memory (one Disqus post, one WordPress comment), never the file.
  * A document that is not well-formed throws {@link MalformedImportError} naming the line,
- * column and the element being read.
+ * column and the element being read; a captured element longer than `maxChars`, or text (or a
+ * comment, CDATA section…) that long anywhere, which saxes would buffer whole before reporting
+ * it, throws {@link ImportLimitError} as soon as that much has been read.
  */
 export async function* xmlEvents(chunks: AsyncIterable<string>, options: XmlStreamOptions): AsyncIterable<XmlEvent> {
   const parser = new SaxesParser({ position: true });
@@ -56,10 +60,21 @@ export async function* xmlEvents(chunks: AsyncIterable<string>, options: XmlStre
   const open: XmlNode[] = [];
   let captureDepth = -1;
   let events: XmlEvent[] = [];
+  const maxChars = options.maxChars ?? MAX_RECORD_CHARS;
+  // Where the captured element began, and where saxes last handed something over (in characters).
+  let captureStart = 0;
+  let lastEvent = 0;
+  const mark = () => {
+    lastEvent = parser.position;
+  };
   parser.on('opentag', (tag) => {
+    mark();
     path.push(tag.name);
     lines.push(parser.line);
-    if (captureDepth === -1 && options.capture(path)) captureDepth = path.length;
+    if (captureDepth === -1 && options.capture(path)) {
+      captureDepth = path.length;
+      captureStart = parser.position;
+    }
     if (captureDepth !== -1) {
       const node: XmlNode = {
         name: tag.name,
@@ -75,12 +90,17 @@ export async function* xmlEvents(chunks: AsyncIterable<string>, options: XmlStre
     }
   });
   const onText = (text: string) => {
+    mark();
     const node = open[open.length - 1];
     if (node) node.text += text;
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
+  parser.on('comment', mark);
+  parser.on('processinginstruction', mark);
+  parser.on('doctype', mark);
   parser.on('closetag', () => {
+    mark();
     if (captureDepth !== -1) {
       const node = open.pop();
       if (path.length === captureDepth && node) {
@@ -96,12 +116,18 @@ export async function* xmlEvents(chunks: AsyncIterable<string>, options: XmlStre
     const message = (err as Error).message.replace(/^(undefined:)?\d+:\d+: /, '');
     throw new MalformedImportError(`line ${parser.line}, column ${parser.column + 1}${where}`, message);
   };
+  const tooLong = (what: string): never => {
+    const where = path.length ? ` in <${path[path.length - 1]}> opened at line ${lines[lines.length - 1]}` : '';
+    throw new ImportLimitError(`line ${parser.line}${where}`, 'record', `${what} longer than ${maxChars} characters`);
+  };
   for await (const chunk of chunks) {
     try {
       parser.write(chunk);
     } catch (err) {
       fail(err);
     }
+    if (captureDepth !== -1 && parser.position - captureStart > maxChars) tooLong('an element');
+    if (parser.position - lastEvent > maxChars) tooLong('text or markup without a tag');
     yield* events;
     events = [];
   }

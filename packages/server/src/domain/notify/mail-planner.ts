@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MailAddress, NotifyStorage } from '../../storage/notify-storage.js';
 import type { CommentRecord, OutboxEntry, Site, Storage } from '../../storage/types.js';
+import { canModerate } from '../actor.js';
 import { Problem } from '../problem.js';
 import { urlOnSite } from '../sites.js';
 import { type LinkPurpose, LinkSigner } from './links.js';
@@ -93,8 +94,11 @@ export class MailPlanner {
   /**
    * One mail per moderator (unless muted) listing `held`, each with approve and reject links, in
    * the moderator's console language when the address has an administrator account that sent one
-   * (English otherwise). Links made for an account name it ({@link withAccount}), so the pages behind them speak the same language; each recipient therefore
-   * gets their own links.
+   * (English otherwise). An address whose account may not moderate the site gets none: the mail
+   * shows the comments and its links act on them. Links made for an account name it
+   * ({@link withAccount}), so the pages behind them speak the same language and act as that
+   * account; each recipient therefore gets their own links. A plain address (no account) gets
+   * every site's: the operator listed it in `PARLEY_MODERATOR_EMAILS`.
    */
   async moderatorMails(site: Site, held: HeldItem[]): Promise<OutboxEntry[]> {
     const signer = await this.signer();
@@ -102,9 +106,10 @@ export class MailPlanner {
     const accounts = await this.#notify.moderatorAccounts(this.#config.moderators.map((m) => m.toLowerCase()));
     const out: OutboxEntry[] = [];
     for (const to of this.#config.moderators) {
+      const account = accounts.get(to.toLowerCase());
+      if (account && !canModerate(account, site.id)) continue;
       const mute = `${site.id}:${createHash('sha256').update(to).digest('hex').slice(0, 32)}`;
       if (await this.#notify.getFlag(`mute:${mute}`)) continue;
-      const account = accounts.get(to.toLowerCase());
       const items: HeldComment[] = held.map(({ record, page }) => {
         const data = withAccount(record.id, account?.id);
         return {

@@ -1,11 +1,12 @@
 import type { NotifyStorage } from '../../storage/notify-storage.js';
 import type { CommentInContext, CommentRecord, NewComment, OutboxEntry, Site, Storage } from '../../storage/types.js';
+import type { AuditWriter } from '../actor.js';
 import { recordOf } from '../comment-input.js';
 import type { CommentHooks, NewCommentInput } from '../comment-types.js';
 import { MailPlanner, type PageInfo } from './mail-planner.js';
 import { mailLocale } from './mail-terms.js';
 import { queueDigests } from './moderator-digests.js';
-import { ModeratorLinks } from './moderator-links.js';
+import { ModeratorLinks, type PageChanged } from './moderator-links.js';
 import type { NotifyConfig } from './notify-config.js';
 import { Subscriptions } from './subscriptions.js';
 import { type WebhookEvent, webhookEntries } from './webhook-events.js';
@@ -31,14 +32,25 @@ export class NotifyService implements CommentHooks {
   readonly #subscriptions: Subscriptions;
   readonly #links: ModeratorLinks;
 
-  constructor(storage: Storage, notify: NotifyStorage, config: NotifyConfig, now: () => number = Date.now) {
+  /**
+   * `audit` records what moderation links decide, as the console's decisions are recorded;
+   * `onChange` hears of the pages they change, as the console's `ModerationService` tells the listing.
+   */
+  constructor(
+    storage: Storage,
+    notify: NotifyStorage,
+    config: NotifyConfig,
+    now: () => number,
+    audit: AuditWriter,
+    onChange?: PageChanged,
+  ) {
     this.#storage = storage;
     this.#notify = notify;
     this.config = config;
     this.#now = now;
     this.#mails = new MailPlanner(storage, notify, config, now);
     this.#subscriptions = new Subscriptions(storage, notify, config, this.#mails, now);
-    this.#links = new ModeratorLinks(storage, notify, this.#mails, this, now);
+    this.#links = new ModeratorLinks(storage, notify, this.#mails, this, audit, now, onChange);
   }
 
   // --- CommentHooks ---
@@ -146,7 +158,10 @@ export class NotifyService implements CommentHooks {
     return this.#links.heldForPage(action, token);
   }
 
-  /** Approves or rejects from a signed mail link, at the version shown if given (see `ModeratorLinks.moderate`). */
+  /**
+   * Approves or rejects from a signed mail link as the account it names (see `ModeratorLinks`), at
+   * the version shown if given, and records it in the audit log.
+   */
   moderate(action: 'approve' | 'reject', token: string, version?: string): Promise<CommentInContext> {
     return this.#links.moderate(action, token, version);
   }

@@ -30,4 +30,6 @@ export interface AdminDeps {
   now: () => number;
   /** Largest import upload in bytes (`PARLEY_IMPORT_UPLOAD_MAX_BYTES`); default 50 MiB. */
   importMaxBytes?: number;
+  /** Most bytes an import upload may hold once inflated (`PARLEY_IMPORT_INFLATED_MAX_BYTES`); default ten times `importMaxBytes`. */
+  importInflatedMaxBytes?: number | undefined;
 }

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { readerFor } from '../../cli/import/readers.js';
 import { ImportRun } from '../../domain/import.js';
-import { IMPORT_FORMATS, MalformedImportError, parseUrlRule } from '../../domain/import-records.js';
+import { IMPORT_FORMATS, ImportLimitError, MalformedImportError, parseUrlRule } from '../../domain/import-records.js';
 import { invalid, Problem } from '../../domain/problem.js';
 import { importStorageOf } from '../../storage/import-storage.js';
 import type { AdminApp, AdminDeps } from './env.js';
@@ -15,6 +15,9 @@ import { queryOf } from './validate.js';
 
 /** Uploads larger than this are refused with 413 unless `PARLEY_IMPORT_UPLOAD_MAX_BYTES` says otherwise. */
 export const DEFAULT_IMPORT_UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
+
+/** How many times the upload limit an upload may inflate to, unless `PARLEY_IMPORT_INFLATED_MAX_BYTES` says otherwise. */
+export const DEFAULT_INFLATION = 10;
 
 const Query = z.object({
   site: z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be a site id'),
@@ -31,9 +34,14 @@ class TooLarge extends Error {}
  * `ImportRun` as `parley import` read, and the answer is the run's summary. Owners only. The
  * body is streamed to a private temporary file (readers want a path, and Isso's format is a
  * SQLite database) and counted on the way: past `maxBytes` the upload is cut off with 413 and
- * nothing is imported.
+ * nothing is imported. A gzip upload is inflated as it is read, and counted again: past
+ * `importInflatedMaxBytes` 413 `inflated-too-large`; one record longer than the readers hold
+ * (`MAX_RECORD_CHARS`) is 422 `record-too-large`. Both stop the read where they are met, so a
+ * small file that inflates to gigabytes never reaches memory.
  */
-export function importRoutes(app: AdminApp, deps: AdminDeps, maxBytes = DEFAULT_IMPORT_UPLOAD_MAX_BYTES): void {
+export function importRoutes(app: AdminApp, deps: AdminDeps): void {
+  const maxBytes = deps.importMaxBytes ?? DEFAULT_IMPORT_UPLOAD_MAX_BYTES;
+  const maxInflatedBytes = deps.importInflatedMaxBytes ?? maxBytes * DEFAULT_INFLATION;
   app.post('/import', async (c) => {
     if (c.get('actor').role !== 'owner') throw new Problem(403, 'forbidden', 'Only owners may import');
     const q = queryOf(c, Query);
@@ -71,9 +79,10 @@ export function importRoutes(app: AdminApp, deps: AdminDeps, maxBytes = DEFAULT_
       if (size === 0) throw new Problem(400, 'bad-request', 'Send the export file as the request body');
       const run = new ImportRun({ siteId: q.site, source: q.format, urlRules, dryRun: q.dryRun === 'true' });
       try {
-        const summary = await run.run(importStorageOf(deps.storage), readerFor(q.format)(file).records);
+        const summary = await run.run(importStorageOf(deps.storage), readerFor(q.format)(file, { maxInflatedBytes }).records);
         return c.json({ summary }, 200);
       } catch (err) {
+        if (err instanceof ImportLimitError) throw limitProblem(err, maxInflatedBytes);
         if (err instanceof MalformedImportError) {
           throw new Problem(422, 'malformed-file', `The file is malformed at ${err.message}`);
         }
@@ -83,4 +92,15 @@ export function importRoutes(app: AdminApp, deps: AdminDeps, maxBytes = DEFAULT_
       await rm(dir, { recursive: true, force: true });
     }
   });
+}
+
+/** The answer to a file the readers refused to hold (see {@link ImportLimitError}). */
+function limitProblem(err: ImportLimitError, maxInflatedBytes: number): Problem {
+  return err.limit === 'inflated'
+    ? new Problem(
+        413,
+        'inflated-too-large',
+        `The file holds more than ${maxInflatedBytes} bytes once inflated; use pnpm parley import for big files`,
+      )
+    : new Problem(422, 'record-too-large', `The file has a record too long to read at ${err.message}`);
 }

@@ -32,6 +32,6 @@ export function adminApi(deps: AdminDeps): Hono<AdminEnv> {
   banRoutes(app, deps);
   auditRoutes(app, deps);
   notifyAdminRoutes(app, deps.notify);
-  importRoutes(app, deps, deps.importMaxBytes);
+  importRoutes(app, deps);
   return app;
 }
