@@ -56,7 +56,9 @@ if (!hasPostgresServer()) {
     spawnSync('apt-get', ['install', '-y', '-qq', 'postgresql'], { stdio: 'inherit', env });
   }
   if (!hasPostgresServer()) {
-    console.error('No PostgreSQL server programs: install them (Debian: apt-get install postgresql) or set PARLEY_PG_BIN to the folder holding initdb.');
+    console.error(
+      'No PostgreSQL server programs: install them (Debian: apt-get install postgresql) or set PARLEY_PG_BIN to the folder holding initdb.',
+    );
     process.exit(1);
   }
 }
