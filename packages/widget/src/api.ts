@@ -23,6 +23,10 @@ export interface Comment {
   /** Pinned by a moderator: listed first (on the first page). */
   pinned?: true;
   replies?: Comment[];
+  /** A top-level comment: replies the listing left out (it carries the first 50), if any. */
+  moreReplies?: number;
+  /** With `moreReplies`: the cursor to them (`root=<id>`). */
+  repliesCursor?: string;
 }
 
 export interface PageInfo {
@@ -41,6 +45,15 @@ export interface CommentList {
   formToken?: string;
   /** False when the server sends no e-mail (no notify or follow controls then); older servers omit it. */
   mail?: boolean;
+}
+
+/** One thread's replies (`root=<id>` after a cursor, or `around=<id>` for a permalink). */
+export interface ReplyPage {
+  root: string;
+  /** Nested, in thread order; one whose parent is not here goes under a comment already shown. */
+  replies: Comment[];
+  moreReplies: number;
+  nextCursor: string | null;
 }
 
 export interface NewComment {
@@ -117,17 +130,19 @@ export class ParleyApi {
     this.base = base.replace(/\/$/, '');
   }
 
-  /** A page of a thread's comments; `signal` aborts the request (the thread moved on). */
-  list(
+  /**
+   * A page of a thread's comments, or with `root` or `around` one thread's replies (a
+   * {@link ReplyPage}); `signal` aborts the request (the thread moved on).
+   */
+  list<T = CommentList>(
     site: string,
     page: string,
-    opts: { sort?: string; limit?: number; cursor?: string | null; signal?: AbortSignal } = {},
-  ): Promise<CommentList> {
+    opts: { sort?: string; limit?: number; cursor?: string | null; root?: string; around?: string; signal?: AbortSignal } = {},
+  ): Promise<T> {
     const q = new URLSearchParams({ site, page });
-    if (opts.sort) q.set('sort', opts.sort);
-    if (opts.limit) q.set('limit', String(opts.limit));
-    if (opts.cursor) q.set('cursor', opts.cursor);
-    return this.#call('GET', `/api/v1/comments?${q}`, undefined, {}, opts.signal, (d) => Array.isArray(d.comments));
+    for (const k of ['sort', 'limit', 'cursor', 'root', 'around'] as const) if (opts[k]) q.set(k, String(opts[k]));
+    // A listing has `comments`, a thread's replies (`root`, `around`) `replies`.
+    return this.#call('GET', `/api/v1/comments?${q}`, undefined, {}, opts.signal, (d) => Array.isArray(d.comments ?? d.replies));
   }
 
   /** Posts a comment; `key` is its `Idempotency-Key` (the same on every retry of this post). */

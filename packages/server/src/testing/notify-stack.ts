@@ -16,7 +16,7 @@ export async function notifyStack(
   settings: Partial<SiteSettings> = {},
   notify: Partial<NotifyConfig> = {},
   now?: () => number,
-  app: { webhookAllowPrivate?: boolean } = {},
+  app: { webhookAllowPrivate?: boolean; listFreshMs?: number } = {},
 ) {
   const sink = new SmtpSink();
   await sink.start();

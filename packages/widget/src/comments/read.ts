@@ -1,11 +1,11 @@
-import type { Comment } from '../api.js';
+import type { Comment, ReplyPage } from '../api.js';
 import { prepareBodies } from './bodies.js';
 import { failed } from './errors.js';
 import { load, save, saveIn } from './storage.js';
 import type { Thread } from './thread.js';
-import { addReply, countAll, findPath, mapTree } from './tree.js';
+import { addReply, countAll, findPath, graft, mapTree } from './tree.js';
 import { type Held, PAGE_SIZE, type Sort } from './types.js';
-import { setUi } from './ui.js';
+import { setUi, uiOf } from './ui.js';
 
 /*
  * Reading the thread beyond its first page (which `Thread.reload` loads): the reader's held
@@ -92,6 +92,44 @@ export async function loadMore(host: Thread, focus = true): Promise<number> {
   }
 }
 
+/**
+ * Fetches the next replies of thread `root` (a top-level comment) that the server left out of the
+ * listing (`moreReplies`, `repliesCursor`; docs/api.md, "Replies") and shows them under their
+ * parents: replies already here (heard live, the reader's own) are not added twice. Focus moves
+ * to the first one added (the button that was pressed may be gone).
+ */
+export async function loadReplies(host: Thread, root: Comment): Promise<void> {
+  const { id } = root;
+  if (uiOf(host, id).busy) return;
+  setUi(host, id, { busy: true });
+  const { signal } = host.loading;
+  try {
+    const data = await host.client.list<ReplyPage>(host.siteId, host.pageKey, {
+      root: id,
+      cursor: root.repliesCursor,
+      limit: PAGE_SIZE,
+      signal,
+    });
+    if (signal.aborted) return;
+    const added: Comment[] = [];
+    prepareBodies(host, data.replies);
+    host.comments = mapTree(host.comments, id, (c) => ({
+      // The reader's held replies to the replies that came go under them too.
+      ...withHeld(host, graft([c], data.replies, added), false)[0]!,
+      moreReplies: data.moreReplies,
+      repliesCursor: data.nextCursor ?? undefined,
+    }));
+    // Shown at once, however many replies their parents now have.
+    for (const r of added) host.ui.set(r.parentId!, { ...uiOf(host, r.parentId!), showAll: true });
+    setUi(host, id, { busy: false });
+    // The first one added; else (all were here already, heard live) the first one sent.
+    await focusComment(host, (added[0] ?? data.replies[0] ?? root).id);
+  } catch (error) {
+    setUi(host, id, { busy: false });
+    if (!signal.aborted) failed(host, error, host.tr('comments.error'));
+  }
+}
+
 /** Whether `a` comes after `b` in the server's order (`top`: up − down, ties oldest first; then by id). */
 function after(order: Sort, a: Comment, b: Comment): boolean {
   return order === 'top' && a.score !== b.score
@@ -159,9 +197,12 @@ export function pageUrl(): string {
 export const permalink = (id: string): string => `${pageUrl()}#comment-${id}`;
 
 /**
- * Shows the comment named by `#comment-<id>`, loading up to 5 more pages until it turns up, else
- * says it is not there. Only the server's id format (`newCommentId`: 12 base64url characters,
- * which need no decoding) is looked for: any other fragment costs no request.
+ * Shows the comment named by `#comment-<id>`. One not loaded is asked for (`around=<id>`): the
+ * server names its thread and sends it with its ancestors and the replies after it, as a listing
+ * leaves out replies beyond the first 50 of a thread; its thread is then looked for in up to 5
+ * more pages, and the reply put in it. Otherwise the live region says it is not there. Only the
+ * server's id format (`newCommentId`: 12 base64url characters, which need no decoding) is looked
+ * for: any other fragment costs no request.
  */
 export async function openPermalink(host: Thread): Promise<void> {
   // Any `#comment-` matches; the id only in the server's format.
@@ -170,8 +211,20 @@ export async function openPermalink(host: Thread): Promise<void> {
   const id = link[1] ?? '';
   const { signal } = host.loading;
   let path = findPath(host.comments, id);
-  for (let i = 0; id && !path && host.next && !signal.aborted && i < 5; i++) {
-    await loadMore(host, false);
+  if (id && !path) {
+    try {
+      // An older server answers a listing: then the comment is looked for as a top-level one.
+      const { root = id, replies = [] } = await host.client.list<ReplyPage>(host.siteId, host.pageKey, {
+        around: id,
+        limit: PAGE_SIZE,
+        signal,
+      });
+      for (let i = 0; !findPath(host.comments, root) && host.next && !signal.aborted && i < 5; i++) await loadMore(host, false);
+      prepareBodies(host, replies);
+      host.comments = mapTree(host.comments, root, (c) => graft([c], replies)[0]!);
+    } catch {
+      // Not listed on this page (404), or the server is away: not found either way.
+    }
     path = findPath(host.comments, id);
   }
   if (signal.aborted) return;

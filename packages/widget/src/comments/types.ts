@@ -19,7 +19,7 @@ export interface Ui {
   hl?: boolean;
   /** The comment's share bar is open. */
   share?: boolean;
-  /** A form: posting. */
+  /** A form: posting; a comment: fetching its replies. */
   busy?: boolean;
   /** A form: the message of the last failure. */
   error?: string;

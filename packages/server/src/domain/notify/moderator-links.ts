@@ -12,6 +12,9 @@ import { Problem } from '../problem.js';
 import { linkGone, type MailPlanner, readWithAccount } from './mail-planner.js';
 
 /** What approving or rejecting a held comment sends (`NotifyService.approved` and `.rejected`). */
+/** Told when a link changed a page, so this process forgets what it remembers of it (`listFreshMs`). */
+export type PageChanged = (siteId: string, pageKey: string) => void;
+
 export interface ModerationOutcomes {
   approved(site: Site, comment: CommentInContext, mails?: boolean): Promise<OutboxEntry[]>;
   rejected(site: Site, comment: CommentInContext): Promise<OutboxEntry[]>;
@@ -31,6 +34,7 @@ export class ModeratorLinks {
   readonly #hooks: ModerationOutcomes;
   readonly #audit: AuditWriter;
   readonly #now: () => number;
+  readonly #onChange: PageChanged;
 
   constructor(
     storage: Storage,
@@ -39,6 +43,7 @@ export class ModeratorLinks {
     hooks: ModerationOutcomes,
     audit: AuditWriter,
     now: () => number,
+    onChange: PageChanged = () => undefined,
   ) {
     this.#storage = storage;
     this.#accounts = adminStorageOf(storage);
@@ -47,6 +52,7 @@ export class ModeratorLinks {
     this.#hooks = hooks;
     this.#audit = audit;
     this.#now = now;
+    this.#onChange = onChange;
   }
 
   /** The held comment a moderation link points at (for the confirm page); 404 once it is no longer held. */
@@ -92,6 +98,8 @@ export class ModeratorLinks {
       if ((await this.#storage.getComment(comment.id))?.status === 'pending') throw changedMeanwhile();
       throw notHeld();
     }
+    // As the console's decisions do: this process's remembered copy of the page is dropped at once.
+    this.#onChange(comment.siteId, comment.pageKey);
     // As the console's decisions are (`ModerationService`), with where it was made.
     await this.#audit(actor, `comment.${action}`, comment.siteId, comment.id, {
       from: 'pending',

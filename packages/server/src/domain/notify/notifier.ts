@@ -6,7 +6,7 @@ import type { CommentHooks, NewCommentInput } from '../comment-types.js';
 import { MailPlanner, type PageInfo } from './mail-planner.js';
 import { mailLocale } from './mail-terms.js';
 import { queueDigests } from './moderator-digests.js';
-import { ModeratorLinks } from './moderator-links.js';
+import { ModeratorLinks, type PageChanged } from './moderator-links.js';
 import type { NotifyConfig } from './notify-config.js';
 import { Subscriptions } from './subscriptions.js';
 import { type WebhookEvent, webhookEntries } from './webhook-events.js';
@@ -32,15 +32,25 @@ export class NotifyService implements CommentHooks {
   readonly #subscriptions: Subscriptions;
   readonly #links: ModeratorLinks;
 
-  /** `audit` records what moderation links decide, as the console's decisions are recorded. */
-  constructor(storage: Storage, notify: NotifyStorage, config: NotifyConfig, now: () => number, audit: AuditWriter) {
+  /**
+   * `audit` records what moderation links decide, as the console's decisions are recorded;
+   * `onChange` hears of the pages they change, as the console's `ModerationService` tells the listing.
+   */
+  constructor(
+    storage: Storage,
+    notify: NotifyStorage,
+    config: NotifyConfig,
+    now: () => number,
+    audit: AuditWriter,
+    onChange?: PageChanged,
+  ) {
     this.#storage = storage;
     this.#notify = notify;
     this.config = config;
     this.#now = now;
     this.#mails = new MailPlanner(storage, notify, config, now);
     this.#subscriptions = new Subscriptions(storage, notify, config, this.#mails, now);
-    this.#links = new ModeratorLinks(storage, notify, this.#mails, this, audit, now);
+    this.#links = new ModeratorLinks(storage, notify, this.#mails, this, audit, now, onChange);
   }
 
   // --- CommentHooks ---

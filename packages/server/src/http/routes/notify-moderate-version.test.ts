@@ -50,5 +50,19 @@ for (const backend of backends) {
         ['Buy pills at https://spam.example/'],
       );
     });
+
+    test('a comment approved by link shows at once, even where listings trust a page for a while (listFreshMs)', async () => {
+      const s = await notifyStack(backend, { moderation: 'all' }, {}, undefined, { listFreshMs: 60_000 });
+      await s.post('/fresh', 'Held, then approved by mail', { author: { name: 'Ada' }, title: 'F' });
+      await s.drain();
+      assert.deepEqual((await s.list('/fresh')).comments, [], 'held: not listed, and the page is now remembered');
+      const approve = local(linkIn(s.sink.to('mod@example.org')[0]?.parsed.text, `${PUBLIC}/notify/moderate?action=approve`));
+      const shown = /name="v" value="([^"]+)"/.exec(await (await s.app.request(approve)).text())?.[1] ?? '';
+      assert.match(await (await s.app.request(approve, form(shown))).text(), /Approved/);
+      assert.deepEqual(
+        (await s.list('/fresh')).comments.map((c) => c.body),
+        ['Held, then approved by mail'],
+      );
+    });
   });
 }
