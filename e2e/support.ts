@@ -60,12 +60,16 @@ export class Stack {
 
   /**
    * `settings` are the site `demo`'s, over the defaults and the rate limits turned off; `env` is
-   * the comment server's environment (read by `readConfig`, e.g. `PARLEY_SMTP_URL`).
+   * the comment server's environment (read by `readConfig`, e.g. `PARLEY_SMTP_URL`); `front`
+   * gives the address the example pages use for the comment server (a proxy in front of it).
    */
-  async start(options: { settings?: Partial<SiteSettings>; env?: NodeJS.ProcessEnv } = {}): Promise<this> {
+  async start(
+    options: { settings?: Partial<SiteSettings>; env?: NodeJS.ProcessEnv; front?: (parleyUrl: string) => Promise<string> } = {},
+  ): Promise<this> {
     this.#env = options.env ?? {};
     await this.startParley();
-    this.example = await startExampleServer({ port: 0, parleyUrl: this.parley.url });
+    const parleyUrl = options.front ? await options.front(this.parley.url) : this.parley.url;
+    this.example = await startExampleServer({ port: 0, parleyUrl });
     const storage = await openStorage(this.databaseUrl);
     await storage.createSite(
       buildSite(
@@ -88,6 +92,18 @@ export class Stack {
     );
     await storage.close();
     return this;
+  }
+
+  /** Changes some of the site `demo`'s settings. */
+  async updateSettings(settings: Partial<SiteSettings>): Promise<void> {
+    const storage = await openStorage(this.databaseUrl);
+    try {
+      const site = await storage.getSite('demo');
+      if (!site) throw new Error('no site demo');
+      await storage.updateSite({ ...site, settings: { ...site.settings, ...settings } });
+    } finally {
+      await storage.close();
+    }
   }
 
   /** Starts (or restarts, on the same port) the comment server. */

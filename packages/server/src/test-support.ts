@@ -89,6 +89,8 @@ export interface ApiComment {
 
 export interface Posted {
   comment: ApiComment;
+  /** Until when the token edits (createdAt plus the site's edit window). */
+  editableUntil?: string;
   editToken: string;
 }
 

@@ -18,6 +18,12 @@ stubFetch((url, init) => {
   requests.push({ url, init });
   if (init.method === 'POST')
     return json({ comment: makeComment('n1', JSON.parse(String(init.body)).body), editToken: 'tok' }, 201);
+  // A permalink's comment not loaded yet: the server names its thread, if it lists it on the page.
+  const around = url.searchParams.get('around');
+  if (around) {
+    if (!Object.values(pages).some((p) => p.ids.includes(around))) return json({ code: 'comment-not-found', detail: 'x' }, 404);
+    return json({ root: around, replies: [], moreReplies: 0, nextCursor: null });
+  }
   const page = pages[url.searchParams.get('cursor') ?? ''] ?? { ids: [], next: null };
   return listing(
     page.ids.map((id) => makeComment(id, `text ${id}`)),
@@ -139,20 +145,28 @@ describe('<parley-comments> addresses and permalinks', () => {
     expect(escaped).to.deep.equal([]);
   });
 
-  it('looks for an unknown comment in at most five more pages, then says it is not there', async () => {
+  it('asks the server where a comment not loaded is, looks for its thread in at most five more pages, else says it is not there', async () => {
     let n = 0;
     for (const cursor of ['', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7']) pages[cursor] = { ids: [`x${n++}`], next: `p${n}` };
     history.replaceState(null, '', `#comment-${OTHER}`);
     const el = await mountComments();
     await waitUntil(() => el.announcement === NOT_FOUND, 'announced');
-    expect(lists().map((r) => r.url.searchParams.get('cursor'))).to.deep.equal([null, 'p1', 'p2', 'p3', 'p4', 'p5']);
+    const asked = () => lists().map((r) => r.url.searchParams.get('cursor') ?? r.url.searchParams.get('around'));
+    expect(asked(), 'one question, no search for a comment the server does not list').to.deep.equal([null, OTHER]);
     expect(el.phase).to.equal('ready');
     // One within reach is found and shown.
     requests = [];
     pages.p3 = { ids: [OTHER], next: 'p4' };
     const again = await mountComments();
     await waitUntil(() => $(again, `#comment-${OTHER}`)?.classList.contains('hl'), 'found on the fourth page');
-    expect(lists().length).to.equal(4);
+    expect(asked()).to.deep.equal([null, OTHER, 'p1', 'p2', 'p3']);
+    // Beyond five more pages it is not.
+    requests = [];
+    pages.p3 = { ids: ['x3'], next: 'p4' };
+    pages.p7 = { ids: [OTHER], next: null };
+    const far = await mountComments();
+    await waitUntil(() => far.announcement === NOT_FOUND, 'announced');
+    expect(asked()).to.deep.equal([null, OTHER, 'p1', 'p2', 'p3', 'p4', 'p5']);
     expect(escaped).to.deep.equal([]);
   });
 });

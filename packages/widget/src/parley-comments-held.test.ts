@@ -57,6 +57,29 @@ describe('<parley-comments> the reader’s own held comments', () => {
     expect(texts(el)).to.deep.equal(['one', 'three', 'four', 'mine', 'six']);
   });
 
+  it('a held reply to a comment of a later page shows under it when that page comes, until the server lists it', async () => {
+    held(make('r1', 'my reply', { parentId: 'c4', createdAt: t(9) }));
+    pages = {
+      first: { comments: [make('c1', 'one', { createdAt: t(1) })], next: 'p2' },
+      p2: { comments: [make('c4', 'four', { createdAt: t(4) })] },
+    };
+    const el = await mount('oldest');
+    await loadMore(el, false);
+    await el.updateComplete;
+    expect(texts(el)).to.deep.equal(['one', 'four']);
+    expect(el.shadowRoot!.querySelector('#replies-c4 #comment-r1 [part=pending]'), 'held reply under its parent').to.not.equal(
+      null,
+    );
+    // Approved meanwhile: the page brings it, and it is no longer kept.
+    pages.p2 = { comments: [make('c4', 'four', { createdAt: t(4), replies: [make('r1', 'my reply', { parentId: 'c4' })] })] };
+    const again = await mount('oldest');
+    await loadMore(again, false);
+    await again.updateComplete;
+    expect(again.shadowRoot!.querySelectorAll('#comment-r1').length).to.equal(1);
+    expect(again.shadowRoot!.querySelector('#comment-r1 [part=pending]')).to.equal(null);
+    expect(localStorage.getItem('parley:held')).to.equal('{}');
+  });
+
   it('newest: at the top after the pinned ones, older ones by time', async () => {
     held(make('h4', 'mine, early', { createdAt: t(4) }), make('h9', 'mine, later', { createdAt: t(9) }));
     pages = {

@@ -57,16 +57,25 @@ describe('<parley-comments> anti-spam', () => {
     expect(post.at - listed).to.be.at.least(2000);
   });
 
-  it('sends whatever a script typed into the honeypot (the server then refuses it)', async () => {
+  it('sends whatever a script typed into the honeypot; refused, it sends once more with a new form token, then says so without promising a retry', async () => {
     const el = await mount();
     handler = (_u, init) =>
       init.method === 'POST' ? json({ code: 'spam-suspected', detail: 'Looks automated' }, 422) : listOf([]);
     $<HTMLInputElement>(el, 'form input[name=homepage]').value = 'https://spam.example';
     type($<HTMLTextAreaElement>(el, '#root-body'), 'Buy now');
     $<HTMLButtonElement>(el, 'form button[type=submit]').click();
-    await waitUntil(() => $(el, 'form .error'), 'refused', { timeout: 5000 });
-    expect(requests.find((r) => r.method === 'POST')!.body).to.include({ homepage: 'https://spam.example' });
-    expect($(el, 'form .error').textContent).to.contain('Looks automated');
+    // Two posts, each at least 2 s after the listing that gave its token.
+    await waitUntil(() => $(el, 'form .error'), 'refused', { timeout: 8000 });
+    const posts = requests.filter((r) => r.method === 'POST');
+    expect(posts.map((r) => r.body!.homepage)).to.deep.equal(['https://spam.example', 'https://spam.example']);
+    const renewal = requests.filter((r) => r.method === 'GET')[1]!;
+    expect(renewal.url.searchParams.get('limit')).to.equal('1');
+    expect(posts[1]!.at - renewal.at).to.be.at.least(2000);
+    expect($(el, 'form .error').textContent).to.equal(
+      'The comment server took this comment for an automated one and did not accept it. Your text is kept.',
+    );
+    expect($(el, 'form button[type=submit]').textContent).to.equal('Post comment');
+    expect($<HTMLTextAreaElement>(el, '#root-body').value).to.equal('Buy now');
   });
 
   it('reports a comment once, by keyboard, confirms it in the live region and remembers it', async () => {

@@ -90,7 +90,8 @@ export class ParleyComments extends Thread {
   override render() {
     const ready = this.phase === 'ready';
     // Loading again (another sort, a retry) keeps what was shown, the sort menu with the reader's
-    // focus included, the list marked busy; only the first load shows the skeleton.
+    // focus included and the form with what is typed in it, the list marked busy; only the first
+    // load shows the skeleton.
     const shown = ready || (this.phase === 'loading' && !!this.info);
     const count = this.info?.count ?? 0;
     const n = this.waiting.length;

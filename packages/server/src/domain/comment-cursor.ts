@@ -27,3 +27,27 @@ export function decodeCursor(cursor: string, sort: SortOrder): CursorKey {
   if (p === null || typeof p !== 'object' || p.s !== sort || typeof p.c !== 'number' || typeof p.i !== 'string') throw bad();
   return { createdAt: p.c, id: p.i, ...(typeof p.v === 'number' ? { score: p.v } : {}) };
 }
+
+/** The opaque cursor (base64url JSON) that continues the replies of top-level comment `root` after reply `id`. */
+export function encodeReplyCursor(root: string, id: string): string {
+  return Buffer.from(JSON.stringify({ r: root, i: id })).toString('base64url');
+}
+
+/**
+ * The reply a replies cursor continues after; 422 `invalid-cursor` for a cursor that is not one
+ * of ours or belongs to another thread (a listing cursor, another root's).
+ */
+export function decodeReplyCursor(cursor: string, root: string): string {
+  let p: { r?: unknown; i?: unknown } | null = null;
+  try {
+    p = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { r?: unknown; i?: unknown } | null;
+  } catch {
+    throw badReplyCursor();
+  }
+  if (p === null || typeof p !== 'object' || p.r !== root || typeof p.i !== 'string') throw badReplyCursor();
+  return p.i;
+}
+
+/** 422 `invalid-cursor`: the cursor does not continue this thread's replies. */
+export const badReplyCursor = (): Problem =>
+  new Problem(422, 'invalid-cursor', 'This cursor does not continue the replies of this comment; start again without one');

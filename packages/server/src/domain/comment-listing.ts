@@ -3,18 +3,24 @@ import { isDatabaseUnavailable } from '../storage/unavailable.js';
 import { decodeCursor, encodeCursor } from './comment-cursor.js';
 import { FORM_TOKEN_STEP_MS, issueFormToken } from './form-token.js';
 import { Limiter, type ListCache } from './list-cache.js';
-import { buildThreads, type PublicComment } from './present.js';
+import type { PublicComment } from './present.js';
+import { invalid, Problem } from './problem.js';
+import { LISTING_REPLIES, replyPage, withReplies } from './reply-paging.js';
 import { settingsOf } from './sites.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** What `GET /api/v1/comments` asks for. */
+/** What `GET /api/v1/comments` asks for: a page of top-level comments, or with `root` or `around` one thread's replies. */
 export interface ListQuery {
   site: string;
   page: string;
   sort: SortOrder;
   limit: number;
   cursor?: string | undefined;
+  /** The top-level comment whose replies to list after `cursor` (see `reply-paging.ts`). */
+  root?: string | undefined;
+  /** A comment to list with its ancestors and the replies after it (a permalink). */
+  around?: string | undefined;
 }
 
 /** One page of a thread as `GET /api/v1/comments` answers it. */
@@ -58,13 +64,23 @@ export class CommentListing {
   /** Sites read in the last `#freshMs`, for {@link #closed}. */
   readonly #sites = new Map<string, { site: Site; at: number }>();
   readonly #freshMs: number;
+  /** Replies each top-level comment brings in a listing ({@link LISTING_REPLIES} by default). */
+  readonly #replies: number;
 
-  constructor(storage: Storage, site: (id: string) => Promise<Site>, now: () => number, cache: ListCache, freshMs: number) {
+  constructor(
+    storage: Storage,
+    site: (id: string) => Promise<Site>,
+    now: () => number,
+    cache: ListCache,
+    freshMs: number,
+    replies = LISTING_REPLIES,
+  ) {
     this.#storage = storage;
     this.#site = site;
     this.#now = now;
     this.#cache = cache;
     this.#freshMs = freshMs;
+    this.#replies = replies;
   }
 
   async list(q: ListQuery): Promise<Listing> {
@@ -75,20 +91,40 @@ export class CommentListing {
   }
 
   /**
-   * The listing serialised to UTF-8, as the API sends it. Served from the cache while the page's
-   * version is unchanged: a hit costs two indexed reads (site, page), no serialisation and no encoding.
+   * The listing (or with `root` or `around`, the reply page) serialised to UTF-8, as the API sends
+   * it. Served from the cache while the page's version is unchanged: a hit costs two indexed reads
+   * (site, page), no serialisation and no encoding. Every change to a page's comments, replies
+   * included, raises its version, so a thread's reply pages are never served stale either.
    */
   async listBody(q: ListQuery): Promise<Uint8Array> {
+    if (q.root !== undefined || q.around !== undefined) return this.#replyBody(q);
     const page = await this.#freshPage(q.site, q.page);
     if (!page) return Buffer.from(JSON.stringify(emptyListing(q.page)));
     // Closing by age changes no version, so whether the page is closed is part of the key.
     const locked = await this.#closed(page);
     const key = `${page.id}\n${page.version}\n${locked ? 1 : 0}\n${q.sort}\n${q.limit}\n${q.cursor ?? ''}`;
+    return this.#cached(key, () => this.#listPage(page, q, locked));
+  }
+
+  /** The cached bytes under `key`, else `build`'s answer serialised (a few at a time) and cached. */
+  async #cached(key: string, build: () => Promise<unknown>): Promise<Uint8Array> {
     const hit = this.#cache.get(key);
     if (hit !== undefined) return hit;
-    const body = await this.#builds.run(async () => Buffer.from(JSON.stringify(await this.#listPage(page, q, locked))));
+    const body = await this.#builds.run(async () => Buffer.from(JSON.stringify(await build())));
     this.#cache.set(key, body);
     return body;
+  }
+
+  /** {@link listBody} for `root` or `around`: the page must have comments, and the thread must be on it. */
+  async #replyBody(q: ListQuery): Promise<Uint8Array> {
+    if (q.root !== undefined && q.around !== undefined)
+      throw invalid([{ path: 'around', message: 'Give root or around, not both' }]);
+    if (q.around !== undefined && q.cursor !== undefined) throw invalid([{ path: 'cursor', message: 'around takes no cursor' }]);
+    const page = await this.#freshPage(q.site, q.page);
+    const id = q.root ?? q.around;
+    if (!page) throw new Problem(404, 'comment-not-found', `No comment "${id}" is listed on this page`);
+    const key = `${page.id}\n${page.version}\n${q.root === undefined ? 'around' : 'root'}\n${id}\n${q.limit}\n${q.cursor ?? ''}`;
+    return this.#cached(key, () => replyPage(this.#storage, page.id, q));
   }
 
   /**
@@ -172,12 +208,12 @@ export class CommentListing {
     const shown = more ? top.slice(0, q.limit) : top;
     // Pinned comments lead the first page only, so later pages neither repeat nor skip them.
     const pinned = after === undefined ? await this.#storage.listPinned(page.id) : [];
-    const replies = await this.#storage.listReplies([...pinned, ...shown].map((c) => c.id));
+    const comments = await withReplies(this.#storage, [...pinned, ...shown], this.#replies);
     const counts = await this.#storage.countApproved(q.site, [q.page]);
     const last = shown[shown.length - 1];
     return {
       page: { ...summary(page, counts.get(page.key) ?? 0), locked },
-      comments: buildThreads([...pinned, ...shown], replies),
+      comments,
       nextCursor: more && last ? encodeCursor(last, q.sort) : null,
     };
   }

@@ -10,7 +10,7 @@ import { heldReason } from './held-reason.js';
 import { editTokenForKey, hashIdempotencyKey, hashRequest, IDEMPOTENCY_TTL_MS } from './idempotency.js';
 import { hashToken, newCommentId, newToken, prefixHash } from './identity.js';
 import { countLinks, renderMarkdown } from './markdown.js';
-import { type PublicComment, present } from './present.js';
+import { present } from './present.js';
 import { Problem } from './problem.js';
 import { enforceRate } from './rate-limit.js';
 import { settingsOf } from './sites.js';
@@ -120,15 +120,18 @@ export class CommentPosting {
       heldReason: reason,
     };
     const outbox = (await d.hooks()?.created(site, input2, parent)) ?? [];
+    // Told to the author so the widget offers Edit exactly as long as the server allows it (the
+    // window is per site); the edit check allows the last millisecond too (comment-editing.ts).
+    const editableUntil = new Date(now + settings.editWindowSeconds * 1000).toISOString();
     if (!idem) {
       const { comment } = await d.storage.insertComment(input2, outbox);
       d.changed(site.id, clean.page.key);
       await this.#afterCreate(site, comment, input);
-      return { comment: present(comment), editToken };
+      return { comment: present(comment), editableUntil, editToken };
     }
     // The answer is fixed before the insert and stored with it; the first caller gets exactly
     // what a retry will get.
-    const response = JSON.stringify({ comment: present(recordOf(input2)) });
+    const response = JSON.stringify({ comment: present(recordOf(input2)), editableUntil });
     try {
       await d.storage.insertComment(
         {
@@ -152,7 +155,7 @@ export class CommentPosting {
     }
     d.changed(site.id, clean.page.key);
     await this.#afterCreate(site, recordOf(input2), input);
-    return { ...(JSON.parse(response) as { comment: PublicComment }), editToken };
+    return { ...(JSON.parse(response) as Omit<Created, 'editToken'>), editToken };
   }
 
   /** The hooks' work after a post is stored; its failure is logged, since the comment is already saved. */
@@ -173,7 +176,7 @@ export class CommentPosting {
     const editToken = editTokenForKey(await this.#d.storage.secret(), siteId, idem.key);
     // Only created comments are stored (status 201): a refused request created nothing and may
     // simply be sent again.
-    return { ...(JSON.parse(found.response) as { comment: PublicComment }), editToken, replayed: true };
+    return { ...(JSON.parse(found.response) as Omit<Created, 'editToken'>), editToken, replayed: true };
   }
 
   async #rateLimit(site: Site, subject: string | null, now: number): Promise<void> {

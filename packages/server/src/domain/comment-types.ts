@@ -50,6 +50,12 @@ export interface CommentHooks {
 /** The answer to a post (201); `replayed` marks a stored first answer sent again for its Idempotency-Key. */
 export interface Created {
   comment: PublicComment;
+  /**
+   * The last moment (ISO 8601) the edit token may edit or delete the comment: `createdAt` plus the
+   * site's edit window, as it was when the comment was posted. Absent from replays of keyed posts
+   * stored before it was added.
+   */
+  editableUntil?: string;
   editToken: string;
   replayed?: true;
 }

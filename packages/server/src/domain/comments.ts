@@ -40,6 +40,7 @@ export class CommentService {
    * @param readNow the clock of the read path (closed-by-age, the form token), which stamps
    *   nothing. Apart from `now` so that a busy read path does not take ticks of a record clock
    *   (`clock.ts`) and run it ahead for as long as the load lasts.
+   * @param replies how many replies each top-level comment brings in a listing (`LISTING_REPLIES`).
    */
   constructor(
     storage: Storage,
@@ -47,12 +48,13 @@ export class CommentService {
     cache: ListCache = new ListCache(),
     freshMs = 0,
     readNow: () => number = now,
+    replies?: number,
   ) {
     this.storage = storage;
     this.#now = now;
     this.#moderation = moderationStorageOf(storage);
     const site = (id: string) => this.site(id);
-    this.#listing = new CommentListing(storage, site, readNow, cache, freshMs);
+    this.#listing = new CommentListing(storage, site, readNow, cache, freshMs, replies);
     const deps: EditingDeps = {
       storage,
       moderation: this.#moderation,

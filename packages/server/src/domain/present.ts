@@ -20,6 +20,10 @@ export interface PublicComment {
   /** Pinned by a moderator: listed first. */
   pinned?: true;
   replies?: PublicComment[];
+  /** On a top-level comment in a listing: replies left out (see `reply-paging.ts`), when there are any. */
+  moreReplies?: number;
+  /** With {@link moreReplies}: pass as `cursor` with `root=<id>` to get them. */
+  repliesCursor?: string;
 }
 
 /** The public view of one stored comment (without replies). */
@@ -43,24 +47,4 @@ export function present(c: CommentRecord): PublicComment {
     html: c.html,
     body: c.body,
   };
-}
-
-/**
- * Nests replies under their top-level comments (oldest first) and drops deleted comments that
- * no longer have a visible reply, so deletion keeps the shape of a thread without empty husks.
- */
-export function buildThreads(top: CommentRecord[], replies: CommentRecord[]): PublicComment[] {
-  const children = new Map<string, CommentRecord[]>();
-  for (const r of replies) {
-    if (!r.parentId) continue;
-    const list = children.get(r.parentId);
-    if (list) list.push(r);
-    else children.set(r.parentId, [r]);
-  }
-  const build = (c: CommentRecord): PublicComment | undefined => {
-    const kids = (children.get(c.id) ?? []).map(build).filter((k): k is PublicComment => k !== undefined);
-    if (c.status === 'deleted' && kids.length === 0) return undefined;
-    return { ...present(c), replies: kids };
-  };
-  return top.map(build).filter((c): c is PublicComment => c !== undefined);
 }

@@ -31,6 +31,7 @@ export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
  */
 export const PROBLEM_CODES = [
   'bad-request',
+  'invalid-cursor',
   'malformed-json',
   'unsupported-media-type',
   'payload-too-large',

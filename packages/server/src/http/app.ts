@@ -61,6 +61,8 @@ export interface AppOptions {
   listCacheEntries?: number;
   /** Milliseconds a page's version is trusted on the read path (see `CommentService`); default 0. */
   listFreshMs?: number;
+  /** Replies each top-level comment brings in a listing; default `LISTING_REPLIES` (50). Tests use a few. */
+  listingReplies?: number;
   /** Whether a request came over https (for the admin cookie's Secure flag); default: the URL's scheme. */
   isHttps?: (c: Context) => boolean;
   /** This server's origin as browsers see it (admin Origin check); default: from the request URL. */
@@ -92,6 +94,7 @@ export function createApp(options: AppOptions) {
     options.listFreshMs ?? 0,
     // Listings only read the time: on the record clock every one would take a tick.
     options.now ?? Date.now,
+    options.listingReplies,
   );
   const live = new LiveHub(storage.live, options.live);
   const app = new OpenAPIHono<AppEnv>({

@@ -80,6 +80,10 @@ for (const backend of backends) {
       await check(await t.send('GET', `${C}?site=demo&page=/oa`), 'get', C);
       await check(await t.send('GET', `${C}?site=demo&page=/oa&sort=top&limit=1`), 'get', C);
       await check(await t.send('GET', `${C}?site=demo&page=/never`), 'get', C);
+      // One thread's replies (`root`) and a permalink's (`around`): the Replies shape.
+      const replies = (await check(await t.send('GET', `${C}?site=demo&page=/oa&root=${id}`), 'get', C)) as { root: string };
+      assert.equal(replies.root, id);
+      await check(await t.send('GET', `${C}?site=demo&page=/oa&around=${id}`), 'get', C);
       await check(await t.send('GET', `${C}/${id}`), 'get', ONE);
       await check(await t.send('PATCH', `${C}/${id}`, { body: 'edited' }, auth), 'patch', ONE);
       await check(await t.send('POST', `${C}/${id}/vote`, { value: -1 }), 'post', `${ONE}/vote`);
@@ -108,6 +112,8 @@ for (const backend of backends) {
       await check(await t.send('POST', C, { site: 'demo', page: '/oa', body: 'x'.repeat(200_000) }), 'post', C);
       await check(await t.send('GET', `${C}?site=demo&page=/oa&limit=0`), 'get', C);
       await check(await t.send('GET', `${C}?site=nosuch&page=/oa`), 'get', C);
+      await check(await t.send('GET', `${C}?site=demo&page=/oa&root=nosuch`), 'get', C);
+      await check(await t.send('GET', `${C}?site=demo&page=/oa&root=${id}&cursor=forged`), 'get', C);
       await check(await t.send('GET', `${C}/nosuch`), 'get', ONE);
       await check(await t.send('PATCH', `${C}/nosuch`, { body: 'x' }, auth), 'patch', ONE);
       await check(await t.send('POST', `${C}/${id}/vote`, { value: 2 }), 'post', `${ONE}/vote`);

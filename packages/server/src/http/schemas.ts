@@ -74,6 +74,13 @@ export const CommentOut: z.ZodType = z
       moderator: z.literal(true).optional(),
       pinned: z.literal(true).optional(),
       replies: z.array(CommentOut).optional(),
+      moreReplies: z.number().int().optional().openapi({
+        description: 'On a top-level comment of a listing: how many of its replies the listing left out (absent: none)',
+      }),
+      repliesCursor: z
+        .string()
+        .optional()
+        .openapi({ description: 'With moreReplies: pass as `cursor` with `root=<id>` to get the next replies' }),
     }),
   )
   .openapi('Comment');
@@ -88,7 +95,25 @@ export const ListQuery = z.object({
   sort: z.enum(['oldest', 'newest', 'top']).default('oldest'),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(1000).optional(),
+  root: z.string().min(1).max(64).optional().openapi({
+    description: "A top-level comment's id: answer its replies after `cursor` (its `repliesCursor`), not top-level comments",
+  }),
+  around: z.string().min(1).max(64).optional().openapi({
+    description: "A comment's id (a permalink): answer its ancestors below its top-level comment and `limit` replies from it on",
+  }),
 });
+
+export const RepliesOut = z
+  .object({
+    root: z.string().openapi({ description: 'The top-level comment the replies belong to' }),
+    replies: z.array(CommentOut).openapi({
+      description:
+        'In thread order, nested; a reply whose parent is not here continues a sub-thread of an earlier answer (or of the listing)',
+    }),
+    moreReplies: z.number().int().openapi({ description: 'Replies of the thread after these' }),
+    nextCursor: z.string().nullable().openapi({ description: 'Pass as `cursor` with `root` for the next replies' }),
+  })
+  .openapi('Replies');
 
 export const CountsQuery = z.object({
   site: SiteId,

@@ -1,10 +1,10 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import { toComment } from './rows.js';
 import type { Database } from './schema.js';
-import type { CommentRecord, CursorKey, SortOrder } from './types.js';
+import type { CommentRecord, CommentStatus, CursorKey, ReplyOutline, SortOrder } from './types.js';
 
 // The public read path over `comments`: a page's top-level comments by cursor, pinned ones,
-// replies by thread, counts. `KyselyStorage` (kysely-storage.ts) is the `Storage` callers use.
+// the outline of their threads and the replies chosen from it, counts. `KyselyStorage` (kysely-storage.ts) is the `Storage` callers use.
 
 type Db = Kysely<Database>;
 
@@ -58,8 +58,8 @@ export async function listPinned(db: Db, pageId: number): Promise<CommentRecord[
   return rows.map(toComment);
 }
 
-/** The visible replies under the given top-level comments, oldest first. */
-export async function listReplies(db: Db, rootIds: string[]): Promise<CommentRecord[]> {
+/** The visible replies under the given top-level comments, oldest first, at most `limit`. */
+export async function listReplies(db: Db, rootIds: string[], limit: number): Promise<CommentRecord[]> {
   if (rootIds.length === 0) return [];
   const rows = await db
     .selectFrom('comments')
@@ -68,8 +68,47 @@ export async function listReplies(db: Db, rootIds: string[]): Promise<CommentRec
     .where('status', 'in', ['approved', 'deleted'])
     .orderBy('created_at', 'asc')
     .orderBy('id', 'asc')
+    .limit(limit)
     .execute();
   return rows.map(toComment);
+}
+
+/**
+ * The shape of the threads under the given top-level comments: every reply in any status, oldest
+ * first, without its text. Enough to put a thread in order and page through it (see
+ * `domain/reply-paging.ts`) without reading every reply's text.
+ */
+export async function listReplyOutline(db: Db, rootIds: string[]): Promise<ReplyOutline[]> {
+  if (rootIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('comments')
+    .select(['id', 'parent_id', 'root_id', 'created_at', 'status'])
+    .where('root_id', 'in', rootIds)
+    .orderBy('created_at', 'asc')
+    .orderBy('id', 'asc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    parentId: r.parent_id,
+    rootId: r.root_id,
+    createdAt: Number(r.created_at),
+    status: r.status as CommentStatus,
+  }));
+}
+
+/** The comments with these ids, in no particular order; ids of no comment are left out. */
+export async function listCommentsById(db: Db, ids: string[]): Promise<CommentRecord[]> {
+  const out: CommentRecord[] = [];
+  // In slices, so a listing of 100 threads cannot reach a driver's limit on bound parameters.
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await db
+      .selectFrom('comments')
+      .selectAll()
+      .where('id', 'in', ids.slice(i, i + 1000))
+      .execute();
+    for (const row of rows) out.push(toComment(row));
+  }
+  return out;
 }
 
 /** Approved comments per page key; keys without any are left out. */

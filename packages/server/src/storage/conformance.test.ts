@@ -230,7 +230,31 @@ for (const backend of backends) {
       }
     });
 
-    test('replies: every descendant of the given threads, oldest first', async () => {
+    test('reply outline: every reply of the given threads in any status, oldest first, without text', async () => {
+      const storage = await withSite(backend.open);
+      const { comment: a } = await storage.insertComment(draft('/p'));
+      const { comment: b } = await storage.insertComment(draft('/p'));
+      const a1 = await reply(storage, a);
+      const b1 = await reply(storage, b);
+      const a11 = await reply(storage, a1);
+      const a2 = await reply(storage, a);
+      const held = await reply(storage, a, { status: 'pending' });
+      assert.equal(a11.rootId, a.id);
+      assert.equal(a11.depth, 2);
+      assert.deepEqual(await storage.listReplyOutline([a.id]), [
+        { id: a1.id, parentId: a.id, rootId: a.id, createdAt: a1.createdAt, status: 'approved' },
+        { id: a11.id, parentId: a1.id, rootId: a.id, createdAt: a11.createdAt, status: 'approved' },
+        { id: a2.id, parentId: a.id, rootId: a.id, createdAt: a2.createdAt, status: 'approved' },
+        { id: held.id, parentId: a.id, rootId: a.id, createdAt: held.createdAt, status: 'pending' },
+      ]);
+      assert.deepEqual(
+        (await storage.listReplyOutline([a.id, b.id])).map((c) => c.id),
+        [a1.id, b1.id, a11.id, a2.id, held.id],
+      );
+      assert.deepEqual(await storage.listReplyOutline([]), []);
+    });
+
+    test('replies: the visible ones of the given threads, oldest first, at most limit', async () => {
       const storage = await withSite(backend.open);
       const { comment: a } = await storage.insertComment(draft('/p'));
       const { comment: b } = await storage.insertComment(draft('/p'));
@@ -239,17 +263,36 @@ for (const backend of backends) {
       const a11 = await reply(storage, a1);
       const a2 = await reply(storage, a);
       await reply(storage, a, { status: 'pending' });
-      assert.equal(a11.rootId, a.id);
-      assert.equal(a11.depth, 2);
       assert.deepEqual(
-        (await storage.listReplies([a.id])).map((c) => c.id),
+        (await storage.listReplies([a.id], 10)).map((c) => c.id),
         [a1.id, a11.id, a2.id],
       );
       assert.deepEqual(
-        (await storage.listReplies([a.id, b.id])).map((c) => c.id),
+        (await storage.listReplies([a.id, b.id], 10)).map((c) => c.id),
         [a1.id, b1.id, a11.id, a2.id],
       );
-      assert.deepEqual(await storage.listReplies([]), []);
+      assert.deepEqual(
+        (await storage.listReplies([a.id, b.id], 3)).map((c) => c.id),
+        [a1.id, b1.id, a11.id],
+      );
+      assert.deepEqual(await storage.listReplies([], 10), []);
+    });
+
+    test('comments by id: any number of them, unknown ids left out', async () => {
+      const storage = await withSite(backend.open);
+      const { comment: a } = await storage.insertComment(draft('/p'));
+      const replies: CommentRecord[] = [];
+      for (let i = 0; i < 3; i++) replies.push(await reply(storage, a, { body: `r${i}` }));
+      const got = await storage.listCommentsById([replies[2]!.id, 'nope', a.id, replies[0]!.id]);
+      assert.deepEqual(got.map((c) => c.id).sort(), [replies[2]!.id, a.id, replies[0]!.id].sort());
+      assert.equal(got.find((c) => c.id === replies[2]!.id)?.body, 'r2');
+      // More ids than one query binds (slices of 1,000): every known one found once.
+      const many = [...Array.from({ length: 2500 }, (_, i) => `unknown-${i}`), replies[1]!.id];
+      assert.deepEqual(
+        (await storage.listCommentsById(many)).map((c) => c.id),
+        [replies[1]!.id],
+      );
+      assert.deepEqual(await storage.listCommentsById([]), []);
     });
 
     test('counts: approved comments per page key; pages without any are absent', async () => {

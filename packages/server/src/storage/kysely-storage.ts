@@ -17,6 +17,7 @@ import type {
   NewComment,
   OutboxEntry,
   PageRecord,
+  ReplyOutline,
   Site,
   SortOrder,
   Storage,
@@ -143,8 +144,16 @@ export class KyselyStorage implements Storage {
     return lists.listPinned(this.db, pageId);
   }
 
-  listReplies(rootIds: string[]): Promise<CommentRecord[]> {
-    return lists.listReplies(this.db, rootIds);
+  listReplies(rootIds: string[], limit: number): Promise<CommentRecord[]> {
+    return lists.listReplies(this.db, rootIds, limit);
+  }
+
+  listReplyOutline(rootIds: string[]): Promise<ReplyOutline[]> {
+    return lists.listReplyOutline(this.db, rootIds);
+  }
+
+  listCommentsById(ids: string[]): Promise<CommentRecord[]> {
+    return lists.listCommentsById(this.db, ids);
   }
 
   countApproved(siteId: string, keys: string[]): Promise<Map<string, number>> {

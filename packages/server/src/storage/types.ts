@@ -125,6 +125,9 @@ export interface BodyEdit {
   hold?: HeldReason;
 }
 
+/** Where a reply sits in its thread, without its text (`Storage.listReplyOutline`). */
+export type ReplyOutline = Pick<CommentRecord, 'id' | 'parentId' | 'rootId' | 'createdAt' | 'status'>;
+
 /** A comment together with the page and site it belongs to. */
 export interface CommentInContext extends CommentRecord {
   siteId: string;
@@ -213,8 +216,12 @@ export interface Storage {
   listTopLevel(pageId: number, sort: SortOrder, limit: number, after?: CursorKey): Promise<CommentRecord[]>;
   /** Pinned approved top-level comments of a page, oldest first: they lead the first page of a listing. */
   listPinned(pageId: number): Promise<CommentRecord[]>;
-  /** Every reply below the given top-level comments, oldest first. */
-  listReplies(rootIds: string[]): Promise<CommentRecord[]>;
+  /** The visible (approved, deleted) replies below the given top-level comments, oldest first, at most `limit`. */
+  listReplies(rootIds: string[], limit: number): Promise<CommentRecord[]>;
+  /** Every reply below the given top-level comments, in any status and without text, oldest first. */
+  listReplyOutline(rootIds: string[]): Promise<ReplyOutline[]>;
+  /** The comments with these ids (any number of them), in no particular order; unknown ids are left out. */
+  listCommentsById(ids: string[]): Promise<CommentRecord[]>;
   /** Approved comments per page key; keys without comments are absent. */
   countApproved(siteId: string, keys: string[]): Promise<Map<string, number>>;
   /** Sets (value 1/-1) or clears (0) one voter's vote and returns the new tallies. */

@@ -6,16 +6,31 @@ import type { Thread } from './thread.js';
 export function message(host: Thread, err: unknown): string {
   if (!(err instanceof ApiError)) return host.tr('error.generic', { message: String(err) });
   const { status } = err;
-  return status === 0
+  return status === 0 || err.code === 'bad-answer'
     ? host.tr('error.network')
     : status === 429
       ? host.tr('error.rate', { n: err.retryAfter ?? 60 })
       : err.code === 'edit-window-over'
         ? host.tr('error.window')
-        : status >= 500
-          ? host.tr('error.server')
-          : host.tr('error.generic', { message: err.message });
+        : err.code === 'spam-suspected'
+          ? host.tr('error.spam')
+          : status >= 500
+            ? host.tr('error.server')
+            : host.tr('error.generic', { message: err.message });
 }
+
+/**
+ * Whether sending the same again may work: no usable answer (a post is sent again with its
+ * `Idempotency-Key`, so it is never stored twice), a conflict, a rate limit, a server failure, or
+ * a failure of the widget's own. A refusal (4xx) stays a refusal.
+ */
+export const retryable = (err: unknown): boolean =>
+  !(err instanceof ApiError) ||
+  !err.status ||
+  err.code === 'bad-answer' ||
+  err.status === 409 ||
+  err.status === 429 ||
+  err.status >= 500;
 
 /** Tells the reader (the live region) and the page (`parley-error`) that an action failed. */
 export function failed(host: Thread, error: unknown, text = message(host, error)): void {

@@ -1,8 +1,9 @@
 import { html, nothing } from 'lit';
 import type { Identity } from './storage.js';
+import { submit } from './submit.js';
 import type { Thread } from './thread.js';
 import { setForm, uiOf } from './ui.js';
-import { draft, follow as followThread, remember, submit, toggleForm, togglePreview, typing } from './write.js';
+import { draft, follow as followThread, remember, toggleForm, togglePreview, typing } from './write.js';
 
 /**
  * A comment form: the one at the bottom (`root`), a reply (`r:<id>`) or an edit (`e:<id>`).
@@ -20,7 +21,7 @@ export function renderForm(host: Thread, key: string, opts: { parentId?: string;
   const id = key.replace(':', '-');
   const errors = st.fields ?? {};
   const edit = key.startsWith('e:');
-  const body = draft(host, key) ?? opts.body ?? '';
+  const body = st.kept ?? draft(host, key) ?? opts.body ?? '';
   const describe = (name: string, path: string, extra = '') =>
     [extra, errors[path] ? `${id}-${name}-err` : ''].filter(Boolean).join(' ') || nothing;
   const err = (name: string, path: string) =>
@@ -49,7 +50,7 @@ export function renderForm(host: Thread, key: string, opts: { parentId?: string;
     }
     ${edit ? nothing : html`<p class="sr" aria-hidden="true"><input name="homepage" tabindex="-1" autocomplete="off" aria-label="homepage" /></p>`}
     <label for="${id}-body">${host.tr('form.body')}</label>
-    <textarea id="${id}-body" name="body" rows="4" .value=${body} ?hidden=${!!st.preview}
+    <textarea id="${id}-body" name="body" rows="4" .value=${body} ?hidden=${!!st.preview} ?readonly=${st.kept !== undefined}
       aria-invalid=${errors.body ? 'true' : 'false'} aria-describedby=${describe('body', 'body', `${id}-hint`)}
       @input=${(e: Event) => typing(host, key, e)}></textarea>
     ${st.preview ? html`<div class="preview" part="preview" aria-busy=${st.shown ? 'false' : 'true'}>${st.shown}</div>` : nothing}
@@ -57,7 +58,7 @@ export function renderForm(host: Thread, key: string, opts: { parentId?: string;
     <p class="hint" id="${id}-hint">${host.tr('form.hint')}</p>
     ${st.error ? html`<p class="error" part="error">${st.error}</p>` : nothing}
     <p class="actions">
-      <button type="submit" part="button submit" aria-disabled=${!!st.busy}>${st.busy ? host.tr('form.posting') : st.error ? host.tr('comments.retry') : label}</button>
+      <button type="submit" part="button submit" aria-disabled=${!!st.busy} ?hidden=${st.kept !== undefined}>${st.busy ? host.tr('form.posting') : st.error && st.again ? host.tr('comments.retry') : label}</button>
       <button type="button" part="button" aria-pressed=${st.preview ? 'true' : 'false'}
         @click=${(e: Event) => togglePreview(host, key, (e.target as HTMLButtonElement).form!)}>${host.tr('form.preview')}</button>
       ${key === 'root' ? nothing : html`<button type="button" part="button" @click=${() => toggleForm(host, edit ? 'e' : 'r', key.slice(2), false)}>${host.tr('form.cancel')}</button>`}

@@ -4,7 +4,7 @@ import { LINK_REL, safeUrl } from '../sanitize.js';
 import { shape } from './avatar.js';
 import { body } from './bodies.js';
 import { renderForm } from './form.js';
-import { focusComment, permalink } from './read.js';
+import { focusComment, loadReplies, permalink } from './read.js';
 import type { Thread } from './thread.js';
 import { exactTime, relativeTime } from './time.js';
 import { countAll } from './tree.js';
@@ -123,7 +123,10 @@ function shareBar(c: Comment, lang: string, api: string) {
     url=${permalink(c.id)} text=${c.body.slice(0, 280)}></parley-share>`;
 }
 
-/** Shows all replies of `c`; focus moves to the first one revealed (the button pressed goes). */
+/**
+ * Shows all replies of `c` held here; focus moves to the first one revealed (the button pressed
+ * goes). Those the server left out are fetched by the next press ({@link loadReplies}).
+ */
 function showAll(host: Thread, c: Comment, from: number): Promise<void> {
   setUi(host, c.id, { showAll: true });
   return focusComment(host, c.replies![from]!.id);
@@ -135,6 +138,9 @@ export function renderItem(host: Thread, c: Comment, depth: number, parent?: Com
   const replies = c.replies ?? [];
   const shown = ui.showAll ? replies : replies.slice(0, SHOWN_REPLIES);
   const hidden = replies.length - shown.length;
+  // Replies the server left out (a top-level comment's beyond its first 50): fetched once none
+  // here is hidden.
+  const more = c.moreReplies ?? 0;
   const inner = c.deleted ? html`<p class="muted">${host.tr('comments.deleted')}</p>` : content(host, c, depth, parent, ui);
   return html`<li>
     <article id="comment-${c.id}" part="comment" class=${ui.hl ? 'hl' : ''} tabindex="-1">${inner}</article>
@@ -143,13 +149,14 @@ export function renderItem(host: Thread, c: Comment, depth: number, parent?: Com
       replies.length
         ? html`<button type="button" part="button" class="toggle" aria-expanded=${ui.collapsed ? 'false' : 'true'}
             aria-controls="replies-${c.id}" @click=${() => setUi(host, c.id, { collapsed: !ui.collapsed })}>
-            ${ui.collapsed ? host.tr('item.expand', { n: countAll(replies) }) : host.tr('item.collapse')}</button>
+            ${ui.collapsed ? host.tr('item.expand', { n: countAll(replies) + more }) : host.tr('item.collapse')}</button>
           <ol id="replies-${c.id}" class=${depth + 1 < MAX_INDENT ? 'replies' : 'replies flat'} ?hidden=${!!ui.collapsed}>
             ${ui.collapsed ? nothing : renderList(host, shown, depth + 1, c)}
           </ol>
           ${
-            hidden > 0 && !ui.collapsed
-              ? html`<button type="button" part="button" class="more" @click=${() => showAll(host, c, shown.length)}>${host.tr('item.more', { n: hidden })}</button>`
+            hidden + more > 0 && !ui.collapsed
+              ? html`<button type="button" part="button" class="more" aria-disabled=${!!ui.busy}
+                  @click=${() => (hidden ? showAll(host, c, shown.length) : loadReplies(host, c))}>${host.tr('item.more', { n: hidden + more })}</button>`
               : nothing
           }`
         : nothing

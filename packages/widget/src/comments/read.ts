@@ -1,11 +1,11 @@
-import type { Comment } from '../api.js';
+import type { Comment, ReplyPage } from '../api.js';
 import { prepareBodies } from './bodies.js';
 import { failed } from './errors.js';
 import { load, save, saveIn } from './storage.js';
 import type { Thread } from './thread.js';
-import { addReply, countAll, findPath, mapTree } from './tree.js';
+import { addReply, countAll, findPath, graft, mapTree } from './tree.js';
 import { type Held, PAGE_SIZE, type Sort } from './types.js';
-import { setUi } from './ui.js';
+import { setUi, uiOf } from './ui.js';
 
 /*
  * Reading the thread beyond its first page (which `Thread.reload` loads): the reader's held
@@ -15,23 +15,29 @@ import { setUi } from './ui.js';
  */
 
 /**
- * The reader's own comments that wait for a moderator (kept since they posted them, for a
- * week) added where they belong: the server lists only approved ones. A top-level one goes where
- * the sort order puts it among the loaded comments, as a new comment shown live does ({@link place}).
+ * `list` (comments as the server sent them: the first page, a later one) with the reader's own
+ * comments it lacks added where they belong: those that wait for a moderator (kept since they
+ * posted them, for a week; the server lists only approved ones), and `mine`, posted after `list`
+ * was asked for. A reply goes under its parent wherever that is in `list`, so one whose parent
+ * comes with a later page is added when that page comes; a top-level one (with `top`: the first
+ * page) goes where the sort order puts it among the loaded comments, as a new comment shown live
+ * does ({@link place}). A held comment the server lists now (approved) is forgotten.
  */
-export function withHeld(host: Thread, list: Comment[]): Comment[] {
-  const held = load<Record<string, Held>>('held', {});
-  const top: Comment[] = [];
-  for (const [id, h] of Object.entries(held)) {
+export function withHeld(host: Thread, list: Comment[], top: boolean, mine: Comment[] = []): Comment[] {
+  const add = [...mine];
+  for (const [id, h] of Object.entries(load<Record<string, Held>>('held', {}))) {
+    const listed = findPath(list, id)?.at(-1);
     // Not `> a week`: an entry that is not an object (NaN) goes too.
-    if (!h?.c || !(Date.now() - h.at < 6048e5) || findPath(list, id)) saveIn<Held>('held', id, undefined);
-    else if (h.s === host.siteId && h.p === host.pageKey) {
-      const p = h.c.parentId;
-      if (p) list = mapTree(list, p, addReply(h.c));
-      else top.push(h.c);
-    }
+    if (!h?.c || !(Date.now() - h.at < 6048e5) || (listed && listed.status !== 'pending')) saveIn<Held>('held', id, undefined);
+    else if (h.s === host.siteId && h.p === host.pageKey) add.push(h.c);
   }
-  return place(host, top, list);
+  const tops: Comment[] = [];
+  for (const c of add) {
+    if (findPath(list, c.id)) continue;
+    if (c.parentId) list = mapTree(list, c.parentId, addReply(c));
+    else if (top) tops.push(c);
+  }
+  return place(host, tops, list);
 }
 
 /** Appends the next page; returns how many comments it brought. */
@@ -48,7 +54,7 @@ export async function loadMore(host: Thread, focus = true): Promise<number> {
       signal,
     });
     if (signal.aborted) return 0;
-    const page = data.comments;
+    const page = withHeld(host, data.comments, false);
     const list = host.comments;
     const seen = new Set(list.map((c) => c.id));
     const fresh = page.filter((c) => !seen.has(c.id));
@@ -72,7 +78,7 @@ export async function loadMore(host: Thread, focus = true): Promise<number> {
     );
     host.info = data.page;
     host.next = data.nextCursor;
-    const n = countAll(fresh);
+    const n = countAll(data.comments.filter((c) => !seen.has(c.id)));
     if (focus) {
       host.announce(host.tr('comments.loaded', { n }));
       if (fresh[0]) void focusComment(host, fresh[0].id);
@@ -83,6 +89,44 @@ export async function loadMore(host: Thread, focus = true): Promise<number> {
     return 0;
   } finally {
     host.loadingMore = false;
+  }
+}
+
+/**
+ * Fetches the next replies of thread `root` (a top-level comment) that the server left out of the
+ * listing (`moreReplies`, `repliesCursor`; docs/api.md, "Replies") and shows them under their
+ * parents: replies already here (heard live, the reader's own) are not added twice. Focus moves
+ * to the first one added (the button that was pressed may be gone).
+ */
+export async function loadReplies(host: Thread, root: Comment): Promise<void> {
+  const { id } = root;
+  if (uiOf(host, id).busy) return;
+  setUi(host, id, { busy: true });
+  const { signal } = host.loading;
+  try {
+    const data = await host.client.list<ReplyPage>(host.siteId, host.pageKey, {
+      root: id,
+      cursor: root.repliesCursor,
+      limit: PAGE_SIZE,
+      signal,
+    });
+    if (signal.aborted) return;
+    const added: Comment[] = [];
+    prepareBodies(host, data.replies);
+    host.comments = mapTree(host.comments, id, (c) => ({
+      // The reader's held replies to the replies that came go under them too.
+      ...withHeld(host, graft([c], data.replies, added), false)[0]!,
+      moreReplies: data.moreReplies,
+      repliesCursor: data.nextCursor ?? undefined,
+    }));
+    // Shown at once, however many replies their parents now have.
+    for (const r of added) host.ui.set(r.parentId!, { ...uiOf(host, r.parentId!), showAll: true });
+    setUi(host, id, { busy: false });
+    // The first one added; else (all were here already, heard live) the first one sent.
+    await focusComment(host, (added[0] ?? data.replies[0] ?? root).id);
+  } catch (error) {
+    setUi(host, id, { busy: false });
+    if (!signal.aborted) failed(host, error, host.tr('comments.error'));
   }
 }
 
@@ -153,9 +197,12 @@ export function pageUrl(): string {
 export const permalink = (id: string): string => `${pageUrl()}#comment-${id}`;
 
 /**
- * Shows the comment named by `#comment-<id>`, loading up to 5 more pages until it turns up, else
- * says it is not there. Only the server's id format (`newCommentId`: 12 base64url characters,
- * which need no decoding) is looked for: any other fragment costs no request.
+ * Shows the comment named by `#comment-<id>`. One not loaded is asked for (`around=<id>`): the
+ * server names its thread and sends it with its ancestors and the replies after it, as a listing
+ * leaves out replies beyond the first 50 of a thread; its thread is then looked for in up to 5
+ * more pages, and the reply put in it. Otherwise the live region says it is not there. Only the
+ * server's id format (`newCommentId`: 12 base64url characters, which need no decoding) is looked
+ * for: any other fragment costs no request.
  */
 export async function openPermalink(host: Thread): Promise<void> {
   // Any `#comment-` matches; the id only in the server's format.
@@ -164,8 +211,20 @@ export async function openPermalink(host: Thread): Promise<void> {
   const id = link[1] ?? '';
   const { signal } = host.loading;
   let path = findPath(host.comments, id);
-  for (let i = 0; id && !path && host.next && !signal.aborted && i < 5; i++) {
-    await loadMore(host, false);
+  if (id && !path) {
+    try {
+      // An older server answers a listing: then the comment is looked for as a top-level one.
+      const { root = id, replies = [] } = await host.client.list<ReplyPage>(host.siteId, host.pageKey, {
+        around: id,
+        limit: PAGE_SIZE,
+        signal,
+      });
+      for (let i = 0; !findPath(host.comments, root) && host.next && !signal.aborted && i < 5; i++) await loadMore(host, false);
+      prepareBodies(host, replies);
+      host.comments = mapTree(host.comments, root, (c) => graft([c], replies)[0]!);
+    } catch {
+      // Not listed on this page (404), or the server is away: not found either way.
+    }
     path = findPath(host.comments, id);
   }
   if (signal.aborted) return;

@@ -1,9 +1,12 @@
 /**
  * What the widget remembers in the reader's own browser (localStorage): their name and links,
- * drafts, edit tokens, votes and the chosen sort. Storage may be missing or full (private modes,
- * quotas); every access is guarded so the thread still works, only without memory.
+ * drafts, edit tokens, votes and the chosen sort. Storage may be missing, blocked or full (private
+ * modes, "block all site data", quotas): what could not be stored is kept in memory instead, so a
+ * draft or an edit token still lasts while the page is open.
  */
 const PREFIX = 'parley:';
+/** Values (as JSON) that storage refused, by key: read before storage, dropped once it takes them. */
+const memory = new Map<string, string>();
 
 /**
  * Reads a JSON value, or `fallback` when absent, unreadable, of another type than `fallback`
@@ -12,20 +15,22 @@ const PREFIX = 'parley:';
  */
 export function load<T>(key: string, fallback: T): T {
   try {
-    const value = JSON.parse(localStorage.getItem(PREFIX + key) ?? 'null');
+    const value = JSON.parse(memory.get(key) ?? localStorage.getItem(PREFIX + key) ?? 'null');
     return typeof value === typeof fallback && value ? value : fallback;
   } catch {
     return fallback;
   }
 }
 
-/** Stores a JSON value; `undefined` removes it. Failures are ignored (see above). */
+/** Stores a JSON value; `undefined` removes it. Storage refusing it keeps it in memory (see above). */
 export function save(key: string, value: unknown): void {
+  const json = value === undefined || value === '' ? undefined : JSON.stringify(value);
+  memory.delete(key);
   try {
-    if (value === undefined || value === '') localStorage.removeItem(PREFIX + key);
-    else localStorage.setItem(PREFIX + key, JSON.stringify(value));
+    if (json === undefined) localStorage.removeItem(PREFIX + key);
+    else localStorage.setItem(PREFIX + key, json);
   } catch {
-    // Quota or privacy mode: the widget keeps working without memory.
+    if (json !== undefined) memory.set(key, json);
   }
 }
 
@@ -36,11 +41,21 @@ export interface Identity {
   website?: string;
 }
 
-/** An edit token and when its comment was created (ms), to know the edit window. */
+/**
+ * An edit token, when its comment was created (ms) and until when the server lets it edit (`u`,
+ * ms, from the post's `editableUntil`; absent from tokens kept before servers sent it).
+ */
 export interface Token {
   t: string;
   at: number;
+  u?: number;
 }
+
+/** The server's default edit window, for tokens without `u`; the server has the last word (403 after it). */
+const EDIT_WINDOW_MS = 15 * 60 * 1000;
+
+/** Until when (ms) a token edits: NaN for an entry that is not a token. */
+export const editableUntil = (tok: Token | undefined): number => tok?.u || (tok?.at ?? Number.NaN) + EDIT_WINDOW_MS;
 
 /** Updates one entry of a stored map; `undefined` removes the entry. */
 export function saveIn<T>(key: string, id: string, value: T | undefined): Record<string, T> {
@@ -51,11 +66,11 @@ export function saveIn<T>(key: string, id: string, value: T | undefined): Record
   return map;
 }
 
-/** Drops tokens older than `maxAgeMs`, so the stored map does not grow forever. */
-export function pruneTokens(maxAgeMs: number, now = Date.now()): Record<string, Token> {
+/** Drops the tokens that edit no more, so the stored map does not grow forever. */
+export function pruneTokens(now = Date.now()): Record<string, Token> {
   const map = load<Record<string, Token>>('tokens', {});
-  // Not `> maxAgeMs`: an entry that is not an object (NaN) goes too.
-  for (const [id, tok] of Object.entries(map)) if (!(now - tok?.at <= maxAgeMs)) delete map[id];
+  // Not `>`: an entry that is not a token (NaN) goes too.
+  for (const [id, tok] of Object.entries(map)) if (!(now <= editableUntil(tok))) delete map[id];
   save('tokens', map);
   return map;
 }

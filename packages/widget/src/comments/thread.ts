@@ -10,7 +10,7 @@ import { listen } from './live.js';
 import { openPermalink, withHeld } from './read.js';
 import { type Identity, load, pruneTokens, type Token } from './storage.js';
 import { strings } from './strings.js';
-import { EDIT_WINDOW_MS, PAGE_SIZE, type ParleyEvents, SORTS, type Sort, type Ui } from './types.js';
+import { PAGE_SIZE, type ParleyEvents, SORTS, type Sort, type Ui } from './types.js';
 
 /**
  * What the thread's modules read of the element besides its own members: its site, page and API
@@ -84,7 +84,12 @@ export abstract class Thread extends ParleyElement {
   /** The last listing's form token and when it arrived (ms), sent back with a post. */
   formToken: [string, number] | undefined;
   /** Edit tokens; those past the edit window are dropped when the thread starts. */
-  tokens: Record<string, Token> = pruneTokens(EDIT_WINDOW_MS);
+  tokens: Record<string, Token> = pruneTokens();
+  /**
+   * The reader's comments posted since the listing on its way was asked for: it may have been
+   * read before they were stored, and must not hide them when it comes (see {@link reload}).
+   */
+  posted: Comment[] = [];
   /**
    * Aborted when the thread loads anew (another page or site, another sort): the requests for
    * the old thread stop, and an answer already on its way is dropped (see {@link reload}).
@@ -230,13 +235,14 @@ export abstract class Thread extends ParleyElement {
     if (this.#loadedFor !== this.#key) this.liveId = '';
     this.#loadedFor = this.#key;
     this.phase = 'loading';
+    this.posted = [];
     try {
       const data = await this.client.list(this.siteId, this.pageKey, { sort: this.order, limit: PAGE_SIZE, signal });
       await this.#terms;
       if (signal.aborted) return;
       if (data.formToken) this.formToken = [data.formToken, Date.now()];
       this.mail = data.mail !== false;
-      this.comments = withHeld(this, data.comments);
+      this.comments = withHeld(this, data.comments, true, this.posted);
       this.waiting = [];
       prepareBodies(this, this.comments);
       this.info = data.page;

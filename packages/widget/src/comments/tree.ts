@@ -47,12 +47,42 @@ export function removeComment(list: Comment[], id: string): Comment[] {
   );
 }
 
-/** A change for {@link mapTree}: `comment` as the server now sends it, keeping the replies already here. */
+/**
+ * A change for {@link mapTree}: `comment` as the server now sends it (an edit, a live event),
+ * keeping the replies already here and what is left to fetch of them, which only a listing says.
+ */
 export const renew =
   (comment: Comment) =>
-  (c: Comment): Comment => ({ ...comment, replies: c.replies ?? [] });
+  (c: Comment): Comment => ({ ...comment, replies: c.replies ?? [], moreReplies: c.moreReplies, repliesCursor: c.repliesCursor });
 
-/** A change for {@link mapTree}: `reply` added last under its parent. */
+/**
+ * A change for {@link mapTree}: `reply` added under its parent where its time puts it, as the
+ * server lists replies (oldest first): last when it is new, but a page of older replies fetched
+ * after it (see {@link graft}) goes before it.
+ */
 export const addReply =
   (reply: Comment) =>
-  (c: Comment): Comment => ({ ...c, replies: [...(c.replies ?? []), reply] });
+  (c: Comment): Comment => {
+    const replies = [...(c.replies ?? [])];
+    const i = replies.findIndex((o) => o.createdAt + o.id > reply.createdAt + reply.id);
+    replies.splice(i < 0 ? replies.length : i, 0, reply);
+    return { ...c, replies };
+  };
+
+/**
+ * Puts replies the server sent (nested, in thread order) into `list`, each under its parent
+ * ({@link addReply}) and once: one already here (heard live, or the reader's own) keeps its place.
+ * One whose parent is not here (deleted meanwhile) is left out with its replies. Those added go
+ * into `added`, in thread order.
+ */
+export function graft(list: Comment[], add: Comment[], added: Comment[] = []): Comment[] {
+  for (const r of add) {
+    if (!findPath(list, r.id)) {
+      const next = mapTree(list, r.parentId ?? '', addReply({ ...r, replies: [] }));
+      if (next !== list) added.push(r);
+      list = next;
+    }
+    list = graft(list, r.replies ?? [], added);
+  }
+  return list;
+}

@@ -5,8 +5,6 @@ export const PAGE_SIZE = 50;
 /** The sort orders the server knows. */
 export const SORTS = ['oldest', 'newest', 'top'] as const;
 export type Sort = (typeof SORTS)[number];
-/** The server's default edit window; the server has the last word (403 after it). */
-export const EDIT_WINDOW_MS = 15 * 60 * 1000;
 
 /**
  * What the reader has opened, closed or highlighted on one comment (keyed by its id), or the
@@ -21,10 +19,14 @@ export interface Ui {
   hl?: boolean;
   /** The comment's share bar is open. */
   share?: boolean;
-  /** A form: posting. */
+  /** A form: posting; a comment: fetching its replies. */
   busy?: boolean;
   /** A form: the message of the last failure. */
   error?: string;
+  /** A form: the last failure may go away if sent again ("Try again"). */
+  again?: boolean;
+  /** An edit form the server will never take: its text, kept on screen to copy (read-only). */
+  kept?: string;
   /** A form: the server's message per field path. */
   fields?: Record<string, string>;
   /** A form: the preview is shown (in place of the text field). */

@@ -1,30 +1,32 @@
 import { ApiError } from '../api.js';
 import { bodyOf } from './bodies.js';
 import { failed, fieldMessage, message } from './errors.js';
-import { focusComment, focusOn, pageUrl, place } from './read.js';
-import { type Identity, load, save, saveIn, type Token } from './storage.js';
+import { focusComment, focusOn } from './read.js';
+import { editableUntil, type Identity, load, save, saveIn, type Token } from './storage.js';
 import type { Thread } from './thread.js';
-import { addReply, findPath, mapTree, removeComment, renew } from './tree.js';
-import { EDIT_WINDOW_MS, type Held } from './types.js';
+import { findPath, mapTree, removeComment } from './tree.js';
 import { setForm, setUi, uiOf } from './ui.js';
 
 /*
- * Writing to the thread: posting, replying, editing, previewing, deleting, reporting, voting and
- * following, with drafts and the commenter's details kept in localStorage. Functions of the
- * element rather than methods, so the chunk's minifier can shorten their names.
+ * Writing to the thread besides sending a form (submit.ts): drafts and the commenter's details
+ * kept in localStorage, previewing, opening forms, deleting, reporting, voting and following.
+ * Functions of the element rather than methods, so the chunk's minifier can shorten their names.
  */
 
-const idOf = (key: string) => key.slice(2);
-const draftKey = (host: Thread, key: string) => `draft:${host.siteId}:${host.pageKey}:${key}`;
+/** Where the draft of form `key` of a page is kept (`<that>:key` keeps its post's Idempotency-Key). */
+export const draftKey = (site: string, page: string, key: string) => `draft:${site}:${page}:${key}`;
+const here = (host: Thread, key: string) => draftKey(host.siteId, host.pageKey, key);
 
 /** The kept draft of a form, if any. */
 export function draft(host: Thread, key: string): string | undefined {
-  return load(draftKey(host, key), '') || undefined;
+  return load(here(host, key), '') || undefined;
 }
 
-/** Keeps the text as it is typed. */
+/** Keeps the text as it is typed; an emptied form's post key goes with its draft (see submit.ts). */
 export function typing(host: Thread, key: string, e: Event): void {
-  save(draftKey(host, key), (e.target as HTMLTextAreaElement).value);
+  const text = (e.target as HTMLTextAreaElement).value;
+  save(here(host, key), text);
+  if (!text) save(`${here(host, key)}:key`, undefined);
 }
 
 /** Remembers the commenter's name, e-mail or website. */
@@ -33,117 +35,18 @@ export function remember(host: Thread, field: keyof Identity, e: Event): void {
   save('me', host.me);
 }
 
-/** Whether the reader may still edit or delete a comment. */
+/** Whether the reader may still edit or delete a comment (until the post's `editableUntil`). */
 export function canEdit(host: Thread, c: { id: string; deleted?: true }): boolean {
-  const tok = host.tokens[c.id];
-  return !!tok && !c.deleted && Date.now() - tok.at < EDIT_WINDOW_MS;
+  return !c.deleted && Date.now() < editableUntil(host.tokens[c.id]);
 }
 
-/** Ends a form after the server accepted it: no draft, no state. */
-function done(host: Thread, key: string): void {
-  save(draftKey(host, key), undefined);
-  host.ui.delete(key);
-}
-
-/**
- * Shows why the server refused a form: each invalid field's message next to it, in the reader's
- * language ({@link fieldMessage}), said through the live region with the field's label, and focus
- * on the first invalid field; anything else (a field the form does not have, a network failure)
- * above the buttons, focus staying on the submit button (never disabled, so it keeps it).
- */
-async function formFailed(host: Thread, key: string, form: HTMLFormElement, err: unknown): Promise<void> {
-  const fields: Record<string, string> = {};
-  const said: string[] = [];
-  let other = !(err instanceof ApiError) || !err.fields.length;
-  for (const f of err instanceof ApiError ? err.fields : []) {
-    const name = /^(body|author\.(name|email|website))$/.test(f.path) && f.path.replace('author.', '');
-    if (!name || !form.elements.namedItem(name)) other = true;
-    else if (!fields[f.path]) {
-      const error = fieldMessage(host, f);
-      fields[f.path] = error;
-      said.push(host.tr('form.fieldError', { field: host.tr(`form.${name}` as 'form.body'), error }));
-    }
-  }
-  const error = other ? `${message(host, err)} ${host.tr('form.draftKept')}` : '';
-  setForm(host, key, { ...host.ui.get(key), busy: false, error, fields });
-  failed(host, err, [...said, error].join(' ').trim());
-  await host.updateComplete;
-  form.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
-}
-
-const forget = (host: Thread, id: string) => {
+/** Forgets an edit token (the server refused it, or its comment is gone). */
+export const forget = (host: Thread, id: string) => {
   host.tokens = saveIn<Token>('tokens', id, undefined);
 };
 
-const hold = (host: Thread, id: string, c: Held['c']) =>
-  saveIn<Held>('held', id, { c, s: host.siteId, p: host.pageKey, at: Date.now() });
-
-/** Posts a new comment or reply from a form, or saves an edit. */
-export async function submit(host: Thread, key: string, e: Event, parentId?: string): Promise<void> {
-  e.preventDefault();
-  const form = e.currentTarget as HTMLFormElement;
-  const data = new FormData(form);
-  const st = uiOf(host, key);
-  if (st.busy) return;
-  const text = (name: string) => String(data.get(name) ?? '').trim() || undefined;
-  const body = String(data.get('body') ?? '');
-  const id = idOf(key);
-  const edit = key[0] === 'e';
-  const tok = host.tokens[id];
-  if (edit && !tok) return;
-  setForm(host, key, { preview: st.preview, shown: st.shown, busy: true });
-  const [formToken, got = 0] = edit ? [] : (host.formToken ?? []);
-  // The server refuses tokens younger than 2 s (scripts answer at once; people do not).
-  await new Promise((ok) => setTimeout(ok, got + 2100 - Date.now()));
-  try {
-    if (edit && tok) {
-      const { comment } = await host.client.edit(id, tok.t, body);
-      done(host, key);
-      setUi(host, id, { editing: false });
-      host.comments = mapTree(host.comments, id, renew(comment));
-      // An edit the site holds for moderation leaves the public listing: keep it for its author.
-      if (comment.status === 'pending') hold(host, id, comment);
-      host.announce(host.tr(comment.status === 'pending' ? 'live.editPending' : 'live.saved'));
-      return await focusComment(host, id);
-    }
-    const { comment, editToken } = await host.client.post({
-      site: host.siteId,
-      page: host.pageKey,
-      url: pageUrl(),
-      title: document.title,
-      // Fields left undefined (no parent, no name…) are not sent: JSON.stringify drops them.
-      parentId,
-      body,
-      author: { name: text('name'), email: text('email'), website: text('website') },
-      formToken,
-      homepage: text('homepage'),
-      // "Notify me of replies": mails go out in the reader's language (issue 8).
-      ...(data.has('notify') && { notify: true, locale: host.t.lang }),
-    });
-    done(host, key);
-    host.tokens = saveIn('tokens', comment.id, { t: editToken, at: Date.parse(comment.createdAt) || Date.now() });
-    if (comment.status === 'pending') hold(host, comment.id, comment);
-    // The live stream may have brought this comment before the answer did: put it in once.
-    const known = findPath([...host.comments, ...host.waiting], comment.id);
-    const drop = () => undefined;
-    host.waiting = mapTree(host.waiting, comment.id, drop);
-    host.comments = mapTree(host.comments, comment.id, drop);
-    if (parentId) {
-      setUi(host, parentId, { replying: false, collapsed: false, showAll: true });
-      host.comments = mapTree(host.comments, parentId, addReply(comment));
-    } else {
-      (form.elements.namedItem('body') as HTMLTextAreaElement).value = '';
-      host.comments = place(host, [comment]);
-    }
-    if (!known) host.recount(1);
-    host.announce(host.tr(comment.status === 'pending' ? 'live.pending' : 'live.posted'));
-    host.emit('parley-comment-posted', { comment });
-    await focusComment(host, comment.id, true);
-  } catch (err) {
-    if (edit && err instanceof ApiError && (err.status === 401 || err.status === 403)) forget(host, id);
-    await formFailed(host, key, form, err);
-  }
-}
+/** Whether the server will never take this token's writes (window over, token wrong, comment gone). */
+export const lost = (err: unknown) => err instanceof ApiError && [401, 403, 404].includes(err.status);
 
 /**
  * Shows the server's rendering of the form's text (`POST /api/v1/preview`, the renderer a post
@@ -192,7 +95,7 @@ export async function follow(host: Thread): Promise<void> {
 export function toggleForm(host: Thread, kind: 'r' | 'e', id: string, open: boolean): Promise<void> {
   const edit = kind === 'e';
   if (edit) {
-    if (!open) save(draftKey(host, `e:${id}`), undefined);
+    if (!open) save(here(host, `e:${id}`), undefined);
     host.ui.delete(`e:${id}`);
   }
   setUi(host, id, edit ? { editing: open } : { replying: open });
@@ -224,6 +127,7 @@ export async function deleteComment(host: Thread, id: string): Promise<void> {
     if (parent) await focusComment(host, parent);
     else await focusOn(host, '.count');
   } catch (err) {
+    if (lost(err)) forget(host, id);
     void confirm(host, id, false);
     failed(host, err);
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { backends, problemOf, testApp } from '../../test-support.js';
+import { backends, type Posted, problemOf, testApp } from '../../test-support.js';
 
 /** Editing and deleting an own comment with its edit token, inside the edit window. */
 
@@ -83,6 +83,36 @@ for (const backend of backends) {
         { authorization: `Bearer ${editToken}` },
       );
       assert.equal(res.status, 403);
+    });
+
+    test('the post answer says until when its token edits: createdAt plus the site window, also on a replay', async () => {
+      let clock = 1_700_000_000_000;
+      const t = await testApp(backend, { editWindowSeconds: 10 }, () => clock);
+      const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+      const plain = await t.post('/u', 'without a key');
+      assert.equal(plain.editableUntil, new Date(1_700_000_010_000).toISOString());
+      const keyed = { site: 'demo', page: '/u', body: 'with a key' };
+      const first = (await (
+        await t.send('POST', '/api/v1/comments', keyed, { 'idempotency-key': 'key-of-this-post' })
+      ).json()) as Posted;
+      assert.equal(first.editableUntil, new Date(1_700_000_010_000).toISOString());
+      clock += 5_000;
+      // The site's window changes after the post: the replay still says what the post was told.
+      const site = (await t.storage.getSite('demo'))!;
+      await t.storage.updateSite({ ...site, settings: { ...site.settings, editWindowSeconds: 60 } });
+      const replay = await t.send('POST', '/api/v1/comments', keyed, { 'idempotency-key': 'key-of-this-post' });
+      assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+      assert.equal(((await replay.json()) as Posted).editableUntil, first.editableUntil);
+      // It is the edit check's own limit: its last millisecond still edits.
+      clock = Date.parse(plain.editableUntil!);
+      const inside = await t.send('PATCH', `/api/v1/comments/${plain.comment.id}`, { body: 'in time' }, auth(plain.editToken));
+      assert.equal(inside.status, 200);
+    });
+
+    test('a site without an edit window answers a post with editableUntil equal to createdAt', async () => {
+      const t = await testApp(backend, { editWindowSeconds: 0 });
+      const posted = await t.post('/z', 'no edits here');
+      assert.equal(posted.editableUntil, posted.comment.createdAt);
     });
 
     test('PATCH validates the new body like a new comment', async () => {

@@ -1,28 +1,47 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { IDEMPOTENCY_KEY_PATTERN } from '../../domain/idempotency.js';
 import type { App, RouteDeps } from '../env.js';
-import { CommentOut, EditComment, jsonBody, jsonResponse, ListQuery, NewComment, PageOut, problems, Vote } from '../schemas.js';
+import {
+  CommentOut,
+  EditComment,
+  jsonBody,
+  jsonResponse,
+  ListQuery,
+  NewComment,
+  PageOut,
+  problems,
+  RepliesOut,
+  Vote,
+} from '../schemas.js';
 
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 
 const list = createRoute({
   method: 'get',
   path: '/api/v1/comments',
-  summary: 'Top-level comments of a page, each with its replies nested',
+  summary: "Top-level comments of a page, each with its first replies nested; or one thread's next replies",
+  description:
+    'Without `root` or `around`: top-level comments, each with at most 50 replies (the rest counted in `moreReplies`). ' +
+    "With `root=<id>` (and the `repliesCursor` as `cursor`): that thread's next `limit` replies. With `around=<id>`: " +
+    'that comment with its ancestors and the replies after it. Unknown or unlisted comments are 404 `comment-not-found`, ' +
+    'a cursor of another thread 422 `invalid-cursor`.',
   request: { query: ListQuery },
   responses: {
     200: jsonResponse(
-      z.object({
-        page: PageOut,
-        comments: z.array(CommentOut),
-        nextCursor: z.string().nullable(),
-        formToken: z.string().openapi({ description: 'Send back with a post to this site (from 2 s to 24 h old)' }),
-        mail: z.boolean().openapi({
-          description:
-            'Whether this server sends e-mail. When false, "notify me of replies" and "follow this discussion" cannot work, so the widget does not offer them',
+      z.union([
+        z.object({
+          page: PageOut,
+          comments: z.array(CommentOut),
+          nextCursor: z.string().nullable(),
+          formToken: z.string().openapi({ description: 'Send back with a post to this site (from 2 s to 24 h old)' }),
+          mail: z.boolean().openapi({
+            description:
+              'Whether this server sends e-mail. When false, "notify me of replies" and "follow this discussion" cannot work, so the widget does not offer them',
+          }),
         }),
-      }),
-      'One page of the thread',
+        RepliesOut,
+      ]),
+      "One page of the thread, or with `root` or `around` one thread's replies",
     ),
     ...problems(400, 404, 422),
   },
@@ -48,7 +67,18 @@ const create = createRoute({
   responses: {
     201: {
       ...jsonResponse(
-        z.object({ comment: CommentOut, editToken: z.string() }),
+        z.object({
+          comment: CommentOut,
+          editableUntil: z
+            .string()
+            .optional()
+            .openapi({
+              description:
+                'Until when (ISO 8601) the edit token may edit or delete the comment: createdAt plus the site edit window. ' +
+                'Absent from replays of keyed posts stored by servers before it was added',
+            }),
+          editToken: z.string(),
+        }),
         'Stored; the edit token is shown only this once (and to retries with the same Idempotency-Key)',
       ),
       headers: z.object({
@@ -134,6 +164,11 @@ function listingWithToken(listing: Uint8Array, token: string, mail: boolean): Ui
 export function commentRoutes(app: App, { service, caller, guard }: RouteDeps, { mail = false } = {}): void {
   app.openapi(list, async (c) => {
     const q = c.req.valid('query');
+    // A thread's replies carry no form token: they come after a listing, which did.
+    if (q.root !== undefined || q.around !== undefined) {
+      const body = await service.listBody(q);
+      return c.body(body as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' }) as never;
+    }
     const [cached, formToken] = await Promise.all([service.listBody(q), service.formToken(q.site)]);
     // Already serialised (and usually cached) in the documented shape, so sent as it is rather
     // than parsed and stringified again; the cast only tells the typed router so.
