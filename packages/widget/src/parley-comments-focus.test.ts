@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { Comment } from './api.js';
 import './parley-comments.js';
 import type { ParleyComments } from './parley-comments.js';
@@ -13,6 +14,7 @@ import {
   mountComments,
   stubFetch,
   texts,
+  type,
 } from './test-support.js';
 
 // Where the focus goes when the control the reader pressed leaves the page or changes: each
@@ -142,5 +144,39 @@ describe('<parley-comments> keeps the focus', () => {
     await waitUntil(() => requests.includes('DELETE /api/v1/comments/m1'), 'delete sent');
     await waitUntil(() => deepActive() === del, 'focus back on Delete after a failed deletion');
     expect($(el, '#comment-m1 [role=group]')).to.equal(null);
+  });
+
+  it('on Reply or Edit when Escape closes their form as Cancel does; the form under the thread stays', async () => {
+    localStorage.setItem('parley:tokens', JSON.stringify({ m1: { t: 'secret', at: Date.now() } }));
+    respond = () => listing([makeComment('c1', 'theirs'), makeComment('m1', 'mine')]);
+    const el = await mountComments();
+    await expect(el).to.be.accessible();
+    const reply = $<HTMLButtonElement>(el, '#comment-c1 .reply');
+    reply.focus();
+    reply.click();
+    await waitUntil(() => deepActive() === $(el, '#r-c1-body'), 'focus in the reply form');
+    type($<HTMLTextAreaElement>(el, '#r-c1-body'), 'half a reply');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => deepActive() === reply, 'focus back on Reply');
+    expect($(el, '#r-c1-body'), 'reply form closed').to.equal(null);
+    expect(localStorage.getItem('parley:draft:demo:/a:r:c1'), 'the reply’s draft, kept as Cancel keeps it').to.equal(
+      JSON.stringify('half a reply'),
+    );
+    const edit = $<HTMLButtonElement>(el, '#comment-m1 .edit');
+    edit.focus();
+    edit.click();
+    await waitUntil(() => deepActive() === $(el, '#e-m1-body'), 'focus in the edit form');
+    $<HTMLButtonElement>(el, '#comment-m1 form button[part~=submit]').focus();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => deepActive() === edit, 'focus back on Edit, also from a button of the form');
+    expect($(el, '#e-m1-body'), 'edit form closed').to.equal(null);
+    expect($(el, '#comment-m1 .body').hidden, 'the comment shown again').to.equal(false);
+    const root = $<HTMLTextAreaElement>(el, '#root-body');
+    root.focus();
+    type(root, 'a new comment');
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expectFocused(root, 'the form under the thread stays');
+    expect(root.value).to.equal('a new comment');
   });
 });

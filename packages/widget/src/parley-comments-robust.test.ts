@@ -62,6 +62,24 @@ describe('<parley-comments> robustness', () => {
     expect(texts(el)).to.deep.equal(['/b oldest']);
   });
 
+  it('aborts its listing request when taken off the page, and loads again when put back', async () => {
+    later = () => calls.length === 1;
+    // Lazy: put back, it must load again when it comes near, not take the first load as done.
+    const el = await fixture<ParleyComments>(
+      html`<parley-comments site="demo" page="/a" api="http://127.0.0.1:1" no-live></parley-comments>`,
+    );
+    await waitUntil(() => calls.length === 1, 'asked for /a');
+    const parent = el.parentNode!;
+    el.remove();
+    expect(calls[0]!.init.signal?.aborted, 'request aborted').to.equal(true);
+    parent.append(el);
+    await waitUntil(() => el.phase === 'ready', 'loaded again');
+    calls[0]!.answer!([makeComment('old', 'first answer')]);
+    await settle();
+    expect(texts(el)).to.deep.equal(['/a oldest']);
+    expect(calls.length).to.equal(2);
+  });
+
   it('keeps the last sort chosen when an earlier one answers late', async () => {
     const el = await mountComments();
     later = (url) => url.searchParams.get('sort') === 'newest';
@@ -179,6 +197,27 @@ describe('<parley-comments> malformed live events', () => {
     source.send('votes.changed', JSON.stringify({ id: 'c1', up: 4, down: 0, score: 4 }));
     await el.updateComplete;
     expect($(el, '#comment-c1 .vote .sr').textContent).to.equal('Upvote (4)');
+    expect(escaped).to.deep.equal([]);
+  });
+  it('ignores a new or changed comment without the id, text or parent the thread needs', async () => {
+    const el = await mountComments({ live: true });
+    await waitUntil(() => FakeSource.last, 'stream open');
+    const source = FakeSource.last!;
+    const good = makeComment('n1', 'new');
+    const bad = [{}, { ...good, id: 7 }, { ...good, html: null }, { ...good, body: {} }, { ...good, parentId: 5 }, null];
+    for (const comment of bad) source.send('comment.created', JSON.stringify({ comment }));
+    for (const comment of [{ id: 'c1' }, { ...makeComment('c1', 'x'), html: 1 }])
+      source.send('comment.updated', JSON.stringify({ comment }));
+    await el.updateComplete;
+    expect(el.waiting, 'nothing waits to be shown').to.deep.equal([]);
+    expect($(el, '.count').textContent).to.equal('1 comment');
+    expect(texts(el)).to.deep.equal(['/a oldest']);
+    source.send('comment.created', JSON.stringify({ comment: good }));
+    await el.updateComplete;
+    expect(
+      el.waiting.map((c) => c.id),
+      'a well-formed one still comes',
+    ).to.deep.equal(['n1']);
     expect(escaped).to.deep.equal([]);
   });
 });

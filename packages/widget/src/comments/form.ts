@@ -40,7 +40,13 @@ export function renderForm(host: Thread, key: string, opts: { parentId?: string;
     </p>`;
   };
   const label = host.tr(edit ? 'form.save' : key === 'root' ? 'form.submit' : 'form.reply');
-  return html`<form part="form" class="form" novalidate @submit=${(e: Event) => submit(host, key, e, opts.parentId)}>
+  // Escape closes a reply or edit form as Cancel does (the draft as Cancel leaves it, the focus
+  // back on Reply or Edit); the form under the thread has no Cancel and stays. Not while an
+  // input method composes: its Escape drops the composition.
+  const cancel = () => toggleForm(host, edit ? 'e' : 'r', key.slice(2), false);
+  const esc = (e: KeyboardEvent) => e.key === 'Escape' && !e.isComposing && cancel();
+  return html`<form part="form" class="form" novalidate @submit=${(e: Event) => submit(host, key, e, opts.parentId)}
+    @keydown=${key === 'root' ? nothing : esc}>
     ${edit ? nothing : html`<div class="who">${field('name', 'text', 'name', 80)}${field('email', 'email', 'email', 254)}${field('website', 'url', 'url', 300)}</div>`}
     ${
       edit || !host.mail
@@ -61,7 +67,7 @@ export function renderForm(host: Thread, key: string, opts: { parentId?: string;
       <button type="submit" part="button submit" aria-disabled=${!!st.busy} ?hidden=${st.kept !== undefined}>${st.busy ? host.tr('form.posting') : st.error && st.again ? host.tr('comments.retry') : label}</button>
       <button type="button" part="button" aria-pressed=${st.preview ? 'true' : 'false'}
         @click=${(e: Event) => togglePreview(host, key, (e.target as HTMLButtonElement).form!)}>${host.tr('form.preview')}</button>
-      ${key === 'root' ? nothing : html`<button type="button" part="button" @click=${() => toggleForm(host, edit ? 'e' : 'r', key.slice(2), false)}>${host.tr('form.cancel')}</button>`}
+      ${key === 'root' ? nothing : html`<button type="button" part="button" @click=${cancel}>${host.tr('form.cancel')}</button>`}
     </p>
   </form>`;
 }

@@ -43,6 +43,7 @@ export function listen(host: Thread, url: string): EventSource {
     });
 
   on<{ comment: Comment }>('comment.created', ({ comment }) => {
+    if (!shaped(comment)) return;
     // Already here (posted by this reader, an event replayed, a held comment now approved).
     if (apply(comment.id, renew(comment))) return;
     const p = comment.parentId;
@@ -60,7 +61,7 @@ export function listen(host: Thread, url: string): EventSource {
       heard = [];
     }, 1000);
   });
-  on<{ comment: Comment }>('comment.updated', ({ comment }) => apply(comment.id, renew(comment)));
+  on<{ comment: Comment }>('comment.updated', ({ comment }) => shaped(comment) && apply(comment.id, renew(comment)));
   on<{ id: string }>('comment.deleted', ({ id }) => {
     const c = findPath([...host.comments, ...host.waiting], id)?.at(-1);
     // The reader's own comment whose edit the site holds for moderation leaves the public
@@ -79,3 +80,14 @@ export function listen(host: Thread, url: string): EventSource {
   on('ready', () => 0);
   return source;
 }
+
+/**
+ * Whether an event's comment has what the thread needs of it: a string id, the HTML and text the
+ * renderer shows (bodies.ts, the share bar) and a parent id or none. One not shaped so (a broken
+ * proxy, another server's version) is ignored: kept, it would fail when rendered.
+ */
+const shaped = (c: Comment | undefined): c is Comment =>
+  typeof c?.id === 'string' &&
+  typeof c.html === 'string' &&
+  typeof c.body === 'string' &&
+  (c.parentId == null || typeof c.parentId === 'string');

@@ -138,6 +138,11 @@ export abstract class Thread extends ParleyElement {
     document.removeEventListener('visibilitychange', this.#onShow);
     this.#near = false;
     this.#live();
+    // Taken off the page mid-load: its listing request stops, and put back, it loads again.
+    if (this.phase === 'loading') {
+      this.loading.abort();
+      this.#loadedFor = '';
+    }
   }
 
   protected override shouldUpdate(): boolean {
