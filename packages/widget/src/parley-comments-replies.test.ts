@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { Comment } from './api.js';
 import type { ParleyComments } from './parley-comments.js';
-import { $, json, listing, makeComment, minute, mountComments, stubFetch } from './test-support.js';
+import { $, FakeSource, json, listing, makeComment, minute, mountComments, stubFetch } from './test-support.js';
 
 // Replies the server left out of a listing (it carries each thread's first 50; docs/api.md,
 // "Replies"): "Show N more replies" fetches them (`root=<id>&cursor=`), and a permalink to one
@@ -40,22 +40,6 @@ const replyPage = (replies: Comment[], moreReplies: number, nextCursor: string |
 const shown = (el: ParleyComments) => [...el.shadowRoot!.querySelectorAll('article')].map((a) => a.id.slice(8));
 const more = (el: ParleyComments) => $<HTMLButtonElement>(el, '#replies-top ~ button.more');
 
-/** A stand-in for the browser's EventSource that the test feeds. */
-class FakeSource extends EventTarget {
-  static last: FakeSource | undefined;
-  readyState = 1;
-  onerror = null;
-  constructor() {
-    super();
-    FakeSource.last = this;
-  }
-  close(): void {
-    this.readyState = 2;
-  }
-  send(type: string, data: unknown): void {
-    this.dispatchEvent(new MessageEvent(type, { data: JSON.stringify(data) }));
-  }
-}
 const realSource = window.EventSource;
 
 describe('<parley-comments> replies the listing left out', () => {
@@ -65,7 +49,7 @@ describe('<parley-comments> replies the listing left out', () => {
     requests = [];
     pages = {};
     first = () => listing([top()], { count: 9 });
-    FakeSource.last = undefined;
+    FakeSource.all = [];
     window.EventSource = FakeSource as unknown as typeof EventSource;
   });
   afterEach(() => {
@@ -77,8 +61,8 @@ describe('<parley-comments> replies the listing left out', () => {
     await expect(el).to.be.accessible();
     expect(more(el).textContent?.trim()).to.equal('Show 4 more replies');
     // The thread's own comment heard again (edited, or replayed by a new stream) keeps what is left to fetch.
-    await waitUntil(() => FakeSource.last, 'stream open');
-    FakeSource.last?.send('comment.updated', {
+    await waitUntil(() => FakeSource.all.at(-1), 'stream open');
+    FakeSource.all.at(-1)?.send('comment.updated', {
       comment: makeComment('top', 'top, edited', { createdAt: minute(0), replies: [] }),
     });
     await waitUntil(() => $(el, '#comment-top .body')?.textContent === 'top, edited', 'edited in place');
@@ -104,7 +88,7 @@ describe('<parley-comments> replies the listing left out', () => {
     more(el).click();
     await waitUntil(() => answer, 'asked for the rest');
     expect(more(el).getAttribute('aria-disabled')).to.equal('true');
-    FakeSource.last?.send('comment.created', { comment: reply('live', 'top', 9) });
+    FakeSource.all.at(-1)?.send('comment.created', { comment: reply('live', 'top', 9) });
     await waitUntil(() => $(el, '#comment-live'), 'heard live');
     answer(replyPage([reply('r7', 'top', 8.5), reply('live', 'top', 9)], 0, null));
     await waitUntil(() => !more(el), 'nothing more to fetch');

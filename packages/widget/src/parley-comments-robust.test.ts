@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Comment } from './api.js';
 import type { ParleyComments } from './parley-comments.js';
-import { $, listing, makeComment, mountComments, stubFetch, texts } from './test-support.js';
+import { $, FakeSource, listing, makeComment, mountComments, stubFetch, texts } from './test-support.js';
 
 // What a host page or the reader's browser may throw at the thread: a page change while a
 // request is on its way (single-page apps), two threads of one page, stored data of the wrong
@@ -145,23 +145,6 @@ describe('<parley-comments> robustness', () => {
   });
 });
 
-/** A stand-in for the browser's EventSource that the test feeds raw event data. */
-class FakeSource extends EventTarget {
-  static last: FakeSource | undefined;
-  readyState = 1;
-  onerror = null;
-  constructor() {
-    super();
-    FakeSource.last = this;
-  }
-  close(): void {
-    this.readyState = 2;
-  }
-  send(type: string, data: string): void {
-    this.dispatchEvent(new MessageEvent(type, { data }));
-  }
-}
-
 describe('<parley-comments> malformed live events', () => {
   const realSource = window.EventSource;
   beforeEach(() => {
@@ -169,7 +152,7 @@ describe('<parley-comments> malformed live events', () => {
     calls = [];
     later = () => false;
     escaped.length = 0;
-    FakeSource.last = undefined;
+    FakeSource.all = [];
     window.EventSource = FakeSource as unknown as typeof EventSource;
     addEventListener('error', onError);
     addEventListener('unhandledrejection', onRejection);
@@ -182,37 +165,37 @@ describe('<parley-comments> malformed live events', () => {
 
   it('ignores malformed events, renders bad dates as nothing, and keeps listening', async () => {
     const el = await mountComments({ live: true });
-    await waitUntil(() => FakeSource.last, 'stream open');
-    const source = FakeSource.last!;
+    await waitUntil(() => FakeSource.all.at(-1), 'stream open');
+    const source = FakeSource.all.at(-1)!;
     const c1 = makeComment('c1', 'edited');
-    source.send('comment.created', 'not json');
-    source.send('comment.created', '{}');
-    source.send('comment.deleted', 'null');
-    source.send('comment.updated', JSON.stringify({ comment: { ...c1, createdAt: 'garbage', editedAt: 'x' } }));
+    source.sendRaw('comment.created', 'not json');
+    source.sendRaw('comment.created', '{}');
+    source.sendRaw('comment.deleted', 'null');
+    source.sendRaw('comment.updated', JSON.stringify({ comment: { ...c1, createdAt: 'garbage', editedAt: 'x' } }));
     await el.updateComplete;
     expect($(el, '#comment-c1 .body').textContent).to.equal('edited');
     expect($(el, '#comment-c1 time').textContent).to.equal('');
     expect($(el, '#comment-c1 time').title).to.equal('');
     expect($(el, '#comment-c1 header').textContent).to.contain('edited');
-    source.send('votes.changed', JSON.stringify({ id: 'c1', up: 4, down: 0, score: 4 }));
+    source.sendRaw('votes.changed', JSON.stringify({ id: 'c1', up: 4, down: 0, score: 4 }));
     await el.updateComplete;
     expect($(el, '#comment-c1 .vote .sr').textContent).to.equal('Upvote (4)');
     expect(escaped).to.deep.equal([]);
   });
   it('ignores a new or changed comment without the id, text or parent the thread needs', async () => {
     const el = await mountComments({ live: true });
-    await waitUntil(() => FakeSource.last, 'stream open');
-    const source = FakeSource.last!;
+    await waitUntil(() => FakeSource.all.at(-1), 'stream open');
+    const source = FakeSource.all.at(-1)!;
     const good = makeComment('n1', 'new');
     const bad = [{}, { ...good, id: 7 }, { ...good, html: null }, { ...good, body: {} }, { ...good, parentId: 5 }, null];
-    for (const comment of bad) source.send('comment.created', JSON.stringify({ comment }));
+    for (const comment of bad) source.sendRaw('comment.created', JSON.stringify({ comment }));
     for (const comment of [{ id: 'c1' }, { ...makeComment('c1', 'x'), html: 1 }])
-      source.send('comment.updated', JSON.stringify({ comment }));
+      source.sendRaw('comment.updated', JSON.stringify({ comment }));
     await el.updateComplete;
     expect(el.waiting, 'nothing waits to be shown').to.deep.equal([]);
     expect($(el, '.count').textContent).to.equal('1 comment');
     expect(texts(el)).to.deep.equal(['/a oldest']);
-    source.send('comment.created', JSON.stringify({ comment: good }));
+    source.sendRaw('comment.created', JSON.stringify({ comment: good }));
     await el.updateComplete;
     expect(
       el.waiting.map((c) => c.id),

@@ -173,6 +173,10 @@ export class FakeSource extends EventTarget {
     this.readyState = 2;
   }
   send(type: string, data: unknown, id = ''): void {
-    this.dispatchEvent(new MessageEvent(type, { data: JSON.stringify(data), lastEventId: id }));
+    this.sendRaw(type, JSON.stringify(data), id);
+  }
+  /** An event whose data is exactly `data`, JSON or not (for malformed streams). */
+  sendRaw(type: string, data: string, id = ''): void {
+    this.dispatchEvent(new MessageEvent(type, { data, lastEventId: id }));
   }
 }
