@@ -147,6 +147,10 @@ describe('<parley-comments> keeps the focus', () => {
   });
 
   it('on Reply or Edit when Escape closes their form as Cancel does; the form under the thread stays', async () => {
+    // The page hears only the Escape the thread did not handle (a host dialog must not close with a reply form).
+    const heard: string[] = [];
+    const listen = (e: KeyboardEvent) => e.key === 'Escape' && heard.push('Escape');
+    document.addEventListener('keydown', listen);
     localStorage.setItem('parley:tokens', JSON.stringify({ m1: { t: 'secret', at: Date.now() } }));
     respond = () => listing([makeComment('c1', 'theirs'), makeComment('m1', 'mine')]);
     const el = await mountComments();
@@ -178,5 +182,7 @@ describe('<parley-comments> keeps the focus', () => {
     await el.updateComplete;
     expectFocused(root, 'the form under the thread stays');
     expect(root.value).to.equal('a new comment');
+    document.removeEventListener('keydown', listen);
+    expect(heard, 'only the Escape no form handled reached the page').to.deep.equal(['Escape']);
   });
 });

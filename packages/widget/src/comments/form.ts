@@ -42,9 +42,14 @@ export function renderForm(host: Thread, key: string, opts: { parentId?: string;
   const label = host.tr(edit ? 'form.save' : key === 'root' ? 'form.submit' : 'form.reply');
   // Escape closes a reply or edit form as Cancel does (the draft as Cancel leaves it, the focus
   // back on Reply or Edit); the form under the thread has no Cancel and stays. Not while an
-  // input method composes: its Escape drops the composition.
+  // input method composes: its Escape drops the composition. A handled Escape stops here, so a
+  // dialog of the host page around the thread does not close with the form.
   const cancel = () => toggleForm(host, edit ? 'e' : 'r', key.slice(2), false);
-  const esc = (e: KeyboardEvent) => e.key === 'Escape' && !e.isComposing && cancel();
+  const esc = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.isComposing) return;
+    e.stopPropagation();
+    cancel();
+  };
   return html`<form part="form" class="form" novalidate @submit=${(e: Event) => submit(host, key, e, opts.parentId)}
     @keydown=${key === 'root' ? nothing : esc}>
     ${edit ? nothing : html`<div class="who">${field('name', 'text', 'name', 80)}${field('email', 'email', 'email', 254)}${field('website', 'url', 'url', 300)}</div>`}
