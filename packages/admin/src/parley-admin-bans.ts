@@ -5,7 +5,7 @@ import type { Ban, SiteSummary } from './api-types.js';
 import { EXPIRIES, expiresAt } from './ban-expiry.js';
 import { AdminElement } from './base.js';
 import { listTable } from './list-table.js';
-import { shared } from './styles.js';
+import { boxedForm, shared } from './styles.js';
 
 /** The fields of the form, as the server's field errors name them (but `expires`: `expiresAt`). */
 const FIELDS = ['kind', 'value', 'site', 'expires', 'reason'] as const;
@@ -21,15 +21,8 @@ type Mark = string | typeof nothing;
 export class ParleyAdminBans extends AdminElement {
   static override styles = [
     shared,
+    boxedForm,
     css`
-      :host {
-        display: block;
-      }
-      fieldset {
-        border: 1px solid var(--_line);
-        border-radius: 8px;
-        margin: 0 0 1.5rem;
-      }
     `,
   ];
 

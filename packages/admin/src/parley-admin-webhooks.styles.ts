@@ -2,17 +2,9 @@ import { css } from 'lit';
 
 /**
  * Styles of `<parley-admin-webhooks>`: the add form and its event boxes, the one-time secret, and
- * the delivery log. Shared tokens and rules are in `styles.ts`.
+ * the delivery log. Shared tokens and rules, the view's box and its fieldsets' frame, are in `styles.ts`.
  */
 export const styles = css`
-  :host {
-    display: block;
-  }
-  fieldset {
-    border: 1px solid var(--_line);
-    border-radius: 8px;
-    margin: 0 0 1.5rem;
-  }
   .events {
     display: flex;
     flex-wrap: wrap;

@@ -6,7 +6,7 @@ import { AdminElement } from './base.js';
 import { listTable } from './list-table.js';
 import type { ParleyAdminDialog } from './parley-admin-dialog.js';
 import { styles } from './parley-admin-webhooks.styles.js';
-import { shared } from './styles.js';
+import { boxedForm, shared } from './styles.js';
 import './parley-admin-dialog.js';
 
 /**
@@ -17,7 +17,7 @@ import './parley-admin-dialog.js';
  */
 @customElement('parley-admin-webhooks')
 export class ParleyAdminWebhooks extends AdminElement {
-  static override styles = [shared, styles];
+  static override styles = [shared, boxedForm, styles];
 
   @state() private hooks?: Webhook[];
   @state() private error = '';

@@ -216,3 +216,15 @@ export function focusedElement(): HTMLElement | null {
   while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
   return el as HTMLElement | null;
 }
+
+/** A block view whose form groups are drawn as boxes (bans, webhooks). */
+export const boxedForm = css`
+  :host {
+    display: block;
+  }
+  fieldset {
+    border: 1px solid var(--_line);
+    border-radius: 8px;
+    margin: 0 0 1.5rem;
+  }
+`;
